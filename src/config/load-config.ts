@@ -1,0 +1,59 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import { ConfigError } from '../errors.ts';
+import { resolveConfig, type ResolvedConfig } from './resolve-config.ts';
+
+/** Config file names looked for in the working folder when none is given. */
+export const defaultConfigFiles = ['pipeline.config.ts', 'pipeline.config.mjs', 'pipeline.config.js', 'pipeline.config.json'];
+
+/** Finds, imports and resolves the config; `file` is relative to `cwd`. */
+export async function loadConfig(file: string | undefined, cwd: string): Promise<ResolvedConfig> {
+  const configFile = file ? path.resolve(cwd, file) : await findDefaultConfig(cwd);
+  return resolveConfig(await importConfig(configFile), configFile);
+}
+
+async function findDefaultConfig(cwd: string): Promise<string> {
+  for (const name of defaultConfigFiles) {
+    const candidate = path.join(cwd, name);
+    if (await isFile(candidate)) return candidate;
+  }
+  throw new ConfigError(`No config file in ${cwd}: looked for ${defaultConfigFiles.join(', ')}.`, {
+    hint: 'Create pipeline.config.ts or pass --config FILE.',
+  });
+}
+
+async function importConfig(configFile: string): Promise<unknown> {
+  if (!(await isFile(configFile))) {
+    throw new ConfigError(`Config file not found: ${configFile}`, { hint: 'Check the --config path.' });
+  }
+  const extension = path.extname(configFile);
+  try {
+    if (extension === '.json') return JSON.parse(await readFile(configFile, 'utf8'));
+    const url = pathToFileURL(configFile).href;
+    const module: { default?: unknown } =
+      extension === '.ts' || extension === '.mts' || extension === '.cts' ? await tsImport(url, import.meta.url) : await import(url);
+    if (module.default === undefined) {
+      throw new ConfigError(`Config file ${configFile} has no default export.`, {
+        hint: 'Write `export default defineConfig({ ... })`.',
+      });
+    }
+    return module.default;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(`Could not load config file ${configFile}: ${reason}`, {
+      hint: 'Fix the syntax error named above; .ts, .mts, .mjs, .js and .json files are accepted.',
+      cause: error,
+    });
+  }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}

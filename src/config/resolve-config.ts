@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { z } from 'zod';
+import { ConfigError } from '../errors.ts';
+import { configSchema, type EngineName, type ParsedConfig } from './schema.ts';
+
+/** The config the pipeline works with: defaults applied, paths absolute, engine chosen per language. */
+export interface ResolvedConfig {
+  readonly configFile: string;
+  readonly sourceLanguage: string;
+  readonly targetLanguages: readonly string[];
+  readonly articlesDir: string;
+  /** Absolute output folder with `{lang}` still in it. */
+  readonly outputPattern: string;
+  readonly localesDir: string;
+  readonly engineByLanguage: Readonly<Record<string, EngineName>>;
+  readonly frontmatterKeys: readonly string[];
+  readonly apertiumPairs: Readonly<Record<string, string>>;
+}
+
+/** Validates raw config data and resolves it against the config file's folder; throws one `ConfigError` listing every problem. */
+export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig {
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw configProblems(configFile, parsed.error.issues.map(describeIssue));
+
+  const config = parsed.data;
+  const problems = checkLanguages(config);
+  const root = path.dirname(configFile);
+  const articlesDir = path.resolve(root, config.articles);
+  const outputPattern = path.resolve(root, config.output);
+  if (config.targetLanguages.some((lang) => outputFolder(outputPattern, lang) === articlesDir)) {
+    problems.push(`output: "${config.output}" points at the articles folder; expected a folder apart from "${config.articles}"`);
+  }
+  if (problems.length > 0) throw configProblems(configFile, problems);
+
+  return {
+    configFile,
+    sourceLanguage: config.sourceLanguage,
+    targetLanguages: config.targetLanguages,
+    articlesDir,
+    outputPattern,
+    localesDir: path.resolve(root, config.locales),
+    engineByLanguage: Object.fromEntries(config.targetLanguages.map((lang) => [lang, engineFor(config.engine, lang)!])),
+    frontmatterKeys: config.frontmatter,
+    apertiumPairs: config.apertium.pairs,
+  };
+}
+
+/** The output folder of one language. */
+export function outputFolder(outputPattern: string, language: string): string {
+  return outputPattern.replaceAll('{lang}', language);
+}
+
+function checkLanguages(config: ParsedConfig): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const [index, lang] of config.targetLanguages.entries()) {
+    if (lang === config.sourceLanguage) problems.push(`targetLanguages[${index}]: "${lang}" is the source language; remove it`);
+    if (seen.has(lang)) problems.push(`targetLanguages[${index}]: "${lang}" is listed twice`);
+    seen.add(lang);
+  }
+  if (typeof config.engine === 'object') {
+    for (const key of Object.keys(config.engine)) {
+      if (key !== 'default' && !seen.has(key)) {
+        problems.push(`engine.${key}: "${key}" is not in targetLanguages; expected one of ${[...seen, 'default'].map((l) => `"${l}"`).join(', ')}`);
+      }
+    }
+    for (const lang of seen) {
+      if (!engineFor(config.engine, lang)) problems.push(`engine: no engine for "${lang}"; add "${lang}" or "default" to the map`);
+    }
+  }
+  return problems;
+}
+
+function engineFor(engine: ParsedConfig['engine'], lang: string): EngineName | undefined {
+  return typeof engine === 'string' ? engine : (engine[lang] ?? engine['default']);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
+  return `${where}: ${issue.message}`;
+}
+
+function configProblems(configFile: string, problems: string[]): ConfigError {
+  const noun = problems.length === 1 ? 'problem' : `${problems.length} problems`;
+  return new ConfigError(`Config ${noun} in ${configFile}:\n  ${problems.join('\n  ')}`, {
+    hint: 'Fix the config file and run again; `jialing translate --help` lists the options.',
+    place: { file: configFile },
+  });
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const languageCode = z
+  .string()
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language code such as "es", "pt-BR" or "en-XA"');
+
+/** Names of the engines a config may ask for. */
+export const engineNames = ['apertium', 'pseudo', 'copy'] as const;
+export type EngineName = (typeof engineNames)[number];
+
+const engineName = z.enum(engineNames);
+
+/**
+ * The config file's shape: the single source of truth for options, defaults and their docs.
+ * Every key is optional in the file; defaults are applied here.
+ */
+export const configSchema = z
+  .object({
+    /** Language the articles are written in. */
+    sourceLanguage: languageCode.default('en'),
+    /** Languages to translate into. */
+    targetLanguages: z.array(languageCode).min(1, 'expected at least one target language').default(['es', 'ca']),
+    /** Folder of source articles, searched recursively for `*.md`. */
+    articles: z.string().min(1).default('articles/en'),
+    /** Output folder per language; must contain `{lang}`. */
+    output: z
+      .string()
+      .min(1)
+      .refine((value) => value.includes('{lang}'), 'expected a path containing "{lang}", such as "articles/{lang}"')
+      .default('articles/{lang}'),
+    /** Folder of i18next resources: `{lang}/{namespace}.json`. */
+    locales: z.string().min(1).default('locales'),
+    /** Engine for every language, or a map per language with a `default`. */
+    engine: z.union([engineName, z.record(z.string(), engineName)]).default('apertium'),
+    /** Frontmatter keys whose values get translated. */
+    frontmatter: z.array(z.string().min(1)).default(['title', 'description']),
+    /** Apertium options. */
+    apertium: z
+      .object({
+        /** Apertium pair (`apertium -l`) to use per target language, e.g. `{ ca: "eng-cat_valencia" }`. */
+        pairs: z.record(z.string(), z.string().min(1)).default({}),
+      })
+      .strict()
+      .default({ pairs: {} }),
+  })
+  .strict();
+
+/** What a config file may contain. */
+export type UserConfig = z.input<typeof configSchema>;
+/** A config file's contents after defaults, before paths are resolved. */
+export type ParsedConfig = z.output<typeof configSchema>;

@@ -1,0 +1,33 @@
+import type { Engine } from './engine.ts';
+
+const accents: Record<string, string> = {
+  a: 'á', b: 'ƀ', c: 'ç', d: 'ď', e: 'é', f: 'ƒ', g: 'ĝ', h: 'ĥ', i: 'í', j: 'ĵ', k: 'ķ', l: 'ļ', m: 'ɱ',
+  n: 'ñ', o: 'ó', p: 'þ', q: 'ǫ', r: 'ŕ', s: 'š', t: 'ţ', u: 'ú', v: 'ṽ', w: 'ŵ', x: 'ẋ', y: 'ý', z: 'ž',
+  A: 'Á', B: 'Ɓ', C: 'Ç', D: 'Ď', E: 'É', F: 'Ƒ', G: 'Ĝ', H: 'Ĥ', I: 'Í', J: 'Ĵ', K: 'Ķ', L: 'Ļ', M: 'Ṁ',
+  N: 'Ñ', O: 'Ó', P: 'Þ', Q: 'Ǫ', R: 'Ŕ', S: 'Š', T: 'Ţ', U: 'Ú', V: 'Ṽ', W: 'Ŵ', X: 'Ẋ', Y: 'Ý', Z: 'Ž',
+};
+
+// Tags and XML entities must pass through untouched, so only the text between them is changed.
+const markupOrText = /(<[^>]*>|&[a-z]+;)|([^<&]+)/g;
+
+/** Pseudo-localises tagged text: accented letters, about 30% longer, in brackets; tags stay intact. */
+export function pseudoLocalise(text: string): string {
+  let letters = 0;
+  const body = text.replace(markupOrText, (whole, markup: string | undefined, plain: string | undefined) => {
+    if (markup || !plain) return whole;
+    letters += plain.replace(/\s/g, '').length;
+    return plain.replace(/[a-zA-Z]/g, (char) => accents[char] ?? char);
+  });
+  const padding = '~'.repeat(Math.ceil(letters * 0.3));
+  return `⟦${body}${padding ? ` ${padding}` : ''}⟧`;
+}
+
+/** Pseudo-localisation for any target: for testing layout and the pipeline, never a stand-in for a real language. */
+export function createPseudoEngine(): Engine {
+  return {
+    name: 'pseudo',
+    checkPair: async () => undefined,
+    translate: async (texts) => texts.map(pseudoLocalise),
+    close: async () => {},
+  };
+}

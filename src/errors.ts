@@ -1,0 +1,53 @@
+/** Where a problem is, as a person would type it: `file:line:col`. */
+export interface Place {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export interface JialingErrorOptions {
+  hint?: string;
+  place?: Place;
+  cause?: unknown;
+}
+
+/** Base of every error a person can cause; the CLI prints these without a stack. */
+export class JialingError extends Error {
+  /** Exit code the CLI uses: 2 for usage, config and setup, 1 for failed work. */
+  readonly exitCode: 1 | 2 = 1;
+  readonly hint?: string;
+  readonly place?: Place;
+
+  constructor(message: string, options: JialingErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.hint = options.hint;
+    this.place = options.place;
+  }
+}
+
+/** The config file is missing, unreadable or invalid. */
+export class ConfigError extends JialingError {
+  override readonly exitCode = 2;
+}
+
+/** The command line asks for something that cannot be done. */
+export class UsageError extends JialingError {
+  override readonly exitCode = 2;
+}
+
+/** The machine lacks something the run needs (a binary, a language pair, a key). */
+export class SetupError extends JialingError {
+  override readonly exitCode = 2;
+}
+
+/** One article could not be read or written; the batch goes on without it. */
+export class ArticleError extends JialingError {}
+
+/** An engine failed to translate a batch. */
+export class EngineError extends JialingError {}
+
+/** Formats a place as `file:line:col`, leaving out what is unknown. */
+export function formatPlace(place: Place): string {
+  return [place.file, place.line, place.column].filter((part) => part !== undefined).join(':');
+}

@@ -1,0 +1,29 @@
+import type { Tag } from './segment.ts';
+import type { TaggedNode } from './tagged-text.ts';
+
+/** Compares the tags an engine returned with the source's: each must come back exactly once, as the same kind. */
+export function checkTags(nodes: readonly TaggedNode[], tags: readonly Tag[]): string[] {
+  const seen = new Map<number, number>();
+  const problems: string[] = [];
+  const visit = (list: readonly TaggedNode[]) => {
+    for (const node of list) {
+      if (node.type === 'text') continue;
+      seen.set(node.id, (seen.get(node.id) ?? 0) + 1);
+      const tag = tags[node.id - 1];
+      if (!tag) problems.push(`${label(node.type, node.id)} is not in the source`);
+      else if ((tag.kind === 'pair') !== (node.type === 'pair')) problems.push(`${label(node.type, node.id)} changed kind`);
+      if (node.type === 'pair') visit(node.children);
+    }
+  };
+  visit(nodes);
+  for (const tag of tags) {
+    const count = seen.get(tag.id) ?? 0;
+    if (count === 0) problems.push(`${label(tag.kind, tag.id)} was lost`);
+    if (count > 1) problems.push(`${label(tag.kind, tag.id)} came back ${count} times`);
+  }
+  return problems;
+}
+
+function label(kind: 'pair' | 'atom', id: number): string {
+  return kind === 'pair' ? `<g${id}>` : `<x${id}/>`;
+}

@@ -1,0 +1,54 @@
+import type { Segment, SegmentKind, SegmentSink, Tag } from './segment.ts';
+import { linePrefixes } from './line-prefixes.ts';
+import { segmentId } from './segment-id.ts';
+import { taggedTextToPlain } from './tagged-text.ts';
+
+/** Shared state while one article is split into segments. */
+export interface ExtractContext {
+  readonly source: string;
+  readonly frontmatterKeys: readonly string[];
+  readonly segments: Segment[];
+  readonly warnings: string[];
+}
+
+export interface SegmentDraft {
+  readonly kind: SegmentKind;
+  readonly text: string;
+  readonly tags: readonly Tag[];
+  readonly sink: SegmentSink;
+  readonly start: number;
+  readonly end: number;
+  readonly parent?: number;
+}
+
+const hasWord = /\p{L}/u;
+
+/** Reserves a place in the segment list, so nested segments can name their parent before it is complete. */
+export function reserveSegment(context: ExtractContext): number {
+  return context.segments.push(undefined as unknown as Segment) - 1;
+}
+
+/** Completes a segment at a reserved index, deriving its id, line and line prefixes. */
+export function fillSegment(context: ExtractContext, index: number, draft: SegmentDraft): void {
+  context.segments[index] = {
+    ...draft,
+    index,
+    id: segmentId(draft.text),
+    line: lineAt(context.source, draft.start),
+    linePrefixes: linePrefixes(context.source, draft.start, draft.end),
+    isTranslatable: hasWord.test(taggedTextToPlain(draft.text)),
+  };
+}
+
+/** Adds a segment at the end of the list. */
+export function addSegment(context: ExtractContext, draft: SegmentDraft): number {
+  const index = reserveSegment(context);
+  fillSegment(context, index, draft);
+  return index;
+}
+
+function lineAt(source: string, offset: number): number {
+  let line = 1;
+  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) line++;
+  return line;
+}

@@ -1,0 +1,56 @@
+/** A piece of source markup kept as written, or the place where a nested segment's translation goes. */
+export type MarkupPart = string | { readonly segment: number };
+
+/** Inline formatting around words (emphasis, strong, delete, link): `<gN>…</gN>` in tagged text. */
+export interface PairTag {
+  readonly kind: 'pair';
+  readonly id: number;
+  readonly open: readonly MarkupPart[];
+  readonly close: readonly MarkupPart[];
+  readonly isLink: boolean;
+  /** For `[text]` and `[text][]` references: the close to use once the text no longer matches the label. */
+  readonly labelClose?: string;
+  /** The source text inside the tag, to tell whether a reference's text still matches its label. */
+  readonly sourceInner?: string;
+}
+
+/** Inline content the engine must not touch (inline code, image, break, HTML): `<xN/>` in tagged text. */
+export interface AtomTag {
+  readonly kind: 'atom';
+  readonly id: number;
+  readonly markup: readonly MarkupPart[];
+}
+
+export type Tag = PairTag | AtomTag;
+
+export type SegmentKind = 'heading' | 'paragraph' | 'table-cell' | 'alt' | 'title' | 'frontmatter';
+
+/** How a translation is written back into the source. */
+export type SegmentSink =
+  | { readonly type: 'inline'; readonly isTableCell: boolean; readonly isHeading: boolean }
+  | { readonly type: 'alt' }
+  | { readonly type: 'title'; readonly delimiter: string }
+  | { readonly type: 'yaml'; readonly style: 'plain' | 'single' | 'double' };
+
+/** One translatable unit of an article: a block's text with its inline formatting as tags. */
+export interface Segment {
+  /** Position in the article's segment list. */
+  readonly index: number;
+  /** Content identity: a hash of the normalised source text, the same wherever the text appears. */
+  readonly id: string;
+  readonly kind: SegmentKind;
+  /** Source text as tagged text: XML-escaped, formatting as `<gN>`/`<xN/>`. */
+  readonly text: string;
+  readonly tags: readonly Tag[];
+  readonly sink: SegmentSink;
+  /** Offsets of the source range the translation replaces. */
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  /** Container prefixes (`> `, indentation) of each line after the first, re-added after every line break. */
+  readonly linePrefixes: readonly string[];
+  /** Index of the segment whose markup embeds this one (alt text, titles); such segments are not spliced alone. */
+  readonly parent?: number;
+  /** Whether the text holds words worth sending to an engine. */
+  readonly isTranslatable: boolean;
+}

@@ -1,0 +1,77 @@
+/** A node of tagged text: the engine-neutral form a segment travels in. */
+export type TaggedNode =
+  | { readonly type: 'text'; readonly value: string }
+  | { readonly type: 'pair'; readonly id: number; readonly children: TaggedNode[] }
+  | { readonly type: 'atom'; readonly id: number };
+
+const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+const tokenPattern = /<g(\d+)>|<\/g(\d+)>|<x(\d+)\/>|<\/?[a-zA-Z][^>]*>|&(?:amp|lt|gt|quot|apos);|[^<&]+|[<&]/g;
+
+/** Escapes plain text for tagged text. */
+export function escapeTaggedText(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** Writes tagged nodes back as tagged text. */
+export function stringifyTaggedText(nodes: readonly TaggedNode[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'text') return escapeTaggedText(node.value);
+      if (node.type === 'atom') return `<x${node.id}/>`;
+      return `<g${node.id}>${stringifyTaggedText(node.children)}</g${node.id}>`;
+    })
+    .join('');
+}
+
+/** Plain text of tagged text, without its tags. */
+export function taggedTextToPlain(text: string): string {
+  return plainOf(parseTaggedText(text).nodes);
+}
+
+function plainOf(nodes: readonly TaggedNode[]): string {
+  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'pair' ? plainOf(node.children) : '')).join('');
+}
+
+/**
+ * Parses tagged text as an engine returned it. Never throws: mis-nested or unknown tags
+ * are reported as problems, and the nodes hold what could be read.
+ */
+export function parseTaggedText(text: string): { nodes: TaggedNode[]; problems: string[] } {
+  const problems: string[] = [];
+  const root: TaggedNode[] = [];
+  const stack: { id: number; children: TaggedNode[] }[] = [];
+  const current = () => stack.at(-1)?.children ?? root;
+  const pushText = (value: string) => {
+    const siblings = current();
+    const last = siblings.at(-1);
+    if (last?.type === 'text') siblings[siblings.length - 1] = { type: 'text', value: last.value + value };
+    else siblings.push({ type: 'text', value });
+  };
+
+  for (const match of text.matchAll(tokenPattern)) {
+    const [token, open, close, atom] = match;
+    if (open) {
+      stack.push({ id: Number(open), children: [] });
+    } else if (close) {
+      const frame = stack.pop();
+      if (!frame) {
+        problems.push(`</g${close}> closes a tag that was never opened`);
+        continue;
+      }
+      if (frame.id !== Number(close)) problems.push(`</g${close}> closes <g${frame.id}>: tags are mis-nested`);
+      current().push({ type: 'pair', id: frame.id, children: frame.children });
+    } else if (atom) {
+      current().push({ type: 'atom', id: Number(atom) });
+    } else if (token.startsWith('<') && token.length > 1) {
+      problems.push(`unknown tag ${token}`);
+    } else {
+      pushText(entities[token] ?? token);
+    }
+  }
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    problems.push(`<g${frame.id}> is never closed`);
+    current().push({ type: 'pair', id: frame.id, children: frame.children });
+  }
+  return { nodes: root, problems };
+}

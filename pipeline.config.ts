@@ -1,0 +1,11 @@
+import { defineConfig } from './src/index.ts';
+
+export default defineConfig({
+  sourceLanguage: 'en',
+  targetLanguages: ['es', 'ca'],
+  articles: 'articles/en',
+  output: 'articles/{lang}',
+  locales: 'locales',
+  engine: 'apertium',
+  frontmatter: ['title', 'description'],
+});

@@ -1,0 +1,75 @@
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig } from './config/load-config.ts';
+import { engineNames, type EngineName } from './config/schema.ts';
+import { formatPlace, JialingError } from './errors.ts';
+import { hasErrors } from './pipeline/run-report.ts';
+import { createProgressReporter } from './report/progress.ts';
+import { formatSummaryTable, toJsonSummary } from './report/summary-table.ts';
+import { translateArticles } from './run.ts';
+
+interface TranslateFlags {
+  config?: string;
+  lang?: string;
+  engine?: EngineName;
+  dryRun?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Builds the command line; the only place that prints results or decides the exit code. */
+export function createProgram(): Command {
+  const program = new Command('jialing')
+    .description('Batch translation and localisation pipeline for markdown articles')
+    .exitOverride()
+    .configureOutput({ outputError: (message, write) => write(message) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('translate')
+    .description('Translate the articles into the target languages and write localised markdown')
+    .option('-c, --config <file>', 'config file (.ts, .mjs, .js or .json); default: pipeline.config.* in the working folder')
+    .option('-l, --lang <codes>', 'only these target languages, comma-separated (e.g. es,ca)')
+    .addOption(new Option('-e, --engine <name>', 'engine for every language, overriding the config').choices(engineNames))
+    .option('--dry-run', 'count articles, segments and characters per language; call no engine, write nothing')
+    .option('--json', 'print one JSON summary on stdout instead of the table')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (flags: TranslateFlags) => {
+      const config = await loadConfig(flags.config, process.cwd());
+      const progress = createProgressReporter(process.stderr, { isQuiet: Boolean(flags.quiet || flags.json) });
+      const report = await translateArticles(config, {
+        languages: flags.lang?.split(',').map((code) => code.trim()).filter(Boolean),
+        engine: flags.engine,
+        dryRun: flags.dryRun,
+        onEvent: progress.onEvent,
+      }).finally(progress.stop);
+      process.stdout.write(flags.json ? `${JSON.stringify(toJsonSummary(report), null, 2)}\n` : `\n${formatSummaryTable(report)}\n`);
+      if (flags.json) for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${problem.message}\n`);
+      process.exitCode = hasErrors(report) ? 1 : 0;
+    });
+
+  return program;
+}
+
+/** Runs the CLI and maps every outcome to an exit code: 0 ok, 1 failed work, 2 usage, config or setup. */
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await createProgram().parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    process.exitCode = reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+  }
+  if (error instanceof JialingError) {
+    const place = error.place && !error.message.includes(error.place.file) ? ` (${formatPlace(error.place)})` : '';
+    process.stderr.write(`error: ${error.message}${place}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    return error.exitCode;
+  }
+  process.stderr.write(`Unexpected internal error; please report it with the command you ran.\n${error instanceof Error ? error.stack : String(error)}\n`);
+  return 1;
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { SetupError } from '../../errors.ts';
+import type { Engine, LanguagePair } from '../engine.ts';
+import { candidatePairs, debianPackageFor } from './apertium-pairs.ts';
+import { ApertiumProcess } from './apertium-process.ts';
+import { apertiumToTagged, taggedToApertium } from './apertium-stream.ts';
+
+const run = promisify(execFile);
+
+export interface ApertiumOptions {
+  /** Pair to use per target language, overriding the one guessed from the codes. */
+  readonly pairs?: Readonly<Record<string, string>>;
+  readonly modesDir?: string;
+}
+
+/** Debian's offline Apertium engine: one long-lived pipeline per language pair. */
+export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
+  const modesDir = options.modesDir ?? '/usr/share/apertium/modes';
+  const processes = new Map<string, Promise<ApertiumProcess>>();
+  let installed: Promise<string[]> | undefined;
+
+  const pairFor = async (pair: LanguagePair): Promise<string | undefined> => {
+    const pairs = await (installed ??= listInstalledPairs());
+    const wanted = options.pairs?.[pair.target];
+    if (wanted) return pairs.includes(wanted) ? wanted : undefined;
+    return candidatePairs(pair.source, pair.target).find((name) => pairs.includes(name));
+  };
+
+  const processFor = (name: string): Promise<ApertiumProcess> => {
+    let process = processes.get(name);
+    if (!process) {
+      process = run('apertium-wblank-mode', ['-z', `${modesDir}/${name}.mode`]).then(({ stdout }) => new ApertiumProcess(name, stdout.trim()));
+      processes.set(name, process);
+    }
+    return process;
+  };
+
+  return {
+    name: 'apertium',
+    async checkPair(pair) {
+      if (await pairFor(pair)) return undefined;
+      const wanted = options.pairs?.[pair.target];
+      if (wanted) return `Apertium pair "${wanted}" (apertium.pairs.${pair.target} in the config) is not installed; \`apertium -l\` lists the installed pairs.`;
+      return `Apertium has no ${pair.source} → ${pair.target} pair installed. Install it with \`apt-get install ${debianPackageFor(pair.source, pair.target)}\` if Debian has it (English pairs in Debian: eng-spa, eng-cat, en-gl, eo-en, hbs-eng), or use another engine for "${pair.target}".`;
+    },
+    async translate(texts, pair) {
+      const name = await pairFor(pair);
+      if (!name) throw new SetupError((await this.checkPair(pair))!);
+      const process = await processFor(name);
+      const replies = await Promise.all(texts.map((text) => process.translate(taggedToApertium(text))));
+      return replies.map(apertiumToTagged);
+    },
+    async close() {
+      const started = await Promise.allSettled(processes.values());
+      await Promise.all(started.flatMap((result) => (result.status === 'fulfilled' ? [result.value.close()] : [])));
+    },
+  };
+}
+
+async function listInstalledPairs(): Promise<string[]> {
+  try {
+    const { stdout } = await run('apertium', ['-l']);
+    return stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  } catch (error) {
+    const isMissing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new SetupError(
+      isMissing ? 'Apertium is not installed.' : `\`apertium -l\` failed: ${(error as Error).message}`,
+      { hint: 'Install it with `apt-get install apertium apertium-eng-spa apertium-eng-cat`.', cause: error },
+    );
+  }
+}

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { EngineError } from '../../errors.ts';
+
+// `apertium -z` only answers at end of input, so the pair's stages are run directly in null-flush
+// mode (the way Apertium's own server does): each NUL-framed segment is answered as soon as it is
+// done, in order. The trailing `.[]` keeps a segment's own final full stop from being eaten.
+const frameEnd = '.[]';
+
+/** A long-lived Apertium pipeline for one pair, answering segments in the order they were sent. */
+export class ApertiumProcess {
+  readonly #child: ChildProcessWithoutNullStreams;
+  readonly #pending: { resolve: (text: string) => void; reject: (error: Error) => void }[] = [];
+  #buffer = '';
+  #failure?: Error;
+
+  constructor(readonly pair: string, stages: string) {
+    this.#child = spawn('bash', ['-c', stages, '_', '-n', ''], { stdio: 'pipe' });
+    this.#child.stdout.setEncoding('utf8');
+    this.#child.stdout.on('data', (chunk: string) => this.#receive(chunk));
+    let stderr = '';
+    this.#child.stderr.setEncoding('utf8');
+    this.#child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    this.#child.stdin.on('error', () => {});
+    this.#child.on('exit', (code) => {
+      if (this.#pending.length === 0) return;
+      this.#fail(new EngineError(`Apertium pair ${pair} stopped (exit code ${code}): ${stderr.trim().slice(0, 300) || 'no message'}`));
+    });
+    this.#child.on('error', (error) => this.#fail(new EngineError(`Apertium pair ${pair} could not start: ${error.message}`, { cause: error })));
+  }
+
+  /** Sends one segment in Apertium stream format; resolves with the reply in stream format. */
+  translate(stream: string): Promise<string> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ resolve, reject });
+      this.#child.stdin.write(`${stream}${frameEnd}\0`);
+    });
+  }
+
+  /** Closes the pipeline's input and waits for its processes to end. */
+  async close(): Promise<void> {
+    if (this.#child.exitCode !== null || this.#child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.#child.once('exit', resolve));
+    this.#child.stdin.end();
+    await exited;
+  }
+
+  #receive(chunk: string): void {
+    this.#buffer += chunk;
+    for (let end = this.#buffer.indexOf('\0'); end !== -1; end = this.#buffer.indexOf('\0')) {
+      const reply = this.#buffer.slice(0, end);
+      this.#buffer = this.#buffer.slice(end + 1);
+      // Each stage flushes once more at end of input: those empty frames answer nothing.
+      this.#pending.shift()?.resolve(stripFrameEnd(reply));
+    }
+  }
+
+  #fail(error: Error): void {
+    this.#failure = error;
+    for (const waiting of this.#pending.splice(0)) waiting.reject(error);
+  }
+}
+
+function stripFrameEnd(reply: string): string {
+  const trimmed = reply.endsWith('[]') ? reply.slice(0, -2) : reply;
+  return trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
+}

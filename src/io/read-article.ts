@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import { ArticleError } from '../errors.ts';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads an article as UTF-8 text; binary files and other encodings are refused with a clear error. */
+export async function readArticle(file: string, displayPath: string): Promise<string> {
+  const bytes = await readFile(file);
+  if (bytes.includes(0)) {
+    throw new ArticleError(`${displayPath} is a binary file, not markdown; skipped.`, { place: { file: displayPath }, hint: 'Remove it from the articles folder or rename it.' });
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch (error) {
+    throw new ArticleError(`${displayPath} is not valid UTF-8; skipped.`, {
+      place: { file: displayPath },
+      hint: 'Convert it to UTF-8 (for example `iconv -f latin1 -t utf-8`) and run again.',
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,40 @@
+/** Something a person should look at after a run. */
+export interface Problem {
+  readonly severity: 'error' | 'warning';
+  /** Article path relative to the articles folder. */
+  readonly file: string;
+  readonly language?: string;
+  readonly line?: number;
+  readonly message: string;
+}
+
+/** Figures for one target language. */
+export interface LanguageSummary {
+  readonly language: string;
+  readonly engine: string;
+  articles: number;
+  segments: number;
+  characters: number;
+  failedArticles: number;
+  failedSegments: number;
+  seconds: number;
+}
+
+/** What a run did, for the summary table, `--json` and the exit code. */
+export interface RunReport {
+  readonly dryRun: boolean;
+  readonly articles: number;
+  readonly languages: LanguageSummary[];
+  readonly problems: Problem[];
+}
+
+/** Progress events, for a progress bar or plain log lines. */
+export type RunEvent =
+  | { readonly type: 'start'; readonly articles: number; readonly languages: readonly string[] }
+  | { readonly type: 'article'; readonly language: string; readonly file: string; readonly segments: number; readonly isOk: boolean }
+  | { readonly type: 'problem'; readonly problem: Problem };
+
+/** Whether the run failed some of its work. */
+export function hasErrors(report: RunReport): boolean {
+  return report.problems.some((problem) => problem.severity === 'error');
+}

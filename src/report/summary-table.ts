@@ -1,0 +1,31 @@
+import type { RunReport } from '../pipeline/run-report.ts';
+
+/** Renders the end-of-run summary as an aligned text table. */
+export function formatSummaryTable(report: RunReport): string {
+  const header = ['language', 'engine', 'articles', 'segments', 'characters', 'failed', 'seconds'];
+  const rows = report.languages.map((summary) => [
+    summary.language,
+    summary.engine,
+    String(summary.articles),
+    String(summary.segments),
+    String(summary.characters),
+    String(summary.failedArticles + summary.failedSegments),
+    summary.seconds.toFixed(1),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  const title = report.dryRun ? `Dry run: ${report.articles} articles, nothing translated or written` : `Translated ${report.articles} articles`;
+  return [title, '', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+/** The report as the JSON a machine reads from `--json`. */
+export function toJsonSummary(report: RunReport): object {
+  return {
+    dryRun: report.dryRun,
+    articles: report.articles,
+    languages: Object.fromEntries(
+      report.languages.map(({ language, ...figures }) => [language, { ...figures, seconds: Number(figures.seconds.toFixed(3)) }]),
+    ),
+    problems: report.problems,
+  };
+}

@@ -42,7 +42,12 @@ function hasWords(nodes: readonly TaggedNode[]): boolean {
 
 /** Decodes an Apertium reply back into tagged text, regrouping words into their tags. */
 export function apertiumToTagged(stream: string): string {
-  return tokensToTagged(inheritStacks(readTokens(stream)));
+  return tidySpacing(tokensToTagged(inheritStacks(readTokens(stream))));
+}
+
+// Words Apertium drops (the genitive `'s`, an unknown article) leave their blanks behind.
+function tidySpacing(text: string): string {
+  return text.replace(/([^\s]) {2,}(?=[^\s])/g, '$1 ').replace(/(\p{L}) +([.,;:!?])(?=\s|$)/gu, '$1$2');
 }
 
 function readTokens(stream: string): Token[] {

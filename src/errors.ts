@@ -44,8 +44,27 @@ export class SetupError extends JialingError {
 /** One article could not be read or written; the batch goes on without it. */
 export class ArticleError extends JialingError {}
 
+export interface EngineErrorOptions extends JialingErrorOptions {
+  /** Whether trying the same request again may succeed (rate limit, server error, dropped connection). */
+  isRetryable?: boolean;
+  /** How long the engine asked to wait before trying again. */
+  retryAfterMs?: number;
+}
+
 /** An engine failed to translate a batch. */
-export class EngineError extends JialingError {}
+export class EngineError extends JialingError {
+  readonly isRetryable: boolean;
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, options: EngineErrorOptions = {}) {
+    super(message, options);
+    this.isRetryable = options.isRetryable ?? false;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** The engine account's quota is used up: no further request can succeed in this run. */
+export class QuotaExceededError extends EngineError {}
 
 /** Formats a place as `file:line:col`, leaving out what is unknown. */
 export function formatPlace(place: Place): string {

@@ -1,9 +1,10 @@
-import type { Engine } from './engine.ts';
+import { localEngineLimits, type Engine } from './engine.ts';
 
 /** Returns the source unchanged: proves that segmenting and rebuilding lose nothing. */
 export function createCopyEngine(): Engine {
   return {
     name: 'copy',
+    limits: localEngineLimits,
     checkPair: async () => undefined,
     translate: async (texts) => [...texts],
     close: async () => {},

@@ -4,17 +4,40 @@ export interface LanguagePair {
   readonly target: string;
 }
 
+/** What one request to an engine may hold and how hard the engine may be driven. */
+export interface EngineLimits {
+  /** Most texts in one request. */
+  readonly maxTexts: number;
+  /** Most UTF-8 bytes of text in one request. */
+  readonly maxBytes: number;
+  /** Requests in flight at once. */
+  readonly concurrency: number;
+  /** Requests started per second, when the engine has a rate limit. */
+  readonly requestsPerSecond?: number;
+}
+
+export interface TranslateOptions {
+  /** Text around the segments (the article's title) that helps the engine but is not translated. */
+  readonly context?: string;
+}
+
 /**
  * A translation engine. It receives tagged text (XML-escaped text with `<gN>…</gN>` around formatted
  * words and `<xN/>` for content it must keep) and returns tagged text in the same order.
- * Engines do not cache, queue or retry: memory, batching and pacing live in the pipeline.
+ * Engines do not cache, queue or retry: memory, batching, pacing and retries live in the pipeline.
  */
 export interface Engine {
   readonly name: string;
+  readonly limits: EngineLimits;
+  /** Whether translations depend on `context`, so that batches must not mix contexts. */
+  readonly usesContext?: boolean;
   /** Why the pair cannot be translated, or undefined when it can. Checked before any work starts. */
   checkPair(pair: LanguagePair): Promise<string | undefined>;
-  /** Translates a batch; the result has one entry per input, in order. */
-  translate(texts: readonly string[], pair: LanguagePair): Promise<string[]>;
+  /** Translates one request's worth of texts; the result has one entry per input, in order. */
+  translate(texts: readonly string[], pair: LanguagePair, options?: TranslateOptions): Promise<string[]>;
   /** Releases processes and connections. */
   close(): Promise<void>;
 }
+
+/** Limits for engines that run on this machine. */
+export const localEngineLimits: EngineLimits = { maxTexts: 100, maxBytes: 1 << 20, concurrency: 4 };

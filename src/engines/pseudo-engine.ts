@@ -1,4 +1,4 @@
-import type { Engine } from './engine.ts';
+import { localEngineLimits, type Engine } from './engine.ts';
 
 const accents: Record<string, string> = {
   a: 'á', b: 'ƀ', c: 'ç', d: 'ď', e: 'é', f: 'ƒ', g: 'ĝ', h: 'ĥ', i: 'í', j: 'ĵ', k: 'ķ', l: 'ļ', m: 'ɱ',
@@ -26,6 +26,7 @@ export function pseudoLocalise(text: string): string {
 export function createPseudoEngine(): Engine {
   return {
     name: 'pseudo',
+    limits: localEngineLimits,
     checkPair: async () => undefined,
     translate: async (texts) => texts.map(pseudoLocalise),
     close: async () => {},

@@ -17,6 +17,11 @@ export interface LanguageSummary {
   characters: number;
   failedArticles: number;
   failedSegments: number;
+  /** Segments left untranslated because the engine's quota ran out. */
+  unsentSegments?: number;
+  /** Engine requests sent, retries included. */
+  requests: number;
+  /** Wall-clock seconds from this language's first article to its last. */
   seconds: number;
 }
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SetupError } from '../../errors.ts';
-import type { Engine, LanguagePair } from '../engine.ts';
+import { localEngineLimits, type Engine, type LanguagePair } from '../engine.ts';
 import { candidatePairs, debianPackageFor } from './apertium-pairs.ts';
 import { ApertiumProcess } from './apertium-process.ts';
 import { apertiumToTagged, taggedToApertium } from './apertium-stream.ts';
@@ -38,6 +38,7 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
 
   return {
     name: 'apertium',
+    limits: localEngineLimits,
     async checkPair(pair) {
       if (await pairFor(pair)) return undefined;
       const wanted = options.pairs?.[pair.target];

@@ -1,0 +1,157 @@
+import type PQueue from 'p-queue';
+import type { Engine, LanguagePair } from '../engines/engine.ts';
+import { EngineError, QuotaExceededError } from '../errors.ts';
+
+export interface RetryPolicy {
+  /** Attempts per request, the first included. */
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export interface TranslationQueueOptions {
+  readonly engine: Engine;
+  readonly pair: LanguagePair;
+  /** Shared by every language of one engine, so `concurrency` and the rate hold per engine. */
+  readonly requests: PQueue;
+  readonly retry: RetryPolicy;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  /** Called whenever a request settles, so the reader can decide to read on or flush. */
+  readonly onSettled?: () => void;
+}
+
+interface Waiting {
+  readonly text: string;
+  readonly bytes: number;
+  readonly resolve: (translation: string) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Request counts of one queue, for the summary and the benchmark. */
+export interface QueueStats {
+  requests: number;
+  texts: number;
+  retries: number;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Packs the texts of many articles into as few engine requests as the engine's limits allow.
+ * Full requests leave at once; a partial one only when `flush()` says no more text is coming
+ * for now, so a run spends the minimum number of requests. Each text is sent once per run.
+ */
+export class TranslationQueue {
+  readonly stats: QueueStats = { requests: 0, texts: 0, retries: 0 };
+  readonly #options: TranslationQueueOptions;
+  readonly #groups = new Map<string, { items: Waiting[]; bytes: number }>();
+  readonly #known = new Map<string, Promise<string>>();
+  #stopped?: QuotaExceededError;
+  #inFlight = 0;
+  #sentTexts = 0;
+
+  constructor(options: TranslationQueueOptions) {
+    this.#options = options;
+  }
+
+  /** Texts asked for and not yet answered, sent or not. */
+  get backlog(): number {
+    let count = this.#sentTexts;
+    for (const group of this.#groups.values()) count += group.items.length;
+    return count;
+  }
+
+  /** Requests sent and not yet answered. */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /** Translates texts, resolving when all are done; texts already asked for in this run are not sent again. */
+  translate(texts: readonly string[], context?: string): Promise<string[]> {
+    const key = this.#options.engine.usesContext ? (context ?? '') : '';
+    return Promise.all(texts.map((text) => this.#translateOne(text, key)));
+  }
+
+  /** Sends what is waiting even if it does not fill a request. */
+  flush(): void {
+    for (const [key, group] of this.#groups) {
+      if (group.items.length > 0) this.#send(key, group.items.splice(0), group);
+    }
+  }
+
+  #translateOne(text: string, key: string): Promise<string> {
+    const known = this.#known.get(text);
+    if (known) return known;
+    const promise = new Promise<string>((resolve, reject) => {
+      if (this.#stopped) return reject(this.#stopped);
+      let group = this.#groups.get(key);
+      if (!group) this.#groups.set(key, (group = { items: [], bytes: 0 }));
+      const bytes = encoder.encode(text).length;
+      const { maxTexts, maxBytes } = this.#options.engine.limits;
+      if (group.items.length > 0 && group.bytes + bytes > maxBytes) this.#send(key, group.items.splice(0), group);
+      group.items.push({ text, bytes, resolve, reject });
+      group.bytes += bytes;
+      if (group.items.length >= maxTexts) this.#send(key, group.items.splice(0), group);
+    });
+    this.#known.set(text, promise);
+    return promise;
+  }
+
+  #send(key: string, batch: Waiting[], group: { bytes: number }): void {
+    group.bytes = 0;
+    this.#inFlight++;
+    this.#sentTexts += batch.length;
+    void this.#options.requests
+      .add(() => this.#request(batch.map((item) => item.text), key || undefined))
+      .then(
+        (translations) => batch.forEach((item, index) => item.resolve(translations![index]!)),
+        (error: unknown) => {
+          if (error instanceof QuotaExceededError) this.#stop(error);
+          for (const item of batch) item.reject(error);
+        },
+      )
+      .finally(() => {
+        this.#inFlight--;
+        this.#sentTexts -= batch.length;
+        this.#options.onSettled?.();
+      });
+  }
+
+  async #request(texts: string[], context: string | undefined): Promise<string[]> {
+    const { engine, pair, retry } = this.#options;
+    if (this.#stopped) throw this.#stopped;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.stats.requests++;
+        const translations = await engine.translate(texts, pair, { context });
+        if (translations.length !== texts.length) {
+          throw new EngineError(`${engine.name} returned ${translations.length} translations for ${texts.length} texts.`);
+        }
+        this.stats.texts += texts.length;
+        return translations;
+      } catch (error) {
+        if (!(error instanceof EngineError) || !error.isRetryable || attempt >= retry.attempts) throw error;
+        this.stats.retries++;
+        await (this.#options.sleep ?? sleep)(this.#delay(attempt, error.retryAfterMs));
+      }
+    }
+  }
+
+  // Exponential backoff with ±25% jitter, so parallel requests that failed together do not retry together.
+  #delay(attempt: number, retryAfterMs: number | undefined): number {
+    if (retryAfterMs !== undefined) return retryAfterMs;
+    const { baseDelayMs, maxDelayMs } = this.#options.retry;
+    const jitter = 0.75 + (this.#options.random ?? Math.random)() * 0.5;
+    return Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * jitter;
+  }
+
+  #stop(error: QuotaExceededError): void {
+    this.#stopped ??= error;
+    for (const group of this.#groups.values()) for (const item of group.items.splice(0)) item.reject(error);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

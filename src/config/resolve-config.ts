@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
-import { configSchema, type EngineName, type ParsedConfig } from './schema.ts';
+import { configSchema, type EngineChoice, type ParsedConfig } from './schema.ts';
 
 /** The config the pipeline works with: defaults applied, paths absolute, engine chosen per language. */
 export interface ResolvedConfig {
@@ -12,9 +12,10 @@ export interface ResolvedConfig {
   /** Absolute output folder with `{lang}` still in it. */
   readonly outputPattern: string;
   readonly localesDir: string;
-  readonly engineByLanguage: Readonly<Record<string, EngineName>>;
+  readonly engineByLanguage: Readonly<Record<string, EngineChoice>>;
   readonly frontmatterKeys: readonly string[];
   readonly apertiumPairs: Readonly<Record<string, string>>;
+  readonly deepl: ParsedConfig['deepl'];
 }
 
 /** Validates raw config data and resolves it against the config file's folder; throws one `ConfigError` listing every problem. */
@@ -42,6 +43,7 @@ export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig 
     engineByLanguage: Object.fromEntries(config.targetLanguages.map((lang) => [lang, engineFor(config.engine, lang)!])),
     frontmatterKeys: config.frontmatter,
     apertiumPairs: config.apertium.pairs,
+    deepl: config.deepl,
   };
 }
 
@@ -71,7 +73,7 @@ function checkLanguages(config: ParsedConfig): string[] {
   return problems;
 }
 
-function engineFor(engine: ParsedConfig['engine'], lang: string): EngineName | undefined {
+function engineFor(engine: ParsedConfig['engine'], lang: string): EngineChoice | undefined {
   return typeof engine === 'string' ? engine : (engine[lang] ?? engine['default']);
 }
 

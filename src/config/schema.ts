@@ -5,10 +5,14 @@ const languageCode = z
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language code such as "es", "pt-BR" or "en-XA"');
 
 /** Names of the engines a config may ask for. */
-export const engineNames = ['apertium', 'pseudo', 'copy'] as const;
+export const engineNames = ['apertium', 'deepl', 'pseudo', 'copy'] as const;
 export type EngineName = (typeof engineNames)[number];
 
-const engineName = z.enum(engineNames);
+/** What a config or `--engine` may name: an engine, or `auto` (DeepL with a key, else Apertium where it has the pair). */
+export const engineChoices = [...engineNames, 'auto'] as const;
+export type EngineChoice = (typeof engineChoices)[number];
+
+const engineName = z.enum(engineChoices);
 
 /**
  * The config file's shape: the single source of truth for options, defaults and their docs.
@@ -34,6 +38,36 @@ export const configSchema = z
     engine: z.union([engineName, z.record(z.string(), engineName)]).default('apertium'),
     /** Frontmatter keys whose values get translated. */
     frontmatter: z.array(z.string().min(1)).default(['title', 'description']),
+    /** DeepL options; the key comes from `DEEPL_AUTH_KEY`, never from the config. */
+    deepl: z
+      .object({
+        /** Requests in flight at once. */
+        concurrency: z.number().int().min(1).max(32).default(4),
+        /** Requests started per second at most (DeepL advises staying under about 50). */
+        requestsPerSecond: z.number().positive().optional(),
+        /** Attempts per request, the first included, for 429, 5xx and dropped connections. */
+        attempts: z.number().int().min(1).max(20).default(5),
+        /** Seconds before a request is given up. */
+        timeoutSeconds: z.number().positive().default(30),
+        /** Send the article's title as DeepL `context` (not billed) so short segments translate well. */
+        context: z.boolean().default(true),
+        /** Options per target language (`default` applies to all). */
+        languages: z
+          .record(
+            z.string(),
+            z
+              .object({
+                formality: z.enum(['default', 'more', 'less', 'prefer_more', 'prefer_less']).optional(),
+                modelType: z.enum(['quality_optimized', 'latency_optimized', 'prefer_quality_optimized']).optional(),
+                /** DeepL's own code when it differs from the config's, e.g. `en-GB` for `en`. */
+                targetCode: z.string().optional(),
+              })
+              .strict(),
+          )
+          .default({}),
+      })
+      .strict()
+      .prefault({}),
     /** Apertium options. */
     apertium: z
       .object({

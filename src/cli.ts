@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig } from './config/load-config.ts';
-import { engineNames, type EngineName } from './config/schema.ts';
+import { engineChoices, type EngineChoice } from './config/schema.ts';
 import { formatPlace, JialingError } from './errors.ts';
 import { hasErrors } from './pipeline/run-report.ts';
 import { createProgressReporter } from './report/progress.ts';
@@ -10,7 +10,7 @@ import { translateArticles } from './run.ts';
 interface TranslateFlags {
   config?: string;
   lang?: string;
-  engine?: EngineName;
+  engine?: EngineChoice;
   dryRun?: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -29,7 +29,7 @@ export function createProgram(): Command {
     .description('Translate the articles into the target languages and write localised markdown')
     .option('-c, --config <file>', 'config file (.ts, .mjs, .js or .json); default: pipeline.config.* in the working folder')
     .option('-l, --lang <codes>', 'only these target languages, comma-separated (e.g. es,ca)')
-    .addOption(new Option('-e, --engine <name>', 'engine for every language, overriding the config').choices(engineNames))
+    .addOption(new Option('-e, --engine <name>', 'engine for every language, overriding the config').choices(engineChoices))
     .option('--dry-run', 'count articles, segments and characters per language; call no engine, write nothing')
     .option('--json', 'print one JSON summary on stdout instead of the table')
     .option('-q, --quiet', 'no progress output')
@@ -40,6 +40,7 @@ export function createProgram(): Command {
         languages: flags.lang?.split(',').map((code) => code.trim()).filter(Boolean),
         engine: flags.engine,
         dryRun: flags.dryRun,
+        env: process.env,
         onEvent: progress.onEvent,
       }).finally(progress.stop);
       process.stdout.write(flags.json ? `${JSON.stringify(toJsonSummary(report), null, 2)}\n` : `\n${formatSummaryTable(report)}\n`);

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from './config/resolve-config.ts';
-import type { EngineName } from './config/schema.ts';
+import type { EngineChoice } from './config/schema.ts';
+import type { EngineEnvironment } from './engines/create-engine.ts';
 import { UsageError } from './errors.ts';
 import { findArticles } from './io/find-articles.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
@@ -11,7 +12,9 @@ export interface TranslateOptions {
   /** Target languages to run; all configured ones when absent. */
   readonly languages?: readonly string[];
   /** Engine for every language, overriding the config. */
-  readonly engine?: EngineName;
+  readonly engine?: EngineChoice;
+  /** Where engines find their keys and server overrides. */
+  readonly env?: EngineEnvironment;
   /** Count what would be translated without calling any engine or writing any file. */
   readonly dryRun?: boolean;
   /** Most articles held in memory at once. */
@@ -33,14 +36,18 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     highWater: 4_000,
     queues: () => targets.map((target) => target.queue),
   });
-  targets = await prepareTargets(config, { languages, engine: options.engine, isDryRun, retry, onSettled: () => window.notify() });
+  const prepared = await prepareTargets(config, { languages, engine: options.engine, env: options.env ?? {}, isDryRun, retry, onSettled: () => window.notify() });
+  targets = prepared.targets;
 
   const report: RunReport = { dryRun: isDryRun, articles: articles.length, languages: targets.map((target) => target.summary), problems: [] };
   const addProblem = (problem: Problem) => {
     report.problems.push(problem);
     emit({ type: 'problem', problem });
   };
-  emit({ type: 'start', articles: articles.length, languages });
+  emit({ type: 'start', articles: articles.length, languages: targets.map((target) => target.language) });
+  for (const { language, reason } of prepared.skipped) {
+    addProblem({ severity: 'warning', file: '', language, message: `Skipped "${language}": ${reason}` });
+  }
   try {
     for (const article of articles) {
       if (!(await window.admit())) break;
@@ -49,6 +56,11 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     await window.finish();
   } finally {
     await closeEngines(targets);
+  }
+  for (const { language, engine, unsentSegments } of report.languages) {
+    if (unsentSegments) {
+      addProblem({ severity: 'error', file: '', language, message: `${engine} quota exceeded: ${unsentSegments} segments of "${language}" are left untranslated; everything translated before was written. Raise the quota or wait for it to reset, then run again.` });
+    }
   }
   return report;
 }

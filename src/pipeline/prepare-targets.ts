@@ -1,8 +1,8 @@
 import PQueue from 'p-queue';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
-import type { EngineName } from '../config/schema.ts';
-import { createEngine } from '../engines/create-engine.ts';
-import type { Engine } from '../engines/engine.ts';
+import type { EngineChoice, EngineName } from '../config/schema.ts';
+import { createEngine, type EngineEnvironment } from '../engines/create-engine.ts';
+import type { Engine, LanguagePair } from '../engines/engine.ts';
 import { SetupError } from '../errors.ts';
 import type { LanguageSummary } from './run-report.ts';
 import { TranslationQueue, type RetryPolicy } from './translation-queue.ts';
@@ -19,43 +19,71 @@ export interface Target {
 
 export interface TargetOptions {
   readonly languages: readonly string[];
-  readonly engine?: EngineName;
+  readonly engine?: EngineChoice;
+  readonly env: EngineEnvironment;
   readonly isDryRun: boolean;
   readonly retry: RetryPolicy;
   readonly onSettled: () => void;
 }
 
-/** Creates one engine per engine name and one queue per language; checks every pair before any work. */
-export async function prepareTargets(config: ResolvedConfig, options: TargetOptions): Promise<Target[]> {
+export interface PreparedTargets {
+  readonly targets: Target[];
+  /** Languages `auto` found no engine for, with the reason. */
+  readonly skipped: { readonly language: string; readonly reason: string }[];
+}
+
+/** Chooses and creates one engine per engine name and one queue per language; checks every pair before any work. */
+export async function prepareTargets(config: ResolvedConfig, options: TargetOptions): Promise<PreparedTargets> {
   const engines = new Map<EngineName, { engine: Engine; requests: PQueue }>();
-  const targets = options.languages.map((language): Target => {
-    const name = options.engine ?? config.engineByLanguage[language]!;
+  const engineNamed = (name: EngineName) => {
     let shared = engines.get(name);
     if (!shared) {
-      const engine = createEngine(name, config);
+      const engine = createEngine(name, config, options.env);
       const { concurrency, requestsPerSecond } = engine.limits;
       const rate = requestsPerSecond ? { intervalCap: requestsPerSecond, interval: 1000 } : {};
       engines.set(name, (shared = { engine, requests: new PQueue({ concurrency, ...rate }) }));
     }
-    const pair = { source: config.sourceLanguage, target: language };
-    return {
-      language,
-      engine: shared.engine,
-      queue: new TranslationQueue({ engine: shared.engine, pair, requests: shared.requests, retry: options.retry, onSettled: options.onSettled }),
-      summary: { language, engine: name, articles: 0, segments: 0, characters: 0, failedArticles: 0, failedSegments: 0, requests: 0, seconds: 0 },
-    };
-  });
-  if (!options.isDryRun) {
-    const problems = await Promise.all(targets.map((target) => target.engine.checkPair({ source: config.sourceLanguage, target: target.language })));
-    if (problems.some(Boolean)) {
-      await closeEngines(targets);
-      throw new SetupError(problems.filter(Boolean).join('\n'));
+    return shared;
+  };
+  const targets: Target[] = [];
+  const skipped: PreparedTargets['skipped'] = [];
+  try {
+    for (const language of options.languages) {
+      const pair = { source: config.sourceLanguage, target: language };
+      const choice = options.engine ?? config.engineByLanguage[language]!;
+      const name = choice === 'auto' ? await chooseAutomatically(pair, options.env, (candidate) => engineNamed(candidate).engine) : choice;
+      if (typeof name === 'object') {
+        skipped.push({ language, reason: name.reason });
+        continue;
+      }
+      const { engine, requests } = engineNamed(name);
+      targets.push({
+        language,
+        engine,
+        queue: new TranslationQueue({ engine, pair, requests, retry: options.retry, onSettled: options.onSettled }),
+        summary: { language, engine: name, articles: 0, segments: 0, characters: 0, failedArticles: 0, failedSegments: 0, requests: 0, seconds: 0 },
+      });
     }
+    if (!options.isDryRun) {
+      const problems = await Promise.all(targets.map((target) => target.engine.checkPair({ source: config.sourceLanguage, target: target.language })));
+      if (problems.some(Boolean)) throw new SetupError(problems.filter(Boolean).join('\n'));
+    }
+  } catch (error) {
+    await Promise.all([...engines.values()].map(({ engine }) => engine.close()));
+    throw error;
   }
-  return targets;
+  return { targets, skipped };
 }
 
 /** Closes each engine once. */
 export async function closeEngines(targets: readonly Target[]): Promise<void> {
   await Promise.all([...new Set(targets.map((target) => target.engine))].map((engine) => engine.close()));
+}
+
+// `auto`: DeepL when a key is set, else Apertium where it has the pair; never a silent pseudo-translation.
+async function chooseAutomatically(pair: LanguagePair, env: EngineEnvironment, engineNamed: (name: EngineName) => Engine): Promise<EngineName | { reason: string }> {
+  if (env.DEEPL_AUTH_KEY) return 'deepl';
+  const apertiumProblem = await engineNamed('apertium').checkPair(pair);
+  if (!apertiumProblem) return 'apertium';
+  return { reason: `engine "auto" found no DEEPL_AUTH_KEY for DeepL, and ${apertiumProblem}` };
 }

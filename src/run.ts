@@ -67,6 +67,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
 
 function chooseLanguages(config: ResolvedConfig, wanted: readonly string[] | undefined): readonly string[] {
   if (!wanted || wanted.length === 0) return config.targetLanguages;
+  wanted = [...new Set(wanted)];
   const unknown = wanted.filter((language) => !config.targetLanguages.includes(language));
   if (unknown.length > 0) {
     throw new UsageError(`--lang ${unknown.join(',')}: not in targetLanguages (${config.targetLanguages.join(', ')}) of ${config.configFile}.`, {

@@ -34,20 +34,30 @@ async function importConfig(configFile: string): Promise<unknown> {
     const url = pathToFileURL(configFile).href;
     const module: { default?: unknown } =
       extension === '.ts' || extension === '.mts' || extension === '.cts' ? await tsImport(url, import.meta.url) : await import(url);
-    if (module.default === undefined) {
+    const config = unwrapCommonJs(module.default);
+    if (config === undefined) {
       throw new ConfigError(`Config file ${configFile} has no default export.`, {
         hint: 'Write `export default defineConfig({ ... })`.',
       });
     }
-    return module.default;
+    return config;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // The transform error's second line names the place (`file:line:col: ERROR: …`).
+    const reason = error instanceof Error ? error.message.split('\n').slice(0, 3).join('\n  ').trim() : String(error);
     throw new ConfigError(`Could not load config file ${configFile}: ${reason}`, {
       hint: 'Fix the syntax error named above; .ts, .mts, .mjs, .js and .json files are accepted.',
       cause: error,
     });
   }
+}
+
+// Without `"type": "module"` above it, a .ts config is compiled as CommonJS and arrives as `{ default: … }`.
+function unwrapCommonJs(value: unknown): unknown {
+  if (value && typeof value === 'object' && 'default' in value && Object.keys(value).every((key) => key === 'default' || key === '__esModule')) {
+    return (value as { default: unknown }).default;
+  }
+  return value;
 }
 
 async function isFile(file: string): Promise<boolean> {

@@ -16,6 +16,10 @@ export interface ResolvedConfig {
   readonly frontmatterKeys: readonly string[];
   readonly apertiumPairs: Readonly<Record<string, string>>;
   readonly deepl: ParsedConfig['deepl'];
+  readonly memoryFile: string;
+  readonly reportDir: string;
+  readonly qaSeverities: ParsedConfig['qa']['severities'];
+  readonly fuzzyThreshold: number;
 }
 
 /** Validates raw config data and resolves it against the config file's folder; throws one `ConfigError` listing every problem. */
@@ -44,6 +48,10 @@ export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig 
     frontmatterKeys: config.frontmatter,
     apertiumPairs: config.apertium.pairs,
     deepl: config.deepl,
+    memoryFile: path.resolve(root, config.memory),
+    reportDir: path.resolve(root, config.report),
+    qaSeverities: config.qa.severities,
+    fuzzyThreshold: config.fuzzyThreshold,
   };
 }
 

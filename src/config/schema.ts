@@ -12,7 +12,7 @@ export type EngineName = (typeof engineNames)[number];
 export const engineChoices = [...engineNames, 'auto'] as const;
 export type EngineChoice = (typeof engineChoices)[number];
 
-const engineName = z.enum(engineChoices);
+const engineName = z.enum(engineChoices, { error: () => `expected one of ${engineChoices.map((name) => `"${name}"`).join(', ')}` });
 
 /**
  * The config file's shape: the single source of truth for options, defaults and their docs.
@@ -35,9 +35,27 @@ export const configSchema = z
     /** Folder of i18next resources: `{lang}/{namespace}.json`. */
     locales: z.string().min(1).default('locales'),
     /** Engine for every language, or a map per language with a `default`. */
-    engine: z.union([engineName, z.record(z.string(), engineName)]).default('apertium'),
+    engine: z
+      .union([engineName, z.record(z.string(), engineName)], {
+        error: () => `expected an engine name (${engineChoices.join(', ')}) or a map per language such as { es: "apertium", default: "deepl" }`,
+      })
+      .default('apertium'),
     /** Frontmatter keys whose values get translated. */
     frontmatter: z.array(z.string().min(1)).default(['title', 'description']),
+    /** Translation memory (SQLite) file. */
+    memory: z.string().min(1).default('.jialing/memory.db'),
+    /** Folder for the run report (`report.json`, `report.html`). */
+    report: z.string().min(1).default('.jialing/report'),
+    /** Quality checks. */
+    qa: z
+      .object({
+        /** Severity per check id, raising or lowering the default (e.g. `{ "length-ratio": "error" }`). */
+        severities: z.record(z.string(), z.enum(['error', 'warning'])).default({}),
+      })
+      .strict()
+      .prefault({}),
+    /** Similarity (0–1) above which an earlier translation is kept as a suggestion for reviewers. */
+    fuzzyThreshold: z.number().min(0.5).max(1).default(0.75),
     /** DeepL options; the key comes from `DEEPL_AUTH_KEY`, never from the config. */
     deepl: z
       .object({

@@ -18,7 +18,7 @@ export function pseudoLocalise(text: string): string {
     letters += plain.replace(/\s/g, '').length;
     return plain.replace(/[a-zA-Z]/g, (char) => accents[char] ?? char);
   });
-  const padding = '~'.repeat(Math.ceil(letters * 0.3));
+  const padding = '·'.repeat(Math.ceil(letters * 0.3));
   return `⟦${body}${padding ? ` ${padding}` : ''}⟧`;
 }
 

@@ -1,4 +1,4 @@
-import type { Heading, Nodes, Paragraph, Root, TableCell } from 'mdast';
+import type { Heading, Nodes, Paragraph, PhrasingContent, Root, TableCell } from 'mdast';
 import { fillSegment, reserveSegment, type ExtractContext } from './extract-context.ts';
 import { addFrontmatterSegments } from './frontmatter-segments.ts';
 import { offsetOf, phrasingToTags } from './phrasing-to-tags.ts';
@@ -50,15 +50,43 @@ function visitBlock(node: Nodes, context: ExtractContext): void {
 }
 
 function addInlineSegment(node: Paragraph | Heading | TableCell, context: ExtractContext, kind: 'paragraph' | 'heading' | 'table-cell'): void {
-  if (node.children.length === 0) return;
+  const children = positionedChildren(node);
+  if (!children || children.length === 0) return;
   const index = reserveSegment(context);
-  const { text, tags } = phrasingToTags(node.children, context, index);
+  const { text, tags } = phrasingToTags(children, context, index);
   fillSegment(context, index, {
     kind,
     text,
     tags,
     sink: { type: 'inline', isTableCell: kind === 'table-cell', isHeading: kind === 'heading' },
-    start: offsetOf(node.children[0]!, 'start'),
-    end: offsetOf(node.children.at(-1)!, 'end'),
+    start: offsetOf(children[0]!, 'start'),
+    end: offsetOf(children.at(-1)!, 'end'),
   });
+}
+
+/**
+ * remark-gfm's autolink-literal pass can leave the nodes it rebuilds without positions; such a run
+ * is kept as written, as one untouchable piece spanning the gap between its positioned neighbours.
+ * Undefined when the gap cannot be known (a heading or cell whose edge is such a run).
+ */
+function positionedChildren(node: Paragraph | Heading | TableCell): PhrasingContent[] | undefined {
+  if (node.children.every((child) => child.position)) return node.children;
+  const result: PhrasingContent[] = [];
+  for (let index = 0; index < node.children.length; index++) {
+    const child = node.children[index]!;
+    if (child.position) {
+      result.push(child);
+      continue;
+    }
+    let last = index;
+    while (last + 1 < node.children.length && !node.children[last + 1]!.position) last++;
+    const previous = node.children[index - 1];
+    const next = node.children[last + 1];
+    if ((!previous || !next) && node.type !== 'paragraph') return undefined;
+    const start = previous ? offsetOf(previous, 'end') : offsetOf(node, 'start');
+    const end = next ? offsetOf(next, 'start') : offsetOf(node, 'end');
+    result.push({ type: 'html', value: '', position: { start: { line: 0, column: 0, offset: start }, end: { line: 0, column: 0, offset: end } } });
+    index = last;
+  }
+  return result;
 }

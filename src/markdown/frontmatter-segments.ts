@@ -26,7 +26,8 @@ export function addFrontmatterSegments(node: Yaml, context: ExtractContext): voi
       tags: [],
       sink: { type: 'yaml', style: styles[value.type as keyof typeof styles] ?? 'double' },
       start: valueStart + value.range[0],
-      end: valueStart + value.range[1],
+      // A block scalar's range takes in its final line break, which the next key needs.
+      end: valueStart + value.range[1] - (/\r?\n$/.exec(node.value.slice(value.range[0], value.range[1]))?.[0].length ?? 0),
     });
   }
 }
@@ -40,6 +41,11 @@ export function stringifyYamlScalar(value: string, style: 'plain' | 'single' | '
 
 function isSafePlain(value: string): boolean {
   if (value !== value.trim() || value.includes('\n')) return false;
-  const document = parseDocument(`key: ${value}`);
-  return document.errors.length === 0 && (document.toJS() as { key?: unknown } | null)?.key === value;
+  try {
+    const document = parseDocument(`key: ${value}`);
+    return document.errors.length === 0 && (document.toJS() as { key?: unknown } | null)?.key === value;
+  } catch {
+    // Values such as `*New*` read as aliases and throw: they need quotes.
+    return false;
+  }
 }

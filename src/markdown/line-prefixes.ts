@@ -19,5 +19,5 @@ export function stripLinePrefixes(markup: string): string {
 /** Puts the container prefixes back after each line break, reusing the last one when the text has more lines. */
 export function addLinePrefixes(text: string, prefixes: readonly string[]): string {
   let line = 0;
-  return text.replace(/[ \t]*\n[ \t]*/g, () => `\n${prefixes[Math.min(line++, prefixes.length - 1)] ?? ''}`);
+  return text.replace(/\n/g, () => `\n${prefixes[Math.min(line++, prefixes.length - 1)] ?? ''}`);
 }

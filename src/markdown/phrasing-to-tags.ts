@@ -46,6 +46,7 @@ function pairTag(node: ParentPhrasing, builder: TagBuilder, isLink: boolean, clo
   const tag = { kind: 'pair', id, open: [innerEdge(node, builder, 'open')], close: close ?? [innerEdge(node, builder, 'close')], isLink, ...extra } as const;
   builder.tags.push(tag);
   const inner = node.children.map((child) => nodeToTags(child, builder)).join('');
+  if ('labelClose' in extra) builder.tags[id - 1] = { ...tag, sourceTagged: inner };
   return `<g${id}>${inner}</g${id}>`;
 }
 
@@ -58,7 +59,7 @@ function linkReferenceTag(node: LinkReference, builder: TagBuilder): string {
   if (node.referenceType === 'full') return pairTag(node, builder, true);
   const { source } = builder.context;
   const sourceInner = stripLinePrefixes(source.slice(offsetOf(node.children[0]!, 'start'), offsetOf(node.children.at(-1)!, 'end')));
-  return pairTag(node, builder, true, undefined, { labelClose: `][${node.label ?? sourceInner}]`, sourceInner });
+  return pairTag(node, builder, true, undefined, { labelClose: `][${sourceInner}]`, sourceInner });
 }
 
 function atomTag(node: PhrasingContent, builder: TagBuilder, markup: MarkupPart[]): string {

@@ -1,10 +1,10 @@
 import { checkTags } from './check-tags.ts';
-import { escapeHeadingEnd, escapeInlineText, escapeLabelText, escapeLineStart, escapeTitleText, type TextPlace } from './escape-markdown.ts';
+import { escapeHeadingEnd, escapeInlineText, findDelimiterRoles, escapeLabelText, escapeLineStart, escapeTitleText, type TextPlace } from './escape-markdown.ts';
 import { stringifyYamlScalar } from './frontmatter-segments.ts';
 import { addLinePrefixes } from './line-prefixes.ts';
 import { repairTags } from './repair-tags.ts';
-import type { MarkupPart, PairTag, Segment } from './segment.ts';
-import { parseTaggedText, type TaggedNode } from './tagged-text.ts';
+import type { AtomTag, MarkupPart, PairTag, Segment } from './segment.ts';
+import { parseTaggedText, stringifyTaggedText, type TaggedNode } from './tagged-text.ts';
 
 /** A segment whose translation could not be written back, and why. */
 export interface SegmentFailure {
@@ -19,8 +19,8 @@ export interface RenderInput {
   readonly failures: SegmentFailure[];
 }
 
-/** A piece of rendered output; only text pieces may need escaping at a line start. */
-type Chunk = { readonly value: string; readonly isText: boolean };
+/** A piece of a rendered segment: text still to escape, or markup kept as written. */
+type Chunk = { readonly text: string; readonly place: TextPlace } | { readonly markup: string };
 
 /** Renders a segment's translation as the markdown that replaces its source range. */
 export function renderSegment(segment: Segment, input: RenderInput): string {
@@ -37,20 +37,24 @@ export function renderSegment(segment: Segment, input: RenderInput): string {
 
 function tryRender(segment: Segment, text: string, input: RenderInput): string | string[] {
   const parsed = parseTaggedText(text);
-  const nodes = repairTags(parsed.nodes);
+  const nodes = repairTags(parsed.nodes, (id) => segment.tags[id - 1]?.kind === 'pair' && !(segment.tags[id - 1] as PairTag).isLink);
   const problems = [...parsed.problems, ...checkTags(nodes, segment.tags)];
   if (problems.length > 0) return problems;
   const { sink } = segment;
+  const parent = segment.parent === undefined ? undefined : input.segments[segment.parent];
+  const place = { isLink: false, isTableCell: parent?.sink.type === 'inline' && parent.sink.isTableCell };
   switch (sink.type) {
     case 'alt':
-      return escapeLabelText(plainText(nodes));
+      return escapeLabelText(plainText(nodes), place);
     case 'title':
-      return escapeTitleText(plainText(nodes), sink.delimiter);
+      return escapeTitleText(plainText(nodes), sink.delimiter, place);
     case 'yaml':
       return stringifyYamlScalar(plainText(nodes), sink.style);
     case 'inline': {
-      const place = { isLink: false, isTableCell: sink.isTableCell };
-      const markdown = joinLines(renderNodes(nodes, segment, input, place));
+      // A heading or table cell written on one line must stay on one line.
+      const isOneLine = (sink.isHeading || sink.isTableCell) && segment.linePrefixes.length === 0;
+      const chunks = renderNodes(isOneLine ? joinLines(nodes) : nodes, segment, input, { isLink: false, isTableCell: sink.isTableCell });
+      const markdown = writeChunks(chunks);
       return addLinePrefixes(sink.isHeading ? escapeHeadingEnd(markdown) : markdown, segment.linePrefixes);
     }
   }
@@ -58,34 +62,54 @@ function tryRender(segment: Segment, text: string, input: RenderInput): string |
 
 function renderNodes(nodes: readonly TaggedNode[], segment: Segment, input: RenderInput, place: TextPlace): Chunk[] {
   return nodes.flatMap((node): Chunk[] => {
-    if (node.type === 'text') return [{ value: escapeInlineText(node.value, place), isText: true }];
+    if (node.type === 'text') return [{ text: node.value, place }];
+    // checkTags has made sure each node has the same kind as its source tag.
     const tag = segment.tags[node.id - 1]!;
-    if (tag.kind === 'atom') return [markup(tag.markup, input)];
-    const inner = renderNodes((node as Extract<TaggedNode, { type: 'pair' }>).children, segment, input, { ...place, isLink: place.isLink || tag.isLink });
-    return [markup(tag.open, input), ...inner, markup(closeOf(tag, inner), input)];
+    if (node.type === 'atom' || tag.kind === 'atom') return [markup((tag as AtomTag).markup, input)];
+    // `[text]` and `[text][]` use their text as the reference label: unchanged, it must stay spelled as
+    // in the source; changed, the label is spelled out after it.
+    if (tag.labelClose !== undefined && stringifyTaggedText(node.children) === tag.sourceTagged) {
+      return [markup(tag.open, input), { markup: tag.sourceInner! }, markup(tag.close, input)];
+    }
+    const inner = renderNodes(node.children, segment, input, { ...place, isLink: place.isLink || tag.isLink });
+    return [markup(tag.open, input), ...inner, markup(tag.labelClose !== undefined ? [tag.labelClose] : tag.close, input)];
   });
 }
 
-// `[text]` and `[text][]` use their text as the reference label; once the text changes, the label must be spelled out.
-function closeOf(tag: PairTag, inner: readonly Chunk[]): readonly MarkupPart[] {
-  if (tag.labelClose === undefined || inner.map((chunk) => chunk.value).join('') === tag.sourceInner) return tag.close;
-  return [tag.labelClose];
-}
-
 function markup(parts: readonly MarkupPart[], input: RenderInput): Chunk {
-  const value = parts.map((part) => (typeof part === 'string' ? part : renderSegment(input.segments[part.segment]!, input))).join('');
-  return { value, isText: false };
+  return { markup: parts.map((part) => (typeof part === 'string' ? part : renderSegment(input.segments[part.segment]!, input))).join('') };
 }
 
-/** Joins chunks, escaping block markers in text that begins a line. */
-function joinLines(chunks: readonly Chunk[]): string {
+/** Writes chunks in order, escaping text with knowledge of its neighbours and of where lines start. */
+function writeChunks(chunks: readonly Chunk[]): string {
+  const delimiters = findDelimiterRoles(chunks.map((chunk) => ('markup' in chunk ? chunk.markup : chunk.text)).join(''));
   let output = '';
-  for (const chunk of chunks) {
-    const atLineStart = output === '' || output.endsWith('\n');
-    const value = chunk.isText ? chunk.value.split('\n').map((line, index) => (index > 0 || atLineStart ? escapeLineStart(line.trimStart()) : line)).join('\n') : chunk.value;
-    output += value;
-  }
+  chunks.forEach((chunk, index) => {
+    if ('markup' in chunk) {
+      output += chunk.markup;
+      return;
+    }
+    const next = chunks[index + 1];
+    const after = next ? ('markup' in next ? next.markup[0] : next.text[0]) : undefined;
+    // A second line break in a row would end the paragraph: it can only be text from `&#10;`, so it stays one.
+    const text = chunk.text.replace(/\n{2,}/g, (breaks) => `\n${'\0'.repeat(breaks.length - 1)}`);
+    // Blanks next to a soft line break carry no meaning; two of them before it would make a hard break.
+    const lines = text.split('\n').map((line, lineIndex, all) => (lineIndex < all.length - 1 ? line.replace(/[ \t]+$/, '') : line));
+    output += lines
+      .map((line, lineIndex) => {
+        const isLast = lineIndex === lines.length - 1;
+        const escaped = escapeInlineText(line, chunk.place, { before: lineIndex === 0 ? output.at(-1) : '\n', after: isLast ? after : '\n', delimiters });
+        const atLineStart = lineIndex > 0 || output === '' || output.endsWith('\n');
+        return atLineStart ? escapeLineStart(escaped) : escaped;
+      })
+      .join('\n')
+      .replaceAll('\0', '&#10;');
+  });
   return output;
+}
+
+function joinLines(nodes: readonly TaggedNode[]): TaggedNode[] {
+  return nodes.map((node) => (node.type === 'text' ? { ...node, value: node.value.replace(/[ \t]*\n[ \t]*/g, ' ') } : node.type === 'pair' ? { ...node, children: joinLines(node.children) } : node));
 }
 
 function plainText(nodes: readonly TaggedNode[]): string {

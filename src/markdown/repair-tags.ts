@@ -2,11 +2,11 @@ import type { TaggedNode } from './tagged-text.ts';
 
 /**
  * Mends what engines commonly do to tags without changing meaning: a span split around a word
- * (`<g1>a</g1> b <g1>c</g1>` becomes `<g1>a b c</g1>`) and spaces moved inside a span (moved back out,
+ * (`<g1>a</g1> b <g1>c</g1>` becomes `<g1>a b c</g1>`) and spaces moved inside emphasis (moved back out,
  * since `* word*` is no longer emphasis in markdown).
  */
-export function repairTags(nodes: readonly TaggedNode[]): TaggedNode[] {
-  return mergeText(moveEdgeSpaceOut(mergeSplitPairs(nodes)));
+export function repairTags(nodes: readonly TaggedNode[], mustHugWords: (id: number) => boolean): TaggedNode[] {
+  return mergeText(moveEdgeSpaceOut(mergeSplitPairs(nodes), mustHugWords));
 }
 
 function mergeSplitPairs(nodes: readonly TaggedNode[]): TaggedNode[] {
@@ -25,10 +25,11 @@ function mergeSplitPairs(nodes: readonly TaggedNode[]): TaggedNode[] {
   return result;
 }
 
-function moveEdgeSpaceOut(nodes: readonly TaggedNode[]): TaggedNode[] {
+function moveEdgeSpaceOut(nodes: readonly TaggedNode[], mustHugWords: (id: number) => boolean): TaggedNode[] {
   return nodes.flatMap((node): TaggedNode[] => {
     if (node.type !== 'pair') return [node];
-    const children = moveEdgeSpaceOut(node.children);
+    const children = moveEdgeSpaceOut(node.children, mustHugWords);
+    if (!mustHugWords(node.id)) return [{ ...node, children }];
     const first = children[0];
     const last = children.at(-1);
     const leading = first?.type === 'text' ? /^\s*/.exec(first.value)![0] : '';

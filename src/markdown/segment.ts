@@ -10,8 +10,10 @@ export interface PairTag {
   readonly isLink: boolean;
   /** For `[text]` and `[text][]` references: the close to use once the text no longer matches the label. */
   readonly labelClose?: string;
-  /** The source text inside the tag, to tell whether a reference's text still matches its label. */
+  /** The source markdown inside the tag, written as is while the reference's text is unchanged. */
   readonly sourceInner?: string;
+  /** The source tagged text inside the tag, to tell whether a reference's text still matches its label. */
+  readonly sourceTagged?: string;
 }
 
 /** Inline content the engine must not touch (inline code, image, break, HTML): `<xN/>` in tagged text. */

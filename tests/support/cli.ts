@@ -104,3 +104,23 @@ export function stackFrames(output: string): string[] {
 export function quote(value: string): string {
   return JSON.stringify(value);
 }
+
+/**
+ * Reads the summary table the CLI prints in human mode: one record per language row, keyed by the
+ * header's column names (`language`, `engine`, `articles`, `segments`, `characters`, `failed`, …),
+ * so tests do not depend on column order or on columns they do not look at.
+ */
+export function parseSummaryTable(stdout: string): Record<string, Record<string, string>> {
+  const lines = stdout.split('\n');
+  const headerIndex = lines.findIndex((line) => /^language\s+engine\s/.test(line));
+  if (headerIndex === -1) throw new Error(`No summary table in:\n${stdout}`);
+  const header = lines[headerIndex]!.trim().split(/\s+/);
+  const rows: Record<string, Record<string, string>> = {};
+  for (const line of lines.slice(headerIndex + 2)) {
+    if (line.trim() === '') break;
+    const cells = line.trim().split(/\s+/);
+    const row = Object.fromEntries(header.map((name, column) => [name, cells[column] ?? '']));
+    rows[row['language']!] = row;
+  }
+  return rows;
+}

@@ -21,8 +21,8 @@ export class ApertiumProcess {
     this.#child.stderr.setEncoding('utf8');
     this.#child.stderr.on('data', (chunk: string) => (stderr += chunk));
     this.#child.stdin.on('error', () => {});
+    // Recorded even when idle: a later request must fail at once rather than wait on a dead pipe.
     this.#child.on('exit', (code) => {
-      if (this.#pending.length === 0) return;
       this.#fail(new EngineError(`Apertium pair ${pair} stopped (exit code ${code}): ${stderr.trim().slice(0, 300) || 'no message'}`));
     });
     this.#child.on('error', (error) => this.#fail(new EngineError(`Apertium pair ${pair} could not start: ${error.message}`, { cause: error })));
@@ -56,7 +56,7 @@ export class ApertiumProcess {
   }
 
   #fail(error: Error): void {
-    this.#failure = error;
+    this.#failure ??= error;
     for (const waiting of this.#pending.splice(0)) waiting.reject(error);
   }
 }

@@ -1,0 +1,29 @@
+import type { Segment } from '../markdown/segment.ts';
+import { taggedTextToPlain } from '../markdown/tagged-text.ts';
+import type { CheckContext } from './check-context.ts';
+import { createFinding } from './create-finding.ts';
+import type { Finding } from './finding.ts';
+
+// Full-width forms count the same as their ASCII twins, so English → Chinese keeps its full stop as 。.
+const endPunctuation = /[.!?:…。！？：．｡]$/u;
+// Closing quotes and brackets sit after the full stop in some languages and before it in others.
+const closers = /[\s"'”’»›)\]}」』）]+$/u;
+
+/** Finds a sentence-ending mark (. ! ? : and their CJK forms) present on one side only. */
+export function checkEndPunctuation(source: Segment, target: Segment, context: CheckContext): Finding[] {
+  const sourceEnd = lastMark(source);
+  const targetEnd = lastMark(target);
+  if (sourceEnd === undefined || targetEnd === undefined) return [];
+  const hasSourceMark = endPunctuation.test(sourceEnd);
+  const hasTargetMark = endPunctuation.test(targetEnd);
+  if (hasSourceMark === hasTargetMark) return [];
+  const message = hasSourceMark
+    ? `the source ends with "${sourceEnd}" but the translation does not`
+    : `the translation ends with "${targetEnd}" but the source does not`;
+  return [createFinding('end-punctuation', target, context, message)];
+}
+
+function lastMark(segment: Segment): string | undefined {
+  const text = taggedTextToPlain(segment.text).replace(closers, '');
+  return text === '' ? undefined : [...text].at(-1);
+}

@@ -1,0 +1,46 @@
+import type { Segment } from '../markdown/segment.ts';
+import { taggedTextToPlain } from '../markdown/tagged-text.ts';
+import type { CheckContext } from './check-context.ts';
+import { createFinding } from './create-finding.ts';
+import type { Finding } from './finding.ts';
+import { numberFormatOf, readNumbers, type ReadNumber } from './read-numbers.ts';
+
+/** Finds numbers of the source that are missing or changed in the target, allowing for the target language's number format. */
+export function checkNumbers(source: Segment, target: Segment, context: CheckContext): Finding[] {
+  const sourceFormat = numberFormatOf(context.sourceLanguage);
+  const targetFormat = numberFormatOf(context.targetLanguage);
+  const remaining = readNumbers(taggedTextToPlain(source.text), sourceFormat).flat();
+  if (remaining.length === 0) return [];
+  const targetPlain = taggedTextToPlain(target.text);
+  // An engine often leaves a number exactly as the source wrote it (`1,000` in a Spanish sentence): that says
+  // the same to a reader. Only an identical spelling counts, or Spanish `1.500` would pass for English `1.5`.
+  const asSourceWrites = readNumbers(targetPlain, sourceFormat);
+  const added: ReadNumber[] = [];
+  readNumbers(targetPlain, targetFormat).forEach((localised, run) => {
+    const verbatim = asSourceWrites[run]!;
+    const isVerbatim = !isCovered(localised, remaining, 'value') && isCovered(verbatim, remaining, 'written');
+    const [reading, key] = isVerbatim ? [verbatim, 'written' as const] : [localised, 'value' as const];
+    for (const number of reading) {
+      const index = remaining.findIndex((candidate) => candidate[key] === number[key]);
+      if (index === -1) added.push(number);
+      else remaining.splice(index, 1);
+    }
+  });
+  if (remaining.length === 0) return [];
+  return [createFinding('number', target, context, describe(remaining, added))];
+}
+
+function isCovered(numbers: readonly ReadNumber[], pool: readonly ReadNumber[], key: keyof ReadNumber): boolean {
+  const values = pool.map((number) => number[key]);
+  return numbers.every((number) => {
+    const index = values.indexOf(number[key]);
+    if (index !== -1) values.splice(index, 1);
+    return index !== -1;
+  });
+}
+
+function describe(missing: readonly ReadNumber[], added: readonly ReadNumber[]): string {
+  const list = (numbers: readonly ReadNumber[]) => numbers.map((number) => number.written).join(', ');
+  const subject = missing.length === 1 ? `number ${list(missing)} of the source is` : `numbers ${list(missing)} of the source are`;
+  return added.length === 0 ? `${subject} missing` : `${subject} missing; the translation has ${list(added)} instead`;
+}

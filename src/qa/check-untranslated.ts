@@ -1,0 +1,31 @@
+import type { Segment } from '../markdown/segment.ts';
+import { taggedTextToPlain } from '../markdown/tagged-text.ts';
+import type { CheckContext } from './check-context.ts';
+import { createFinding } from './create-finding.ts';
+import type { Finding } from './finding.ts';
+import { termPattern } from './term-pattern.ts';
+
+// Han and kana are written without spaces, so each character counts as a word.
+const word = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|\p{L}[\p{L}\p{M}'’-]*/gu;
+const capitalised = /^[\p{Lu}\p{Lt}]/u;
+
+/** Finds a target identical to a source that has words to translate. */
+export function checkUntranslated(source: Segment, target: Segment, context: CheckContext): Finding[] {
+  const sourcePlain = normalise(taggedTextToPlain(source.text));
+  if (sourcePlain !== normalise(taggedTextToPlain(target.text)) || !hasWordsToTranslate(sourcePlain, context)) return [];
+  return [createFinding('untranslated', target, context, `the translation is the same as the ${context.sourceLanguage} source`)];
+}
+
+/**
+ * Whether text holds at least two words besides glossary terms, one of them not capitalised: a line of
+ * names ("Chongqing Hotpot Museum") reads the same in every language, a sentence does not.
+ */
+function hasWordsToTranslate(text: string, context: CheckContext): boolean {
+  const withoutTerms = context.terms.reduce((rest, term) => (term.source.trim() === '' ? rest : rest.replace(termPattern(term.source, true), ' ')), text);
+  const words = withoutTerms.match(word) ?? [];
+  return words.length >= 2 && words.some((candidate) => !capitalised.test(candidate));
+}
+
+function normalise(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}

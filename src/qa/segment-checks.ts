@@ -1,0 +1,24 @@
+import type { Segment } from '../markdown/segment.ts';
+import type { CheckContext } from './check-context.ts';
+import { checkEndPunctuation } from './check-end-punctuation.ts';
+import { checkGlossaryTerms } from './check-glossary-terms.ts';
+import { checkLengthRatio } from './check-length-ratio.ts';
+import { checkMarkup } from './check-markup.ts';
+import { checkNumbers } from './check-numbers.ts';
+import { checkUntranslated } from './check-untranslated.ts';
+import { checkWhitespace } from './check-whitespace.ts';
+import type { Finding } from './finding.ts';
+
+/** A check of one translated segment against its source. */
+export type SegmentCheck = (source: Segment, target: Segment, context: CheckContext) => Finding[];
+
+/** The checks run on every segment with text in it; `checkEmpty` runs before them, since an empty target fails them all. */
+export const segmentChecks: readonly SegmentCheck[] = [
+  checkMarkup,
+  checkNumbers,
+  checkGlossaryTerms,
+  checkUntranslated,
+  checkLengthRatio,
+  checkWhitespace,
+  checkEndPunctuation,
+];

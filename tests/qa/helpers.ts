@@ -1,0 +1,20 @@
+// Shared by the QA tests: segments extracted from real markdown, and a check context with defaults.
+import type { CheckContext } from '../../src/qa/check-context.ts';
+import { extractSegments } from '../../src/markdown/extract-segments.ts';
+import { parseMarkdown } from '../../src/markdown/parse-markdown.ts';
+import type { Segment } from '../../src/markdown/segment.ts';
+
+/** Every segment of a markdown document, as the pipeline extracts them. */
+export function segmentsOf(markdown: string, frontmatterKeys: readonly string[] = []): readonly Segment[] {
+  return extractSegments(parseMarkdown(markdown), markdown, frontmatterKeys).segments;
+}
+
+/** The first segment of each of two one-block documents: a source and its translation. */
+export function pairOf(source: string, target: string): [Segment, Segment] {
+  return [segmentsOf(source)[0]!, segmentsOf(target)[0]!];
+}
+
+/** An English → Spanish context for `guide.md` with no glossary terms, with overrides spread in. */
+export function contextFor(overrides: Partial<CheckContext> = {}): CheckContext {
+  return { file: 'guide.md', sourceLanguage: 'en', targetLanguage: 'es', terms: [], severities: {}, ...overrides };
+}

@@ -14,6 +14,7 @@ interface TranslateFlags {
   dryRun?: boolean;
   json?: boolean;
   quiet?: boolean;
+  strict?: boolean;
 }
 
 /** Builds the command line; the only place that prints results or decides the exit code. */
@@ -33,19 +34,27 @@ export function createProgram(): Command {
     .option('--dry-run', 'count articles, segments and characters per language; call no engine, write nothing')
     .option('--json', 'print one JSON summary on stdout instead of the table')
     .option('-q, --quiet', 'no progress output')
+    .option('--strict', 'exit 1 when a quality check finds an error (glossary term, number, markup, empty)')
     .action(async (flags: TranslateFlags) => {
       const config = await loadConfig(flags.config, process.cwd());
       const progress = createProgressReporter(process.stderr, { isQuiet: Boolean(flags.quiet || flags.json) });
-      const report = await translateArticles(config, {
+      const { report, findings, reportFiles } = await translateArticles(config, {
         languages: flags.lang?.split(',').map((code) => code.trim()).filter(Boolean),
         engine: flags.engine,
         dryRun: flags.dryRun,
         env: process.env,
         onEvent: progress.onEvent,
       }).finally(progress.stop);
-      process.stdout.write(flags.json ? `${JSON.stringify(toJsonSummary(report), null, 2)}\n` : `\n${formatSummaryTable(report)}\n`);
-      if (flags.json) for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${problem.message}\n`);
-      process.exitCode = hasErrors(report) ? 1 : 0;
+      const findingErrors = findings.filter((finding) => finding.severity === 'error').length;
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ ...toJsonSummary(report), findings, report: reportFiles }, null, 2)}\n`);
+        for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${problem.message}\n`);
+      } else {
+        process.stdout.write(`\n${formatSummaryTable(report)}\n`);
+        if (findings.length > 0) process.stdout.write(`\nQuality checks: ${findingErrors} errors, ${findings.length - findingErrors} warnings (\`jialing check\` lists them).\n`);
+        if (reportFiles) process.stdout.write(`\nReport: ${reportFiles.htmlPath}\n`);
+      }
+      process.exitCode = hasErrors(report) || (flags.strict && findingErrors > 0) ? 1 : 0;
     });
 
   return program;

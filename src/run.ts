@@ -2,11 +2,17 @@ import type { ResolvedConfig } from './config/resolve-config.ts';
 import type { EngineChoice } from './config/schema.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
 import { UsageError } from './errors.ts';
+import { loadGlossary } from './glossary/load-glossary.ts';
+import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
 import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
+import type { RunContext } from './pipeline/run-context.ts';
 import type { Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
 import { translateArticle } from './pipeline/translate-article.ts';
+import { checkConsistency } from './qa/check-consistency.ts';
+import type { Finding } from './qa/finding.ts';
+import { writeRunReport } from './qa/write-report.ts';
 
 export interface TranslateOptions {
   /** Target languages to run; all configured ones when absent. */
@@ -22,12 +28,20 @@ export interface TranslateOptions {
   readonly onEvent?: (event: RunEvent) => void;
 }
 
+/** What a run did, with the quality findings and where its report was written. */
+export interface TranslateResult {
+  readonly report: RunReport;
+  readonly findings: readonly Finding[];
+  readonly reportFiles?: { readonly jsonPath: string; readonly htmlPath: string };
+}
+
 const retry = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
-/** The pipeline: find articles → segment → translate per language → rebuild → write. */
-export async function translateArticles(config: ResolvedConfig, options: TranslateOptions = {}): Promise<RunReport> {
+/** The pipeline: load glossary → find articles → segment and mask → translate per language → rebuild → write → check → report. */
+export async function translateArticles(config: ResolvedConfig, options: TranslateOptions = {}): Promise<TranslateResult> {
   const emit = options.onEvent ?? (() => {});
   const languages = chooseLanguages(config, options.languages);
+  const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const articles = await findArticles(config.articlesDir);
   const isDryRun = options.dryRun ?? false;
   let targets: Target[] = [];
@@ -40,39 +54,60 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   targets = prepared.targets;
 
   const report: RunReport = { dryRun: isDryRun, articles: articles.length, languages: targets.map((target) => target.summary), problems: [] };
-  const addProblem = (problem: Problem) => {
-    report.problems.push(problem);
-    emit({ type: 'problem', problem });
+  const findings: Finding[] = [];
+  const run: RunContext = {
+    config,
+    targets,
+    glossary,
+    matcher: createTermMatcher(glossary.terms),
+    isDryRun,
+    emit,
+    addProblem: (problem: Problem) => {
+      report.problems.push(problem);
+      emit({ type: 'problem', problem });
+    },
+    addFindings: (found) => findings.push(...found),
+    translatedPairs: [],
+    glossaryHits: {},
   };
   emit({ type: 'start', articles: articles.length, languages: targets.map((target) => target.language) });
-  for (const { language, reason } of prepared.skipped) {
-    addProblem({ severity: 'warning', file: '', language, message: `Skipped "${language}": ${reason}` });
-  }
+  for (const { language, reason } of prepared.skipped) run.addProblem({ severity: 'warning', file: '', language, message: `Skipped "${language}": ${reason}` });
   try {
     for (const article of articles) {
       if (!(await window.admit())) break;
-      window.start((handedOver) => translateArticle({ article, targets, config, isDryRun, emit, addProblem, handedOver }));
+      window.start((handedOver) => translateArticle(run, article, handedOver));
     }
     await window.finish();
   } finally {
     await closeEngines(targets);
   }
+  reportQuotaShortfall(report, run.addProblem);
+  if (isDryRun) return { report, findings };
+  findings.push(...checkConsistency(run.translatedPairs, config.qaSeverities));
+  const reportFiles = await writeRunReport(config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
+  return { report, findings, reportFiles };
+}
+
+function reportQuotaShortfall(report: RunReport, addProblem: (problem: Problem) => void): void {
   for (const { language, engine, unsentSegments } of report.languages) {
-    if (unsentSegments) {
-      addProblem({ severity: 'error', file: '', language, message: `${engine} quota exceeded: ${unsentSegments} segments of "${language}" are left untranslated; everything translated before was written. Raise the quota or wait for it to reset, then run again.` });
-    }
+    if (!unsentSegments) continue;
+    addProblem({
+      severity: 'error',
+      file: '',
+      language,
+      message: `${engine} quota exceeded: ${unsentSegments} segments of "${language}" are left untranslated; everything translated before was written. Raise the quota or wait for it to reset, then run again.`,
+    });
   }
-  return report;
 }
 
 function chooseLanguages(config: ResolvedConfig, wanted: readonly string[] | undefined): readonly string[] {
   if (!wanted || wanted.length === 0) return config.targetLanguages;
-  wanted = [...new Set(wanted)];
-  const unknown = wanted.filter((language) => !config.targetLanguages.includes(language));
+  const unique = [...new Set(wanted)];
+  const unknown = unique.filter((language) => !config.targetLanguages.includes(language));
   if (unknown.length > 0) {
     throw new UsageError(`--lang ${unknown.join(',')}: not in targetLanguages (${config.targetLanguages.join(', ')}) of ${config.configFile}.`, {
       hint: 'Add the language to targetLanguages in the config, or pick one of those listed.',
     });
   }
-  return wanted;
+  return unique;
 }

@@ -23,13 +23,13 @@ export function stringifyTaggedText(nodes: readonly TaggedNode[]): string {
     .join('');
 }
 
-/** Plain text of tagged text, without its tags. */
-export function taggedTextToPlain(text: string): string {
-  return plainOf(parseTaggedText(text).nodes);
+/** Plain text of tagged text, without its tags; `atomText` stands in for each atom (a space keeps words apart). */
+export function taggedTextToPlain(text: string, atomText = ''): string {
+  return plainOf(parseTaggedText(text).nodes, atomText);
 }
 
-function plainOf(nodes: readonly TaggedNode[]): string {
-  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'pair' ? plainOf(node.children) : '')).join('');
+function plainOf(nodes: readonly TaggedNode[], atomText: string): string {
+  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'pair' ? plainOf(node.children, atomText) : atomText)).join('');
 }
 
 /**

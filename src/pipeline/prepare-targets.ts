@@ -60,13 +60,13 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
       targets.push({
         language,
         engine,
-        queue: new TranslationQueue({ engine, pair, requests, retry: options.retry, onSettled: options.onSettled }),
+        queue: new TranslationQueue({ engine, pair, requests, retry: name === 'deepl' ? { ...options.retry, attempts: config.deepl.attempts } : options.retry, onSettled: options.onSettled }),
         summary: { language, engine: name, articles: 0, segments: 0, characters: 0, failedArticles: 0, failedSegments: 0, requests: 0, seconds: 0 },
       });
     }
     if (!options.isDryRun) {
       const problems = await Promise.all(targets.map((target) => target.engine.checkPair({ source: config.sourceLanguage, target: target.language })));
-      if (problems.some(Boolean)) throw new SetupError(problems.filter(Boolean).join('\n'));
+      if (problems.some(Boolean)) throw new SetupError([...new Set(problems.filter(Boolean))].join('\n'));
     }
   } catch (error) {
     await Promise.all([...engines.values()].map(({ engine }) => engine.close()));

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { outputFolder, type ResolvedConfig } from '../config/resolve-config.ts';
+import { outputFolder } from '../config/resolve-config.ts';
+import { unmaskTerms } from '../glossary/mask-terms.ts';
 import { JialingError, QuotaExceededError, SetupError } from '../errors.ts';
 import type { FoundArticle } from '../io/find-articles.ts';
 import { readArticle } from '../io/read-article.ts';
@@ -9,66 +10,65 @@ import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { rebuildArticle } from '../markdown/rebuild-article.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
+import { checkArticle } from '../qa/check-article.ts';
+import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
+import { matchEdgeWhitespace } from './match-edge-whitespace.ts';
 import type { Target } from './prepare-targets.ts';
-import type { Problem, RunEvent } from './run-report.ts';
-import { countCharacters, textsToTranslate } from './translate-segments.ts';
+import type { RunContext } from './run-context.ts';
+import { countCharacters } from './count-characters.ts';
 
-export interface ArticleJob {
-  readonly article: FoundArticle;
-  readonly targets: readonly Target[];
-  readonly config: ResolvedConfig;
-  readonly isDryRun: boolean;
-  readonly emit: (event: RunEvent) => void;
-  readonly addProblem: (problem: Problem) => void;
-  /** Called once every language's texts are in its queue. */
-  readonly handedOver: () => void;
+/** One article's source, segmented and masked, shared by every target language. */
+interface SourceArticle {
+  readonly file: string;
+  readonly text: string;
+  readonly masked: readonly MaskedSegment[];
+  /** The article's title, which helps an engine with short segments. */
+  readonly context?: string;
 }
 
-/** Reads and segments one article, then translates and writes it for every target language. */
-export async function translateArticle(job: ArticleJob): Promise<void> {
-  const { article, addProblem } = job;
+/** Reads and segments one article, then translates, writes and checks it for every target language. */
+export async function translateArticle(run: RunContext, article: FoundArticle, handedOver: () => void): Promise<void> {
   const file = article.relativePath;
   if (article.refused) {
-    addProblem({ severity: 'error', file, message: `Refused ${file}: ${article.refused}.` });
+    run.addProblem({ severity: 'error', file, message: `Refused ${file}: ${article.refused}.` });
     return;
   }
-  let source: string;
-  let segments: readonly Segment[];
+  let source: SourceArticle;
   try {
-    source = await readArticle(article.absolutePath, file);
-    const extracted = extractSegments(parseMarkdown(source), source, job.config.frontmatterKeys);
-    segments = extracted.segments;
-    for (const warning of extracted.warnings) addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
+    const text = await readArticle(article.absolutePath, file);
+    const extracted = extractSegments(parseMarkdown(text), text, run.config.frontmatterKeys);
+    for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
+    source = { file, text, masked: maskArticle(extracted.segments, run.matcher), context: articleContext(extracted.segments) };
   } catch (error) {
     if (!(error instanceof JialingError)) throw error;
-    addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
+    run.addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
     return;
   }
-  const context = articleContext(segments);
-  const work = job.targets.map((target) => translateInto(job, target, source, segments, context));
-  job.handedOver();
+  const work = run.targets.map((target) => translateInto(run, target, source));
+  handedOver();
   await Promise.all(work);
 }
 
-async function translateInto(job: ArticleJob, target: Target, source: string, segments: readonly Segment[], context: string | undefined): Promise<void> {
-  target.startedAt ??= performance.now();
+async function translateInto(run: RunContext, target: Target, source: SourceArticle): Promise<void> {
   const { summary, language } = target;
-  const file = job.article.relativePath;
-  const texts = textsToTranslate(segments);
+  const { file } = source;
+  target.startedAt ??= performance.now();
+  const texts = textsToSend(source.masked);
   summary.articles++;
-  summary.segments += texts.length;
+  summary.segments += new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size;
   summary.characters += countCharacters(texts);
+  run.glossaryHits[language] = (run.glossaryHits[language] ?? 0) + source.masked.reduce((sum, item) => sum + item.masks.length, 0);
   let isOk = true;
   try {
-    if (!job.isDryRun) {
+    if (!run.isDryRun) {
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
-      const translated = await target.queue.translate(texts, context);
+      const translated = await target.queue.translate(texts, source.context);
       const byText = new Map(texts.map((text, index) => [text, translated[index]!]));
-      const translations = new Map(segments.flatMap((segment) => (byText.has(segment.text) ? [[segment.index, byText.get(segment.text)!] as const] : [])));
-      const rebuilt = rebuildArticle(source, segments, translations);
+      const translations = unmaskAll(run, source.masked, byText, language);
+      const rebuilt = rebuildArticle(source.text, source.masked.map((item) => item.segment), translations);
       for (const failure of rebuilt.failures) {
         summary.failedSegments++;
-        job.addProblem({
+        run.addProblem({
           severity: 'error',
           file,
           language,
@@ -76,7 +76,8 @@ async function translateInto(job: ArticleJob, target: Target, source: string, se
           message: `${file}:${failure.segment.line} [${language}] the translation's formatting came back broken (${failure.problems.join('; ')}); the source text was kept for this segment.`,
         });
       }
-      await writeFileAtomic(path.join(outputFolder(job.config.outputPattern, language), file), rebuilt.text);
+      await writeFileAtomic(path.join(outputFolder(run.config.outputPattern, language), file), rebuilt.text);
+      checkOutput(run, source, rebuilt.text, language);
     }
   } catch (error) {
     if (error instanceof SetupError) throw error;
@@ -84,11 +85,41 @@ async function translateInto(job: ArticleJob, target: Target, source: string, se
     summary.failedArticles++;
     if (error instanceof QuotaExceededError) summary.unsentSegments = (summary.unsentSegments ?? 0) + texts.length;
     const reason = error instanceof Error ? error.message : String(error);
-    job.addProblem({ severity: 'error', file, language, message: `${file} [${language}] was not written: ${reason}` });
+    run.addProblem({ severity: 'error', file, language, message: `${file} [${language}] was not written: ${reason}` });
   }
   summary.seconds = (performance.now() - target.startedAt) / 1000;
   summary.requests = target.queue.stats.requests;
-  job.emit({ type: 'article', language, file, segments: texts.length, isOk });
+  run.emit({ type: 'article', language, file, segments: texts.length, isOk });
+}
+
+function unmaskAll(run: RunContext, masked: readonly MaskedSegment[], byText: ReadonlyMap<string, string>, language: string): Map<number, string> {
+  const targetForm = (termId: string) => run.glossary.targetForm(termId, language);
+  return new Map(
+    masked.map((item) => {
+      const translated = matchEdgeWhitespace(item.text, byText.get(item.text) ?? item.text);
+      return [item.segment.index, unmaskTerms(translated, item.masks, targetForm).text];
+    }),
+  );
+}
+
+/** Checks what was written, through the same extractor, so hand edits and `jialing check` see the same checks. */
+export function checkOutput(run: Pick<RunContext, 'config' | 'glossary' | 'addFindings' | 'translatedPairs'>, source: Pick<SourceArticle, 'file' | 'masked'>, output: string, language: string): void {
+  const sourceSegments = source.masked.map((item) => item.segment);
+  const targetSegments = extractSegments(parseMarkdown(output), output, run.config.frontmatterKeys).segments;
+  const masksByIndex = new Map(source.masked.map((item) => [item.segment.index, item.masks]));
+  run.addFindings(
+    checkArticle(sourceSegments, targetSegments, {
+      file: source.file,
+      sourceLanguage: run.config.sourceLanguage,
+      targetLanguage: language,
+      severities: run.config.qaSeverities,
+      termsFor: (segment: Segment) =>
+        (masksByIndex.get(segment.index) ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: run.glossary.targetForm(mask.termId, language) })),
+    }),
+  );
+  if (sourceSegments.length === targetSegments.length) {
+    sourceSegments.forEach((segment, index) => run.translatedPairs.push({ source: segment, target: targetSegments[index]!, file: source.file, language }));
+  }
 }
 
 // The title tells an engine what the article is about, which short segments need.

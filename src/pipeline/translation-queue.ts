@@ -140,8 +140,8 @@ export class TranslationQueue {
 
   // Exponential backoff with ±25% jitter, so parallel requests that failed together do not retry together.
   #delay(attempt: number, retryAfterMs: number | undefined): number {
-    if (retryAfterMs !== undefined) return retryAfterMs;
     const { baseDelayMs, maxDelayMs } = this.#options.retry;
+    if (retryAfterMs !== undefined) return Math.min(retryAfterMs, maxDelayMs);
     const jitter = 0.75 + (this.#options.random ?? Math.random)() * 0.5;
     return Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * jitter;
   }

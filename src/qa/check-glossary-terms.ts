@@ -7,7 +7,7 @@ import { termPattern } from './term-pattern.ts';
 
 /** Finds glossary terms of the source whose expected translation is missing from the target. */
 export function checkGlossaryTerms(source: Segment, target: Segment, context: CheckContext): Finding[] {
-  const plain = taggedTextToPlain(target.text);
+  const plain = taggedTextToPlain(target.text, ' ');
   // A term that occurs twice in the source is listed twice, but one finding says it all.
   const terms = new Map(context.terms.map((term) => [`${term.termId}\u0000${term.expected}`, term]));
   return [...terms.values()].flatMap((term) => {

@@ -9,9 +9,9 @@ import { numberFormatOf, readNumbers, type ReadNumber } from './read-numbers.ts'
 export function checkNumbers(source: Segment, target: Segment, context: CheckContext): Finding[] {
   const sourceFormat = numberFormatOf(context.sourceLanguage);
   const targetFormat = numberFormatOf(context.targetLanguage);
-  const remaining = readNumbers(taggedTextToPlain(source.text), sourceFormat).flat();
+  const remaining = readNumbers(taggedTextToPlain(source.text, ' '), sourceFormat).flat();
   if (remaining.length === 0) return [];
-  const targetPlain = taggedTextToPlain(target.text);
+  const targetPlain = taggedTextToPlain(target.text, ' ');
   // An engine often leaves a number exactly as the source wrote it (`1,000` in a Spanish sentence): that says
   // the same to a reader. Only an identical spelling counts, or Spanish `1.500` would pass for English `1.5`.
   const asSourceWrites = readNumbers(targetPlain, sourceFormat);

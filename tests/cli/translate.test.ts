@@ -225,8 +225,8 @@ describe('jialing translate with the Apertium engine', () => {
       const result = await runCli(['translate', '--engine', 'pseudo', '-q'], { cwd: dir });
 
       expect(result.code).toBe(0);
-      expect(await read('articles/es/guides/deep/setup.md')).toBe('# ⟦Ţĥé ĥóúšé íš ŕéď \\~\\~\\~\\~⟧\n\n⟦Ţĥé çíţý íš ƀíĝ. \\~\\~\\~\\~⟧\n');
-      expect(await read('articles/ca/guides/deep/setup.md')).toBe('# ⟦Ţĥé ĥóúšé íš ŕéď \\~\\~\\~\\~⟧\n\n⟦Ţĥé çíţý íš ƀíĝ. \\~\\~\\~\\~⟧\n');
+      expect(await read('articles/es/guides/deep/setup.md')).toBe('# ⟦Ţĥé ĥóúšé íš ŕéď ····⟧\n\n⟦Ţĥé çíţý íš ƀíĝ. ····⟧\n');
+      expect(await read('articles/ca/guides/deep/setup.md')).toBe('# ⟦Ţĥé ĥóúšé íš ŕéď ····⟧\n\n⟦Ţĥé çíţý íš ƀíĝ. ····⟧\n');
       expect(await read('articles/ca/index.md')).toContain(`\n\n${codeBlock}\n\n`);
       const table = parseSummaryTable(result.stdout);
       expect(table['es']).toMatchObject({ engine: 'pseudo', articles: '2', failed: '0' });
@@ -244,7 +244,7 @@ describe('jialing translate with the Apertium engine', () => {
 
       expect(result.code).toBe(0);
       expect(await read('articles/es/guides/deep/setup.md')).toBe('# La casa es roja\n\nLa ciudad es grande.\n');
-      expect(await read('articles/fr/guides/deep/setup.md')).toBe('# ⟦Ţĥé ĥóúšé íš ŕéď \\~\\~\\~\\~⟧\n\n⟦Ţĥé çíţý íš ƀíĝ. \\~\\~\\~\\~⟧\n');
+      expect(await read('articles/fr/guides/deep/setup.md')).toBe('# ⟦Ţĥé ĥóúšé íš ŕéď ····⟧\n\n⟦Ţĥé çíţý íš ƀíĝ. ····⟧\n');
     },
     timeout,
   );

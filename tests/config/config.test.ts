@@ -134,7 +134,7 @@ describe('config files that load', () => {
       const result = await runCli(['translate', '--config', 'settings/jialing.json', '-q'], { cwd: dir });
 
       expect(result.code).toBe(0);
-      expect(await read('articles/es/index.md')).toBe('# ⟦Ĥéļļó ŵóŕļď \\~\\~\\~⟧\n\n⟦Ţĥé çíţý íš ƀíĝ. \\~\\~\\~\\~⟧\n');
+      expect(await read('articles/es/index.md')).toBe('# ⟦Ĥéļļó ŵóŕļď ···⟧\n\n⟦Ţĥé çíţý íš ƀíĝ. ····⟧\n');
     },
     timeout,
   );
@@ -153,7 +153,7 @@ describe('config files that load', () => {
       expect(result.code).toBe(0);
       expect(await read('project/site/es/index.md')).toBe('# Hola Mundo\n\nLa ciudad es grande.\n');
       expect(await listFiles(path.join(dir, 'elsewhere'))).toEqual(['README.md']);
-      expect(await listFiles(path.join(dir, 'project'))).toEqual(['config/pipeline.config.mjs', 'content/en/index.md', 'site/es/index.md']);
+      expect(await listFiles(path.join(dir, 'project'))).toEqual(['config/.jialing/report/report.html', 'config/.jialing/report/report.json', 'config/pipeline.config.mjs', 'content/en/index.md', 'site/es/index.md']);
     },
     timeout,
   );

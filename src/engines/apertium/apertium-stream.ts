@@ -53,22 +53,26 @@ function tidySpacing(text: string): string {
 function readTokens(stream: string): Token[] {
   const tokens: Token[] = [];
   let text = '';
+  // Transfer may move a superblank inside a word-bound blank, so the enclosing ids apply until `[[/]]`.
+  let stack: number[] = [];
   const flush = () => {
-    if (text) tokens.push({ value: text, stack: [] });
+    if (text) tokens.push({ value: text, stack });
     text = '';
   };
   for (let index = 0; index < stream.length; index++) {
     const char = stream[index]!;
     if (char === '\\') {
       text += stream[++index] ?? '';
+    } else if (stream.startsWith('[[/]]', index)) {
+      flush();
+      stack = [];
+      index += 4;
     } else if (stream.startsWith('[[', index)) {
       const close = stream.indexOf(']]', index);
-      const end = stream.indexOf('[[/]]', close);
       flush();
       // Transfer can repeat an id when it merges two words of one tag (`[[1; 1]]`).
-      const stack = [...new Set(stream.slice(index + 2, close).split(';').map((id) => Number(id.trim())))].filter(Number.isInteger);
-      tokens.push({ value: unescape(stream.slice(close + 2, end)), stack });
-      index = end + 4;
+      stack = [...new Set(stream.slice(index + 2, close).split(';').map((id) => Number(id.trim())))].filter(Number.isInteger);
+      index = close + 1;
     } else if (char === '[') {
       const end = findUnescaped(stream, ']', index);
       flush();
@@ -136,6 +140,3 @@ function findUnescaped(stream: string, char: string, from: number): number {
   return stream.length;
 }
 
-function unescape(value: string): string {
-  return value.replace(/\\(.)/g, '$1');
-}

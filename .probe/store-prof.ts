@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { memoryKey } from '../src/memory/memory-key.ts';
+import { TranslationMemory } from '../src/memory/translation-memory.ts';
+import { plainSourceOf } from '../src/memory/plain-source.ts';
+import { trigramsOf } from '../src/memory/trigram-query.ts';
+import { segmentId } from '../src/markdown/segment-id.ts';
+const words = (readdirSync('node_modules', { recursive: true }) as string[]).filter((n) => n.endsWith('.md')).flatMap((n) => readFileSync(path.join('node_modules', n), 'utf8').replace(/```[\s\S]*?```/g, '').match(/\b[\p{L}][\p{L}'-]*\b/gu) ?? []);
+let seed = 7; const random = () => { seed = (seed + 0x6d2b79f5) | 0; let v = Math.imul(seed ^ (seed >>> 15), 1 | seed); v = (v + Math.imul(v ^ (v >>> 7), 61 | v)) ^ v; return ((v ^ (v >>> 14)) >>> 0) / 2 ** 32; };
+const pick = <T,>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
+const sentence = () => Array.from({ length: 8 + Math.floor(random() * 22) }, () => pick(words)).join(' ') + '.';
+rmSync('/tmp/tm-prof.sqlite', { force: true }); rmSync('/tmp/tm-prof.sqlite-wal', { force: true });
+const m = TranslationMemory.open('/tmp/tm-prof.sqlite');
+const batches = Array.from({ length: 30 }, () => Array.from({ length: 1000 }, () => { const sourceText = sentence(); const pair = { sourceLanguage: 'en', targetLanguage: 'fr', engineProfile: 'p', glossaryVersion: 'g' }; return { key: memoryKey({ sourceText, ...pair }), sourceText, targetText: 'Une traduction de longueur moyenne pour la phrase.', origin: 'mt:deepl' as const, ...pair }; }));
+let t = performance.now();
+for (const b of batches) for (const e of b) { plainSourceOf(e.sourceText); segmentId(e.sourceText); trigramsOf(plainSourceOf(e.sourceText)); }
+console.log('js prep per 1000', ((performance.now() - t) / 30).toFixed(1));
+t = performance.now();
+for (const b of batches) m.store(b);
+console.log('store per 1000', ((performance.now() - t) / 30).toFixed(1));
+m.close();

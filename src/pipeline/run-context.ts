@@ -1,0 +1,23 @@
+import type { ResolvedConfig } from '../config/resolve-config.ts';
+import type { Glossary } from '../glossary/glossary.ts';
+import type { TermMatcher } from '../glossary/match-terms.ts';
+import type { TranslatedPair } from '../qa/check-consistency.ts';
+import type { Finding } from '../qa/finding.ts';
+import type { Target } from './prepare-targets.ts';
+import type { Problem, RunEvent } from './run-report.ts';
+
+/** What every article of a run shares. */
+export interface RunContext {
+  readonly config: ResolvedConfig;
+  readonly targets: readonly Target[];
+  readonly glossary: Glossary;
+  readonly matcher: TermMatcher;
+  readonly isDryRun: boolean;
+  readonly emit: (event: RunEvent) => void;
+  readonly addProblem: (problem: Problem) => void;
+  readonly addFindings: (findings: readonly Finding[]) => void;
+  /** Source and output segments of the run, for the consistency check at the end. */
+  readonly translatedPairs: TranslatedPair[];
+  /** Glossary terms masked per language. */
+  readonly glossaryHits: Record<string, number>;
+}

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
+import { JialingError } from './errors.ts';
+import { loadGlossary } from './glossary/load-glossary.ts';
+import { createTermMatcher } from './glossary/match-terms.ts';
+import { findArticles } from './io/find-articles.ts';
+import { readArticle } from './io/read-article.ts';
+import { extractSegments } from './markdown/extract-segments.ts';
+import { parseMarkdown } from './markdown/parse-markdown.ts';
+import { maskArticle } from './pipeline/mask-article.ts';
+import type { Problem } from './pipeline/run-report.ts';
+import { checkOutput } from './pipeline/translate-article.ts';
+import { checkConsistency, type TranslatedPair } from './qa/check-consistency.ts';
+import type { Finding } from './qa/finding.ts';
+
+export interface CheckResult {
+  readonly articles: number;
+  readonly findings: readonly Finding[];
+  readonly problems: readonly Problem[];
+}
+
+/** Re-runs the quality checks on the outputs as they are on disk, hand edits included; translates nothing. */
+export async function checkOutputs(config: ResolvedConfig, languages: readonly string[]): Promise<CheckResult> {
+  const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
+  const matcher = createTermMatcher(glossary.terms);
+  const findings: Finding[] = [];
+  const problems: Problem[] = [];
+  const translatedPairs: TranslatedPair[] = [];
+  const run = { config, glossary, addFindings: (found: readonly Finding[]) => findings.push(...found), translatedPairs };
+  const articles = await findArticles(config.articlesDir);
+  for (const article of articles) {
+    const file = article.relativePath;
+    if (article.refused) {
+      problems.push({ severity: 'error', file, message: `Refused ${file}: ${article.refused}.` });
+      continue;
+    }
+    try {
+      const text = await readArticle(article.absolutePath, file);
+      const masked = maskArticle(extractSegments(parseMarkdown(text), text, config.frontmatterKeys).segments, matcher);
+      for (const language of languages) {
+        const output = await readOutput(path.join(outputFolder(config.outputPattern, language), file));
+        if (output === undefined) problems.push({ severity: 'warning', file, language, message: `${file} [${language}] has no output yet; run \`jialing translate\`.` });
+        else checkOutput(run, { file, masked }, output, language);
+      }
+    } catch (error) {
+      if (!(error instanceof JialingError)) throw error;
+      problems.push({ severity: 'error', file, message: error.message });
+    }
+  }
+  findings.push(...checkConsistency(translatedPairs, config.qaSeverities));
+  return { articles: articles.length, findings, problems };
+}
+
+async function readOutput(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { checkOutputs } from '../check.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { UsageError } from '../errors.ts';
+import { formatFindings } from '../qa/format-findings.ts';
+import { parseLanguages } from './parse-languages.ts';
+
+/** `jialing check`: re-runs the quality checks on the outputs on disk. */
+export function addCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('Check the localised outputs as they are (hand edits included) without translating; exit 1 on an error finding')
+    .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
+    .option('-l, --lang <codes>', 'only these target languages, comma-separated')
+    .option('--json', 'print findings as JSON on stdout')
+    .action(async (flags: { config?: string; lang?: string; json?: boolean }) => {
+      const config = await loadConfig(flags.config, process.cwd());
+      const languages = parseLanguages(flags.lang) ?? config.targetLanguages;
+      const unknown = languages.filter((language) => !config.targetLanguages.includes(language));
+      if (unknown.length > 0) throw new UsageError(`--lang ${unknown.join(',')}: not in targetLanguages (${config.targetLanguages.join(', ')}).`);
+      const result = await checkOutputs(config, languages);
+      const errors = result.findings.filter((finding) => finding.severity === 'error').length + result.problems.filter((problem) => problem.severity === 'error').length;
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      } else {
+        for (const problem of result.problems) process.stdout.write(`${problem.severity}: ${problem.message}\n`);
+        if (result.findings.length > 0) process.stdout.write(`${formatFindings(result.findings)}\n`);
+        process.stdout.write(`\nChecked ${result.articles} articles in ${languages.join(', ')}: ${errors} errors, ${result.findings.length + result.problems.length - errors} warnings.\n`);
+      }
+      process.exitCode = errors > 0 ? 1 : 0;
+    });
+}

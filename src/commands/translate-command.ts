@@ -1,0 +1,53 @@
+import { Option, type Command } from 'commander';
+import { loadConfig } from '../config/load-config.ts';
+import { engineChoices, type EngineChoice } from '../config/schema.ts';
+import { hasErrors } from '../pipeline/run-report.ts';
+import { createProgressReporter } from '../report/progress.ts';
+import { formatSummaryTable, toJsonSummary } from '../report/summary-table.ts';
+import { translateArticles } from '../run.ts';
+import { parseLanguages } from './parse-languages.ts';
+
+interface TranslateFlags {
+  config?: string;
+  lang?: string;
+  engine?: EngineChoice;
+  dryRun?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  strict?: boolean;
+}
+
+/** `jialing translate`: the main job. */
+export function addTranslateCommand(program: Command): void {
+  program
+    .command('translate')
+    .description('Translate the articles into the target languages and write localised markdown')
+    .option('-c, --config <file>', 'config file (.ts, .mjs, .js or .json); default: pipeline.config.* in the working folder')
+    .option('-l, --lang <codes>', 'only these target languages, comma-separated (e.g. es,ca)')
+    .addOption(new Option('-e, --engine <name>', 'engine for every language, overriding the config').choices(engineChoices))
+    .option('--dry-run', 'count articles, segments and characters per language; call no engine, write nothing')
+    .option('--json', 'print one JSON summary on stdout instead of the table')
+    .option('-q, --quiet', 'no progress output')
+    .option('--strict', 'exit 1 when a quality check finds an error (glossary term, number, markup, empty)')
+    .action(async (flags: TranslateFlags) => {
+      const config = await loadConfig(flags.config, process.cwd());
+      const progress = createProgressReporter(process.stderr, { isQuiet: Boolean(flags.quiet || flags.json) });
+      const { report, findings, reportFiles } = await translateArticles(config, {
+        languages: parseLanguages(flags.lang),
+        engine: flags.engine,
+        dryRun: flags.dryRun,
+        env: process.env,
+        onEvent: progress.onEvent,
+      }).finally(progress.stop);
+      const findingErrors = findings.filter((finding) => finding.severity === 'error').length;
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ ...toJsonSummary(report), findings, report: reportFiles }, null, 2)}\n`);
+        for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${problem.message}\n`);
+      } else {
+        process.stdout.write(`\n${formatSummaryTable(report)}\n`);
+        if (findings.length > 0) process.stdout.write(`\nQuality checks: ${findingErrors} errors, ${findings.length - findingErrors} warnings (\`jialing check\` lists them).\n`);
+        if (reportFiles) process.stdout.write(`\nReport: ${reportFiles.htmlPath}\n`);
+      }
+      process.exitCode = hasErrors(report) || (flags.strict && findingErrors > 0) ? 1 : 0;
+    });
+}

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { addCheckCommand } from './commands/check-command.ts';
 import { addGlossaryCommand } from './commands/glossary-command.ts';
+import { addMemoryCommand } from './commands/memory-command.ts';
+import { addStatusCommand } from './commands/status-command.ts';
 import { addTranslateCommand } from './commands/translate-command.ts';
 import { formatPlace, JialingError } from './errors.ts';
 
@@ -14,13 +16,20 @@ export function createProgram(): Command {
 
   addTranslateCommand(program);
   addCheckCommand(program);
+  addStatusCommand(program);
   addGlossaryCommand(program);
+  addMemoryCommand(program);
 
   return program;
 }
 
 /** Runs the CLI and maps every outcome to an exit code: 0 ok, 1 failed work, 2 usage, config or setup. */
 export async function main(argv: readonly string[]): Promise<void> {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   try {
     await createProgram().parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -63,6 +63,9 @@ export class EngineError extends JialingError {
   }
 }
 
+/** `--frozen` found work that would need an engine. */
+export class FrozenError extends JialingError {}
+
 /** The engine account's quota is used up: no further request can succeed in this run. */
 export class QuotaExceededError extends EngineError {}
 

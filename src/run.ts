@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { ResolvedConfig } from './config/resolve-config.ts';
 import type { EngineChoice } from './config/schema.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
@@ -5,6 +6,8 @@ import { UsageError } from './errors.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
+import type { MemoryOrigin } from './memory/memory-entry.ts';
+import { TranslationMemory } from './memory/translation-memory.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
 import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
 import type { RunContext } from './pipeline/run-context.ts';
@@ -23,6 +26,10 @@ export interface TranslateOptions {
   readonly env?: EngineEnvironment;
   /** Count what would be translated without calling any engine or writing any file. */
   readonly dryRun?: boolean;
+  /** Fail instead of calling an engine when anything needs translating (CI). */
+  readonly frozen?: boolean;
+  /** Stops the run: no new article or request starts, finished work is kept. */
+  readonly signal?: AbortSignal;
   /** Most articles held in memory at once. */
   readonly maxArticles?: number;
   readonly onEvent?: (event: RunEvent) => void;
@@ -50,7 +57,21 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     highWater: 4_000,
     queues: () => targets.map((target) => target.queue),
   });
-  const prepared = await prepareTargets(config, { languages, engine: options.engine, env: options.env ?? {}, isDryRun, retry, onSettled: () => window.notify() });
+  // A dry run reads an existing memory to count what would be billed, but never creates one.
+  const memory = !isDryRun || existsSync(config.memoryFile) ? TranslationMemory.open(config.memoryFile) : undefined;
+  const prepared = await prepareTargets(config, {
+    languages,
+    engine: options.engine,
+    env: options.env ?? {},
+    isDryRun,
+    retry,
+    onSettled: () => window.notify(),
+    signal: options.signal,
+    onTranslated: (target, texts, translations) => storeTranslations(memory, config.sourceLanguage, target, texts, translations),
+  }).catch((error: unknown) => {
+    memory?.close();
+    throw error;
+  });
   targets = prepared.targets;
 
   const report: RunReport = { dryRun: isDryRun, articles: articles.length, languages: targets.map((target) => target.summary), problems: [] };
@@ -61,6 +82,9 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     glossary,
     matcher: createTermMatcher(glossary.terms),
     isDryRun,
+    isFrozen: options.frozen ?? false,
+    memory,
+    signal: options.signal,
     emit,
     addProblem: (problem: Problem) => {
       report.problems.push(problem);
@@ -74,18 +98,32 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   for (const { language, reason } of prepared.skipped) run.addProblem({ severity: 'warning', file: '', language, message: `Skipped "${language}": ${reason}` });
   try {
     for (const article of articles) {
-      if (!(await window.admit())) break;
+      if (options.signal?.aborted || !(await window.admit())) break;
       window.start((handedOver) => translateArticle(run, article, handedOver));
     }
     await window.finish();
   } finally {
     await closeEngines(targets);
+    memory?.close();
   }
+  if (options.signal?.aborted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });
   reportQuotaShortfall(report, run.addProblem);
   if (isDryRun) return { report, findings };
   findings.push(...checkConsistency(run.translatedPairs, config.qaSeverities));
   const reportFiles = await writeRunReport(config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
   return { report, findings, reportFiles };
+}
+
+// Called as each request is answered, before anyone waits on it: paid work is on disk before more is asked for.
+function storeTranslations(memory: TranslationMemory | undefined, sourceLanguage: string, target: Target, texts: readonly string[], translations: readonly string[]): void {
+  const entries = texts.flatMap((text, index) => {
+    const pending = target.awaitingMemory.get(text);
+    if (!pending) return [];
+    target.awaitingMemory.delete(text);
+    const origin = `mt:${target.engine.name}` as MemoryOrigin;
+    return [{ ...pending, sourceText: text, targetText: translations[index]!, sourceLanguage, targetLanguage: target.language, engineProfile: target.engineProfile, origin }];
+  });
+  if (entries.length > 0) memory?.store(entries);
 }
 
 function reportQuotaShortfall(report: RunReport, addProblem: (problem: Problem) => void): void {

@@ -15,6 +15,7 @@ interface TranslateFlags {
   json?: boolean;
   quiet?: boolean;
   strict?: boolean;
+  frozen?: boolean;
 }
 
 /** `jialing translate`: the main job. */
@@ -29,16 +30,26 @@ export function addTranslateCommand(program: Command): void {
     .option('--json', 'print one JSON summary on stdout instead of the table')
     .option('-q, --quiet', 'no progress output')
     .option('--strict', 'exit 1 when a quality check finds an error (glossary term, number, markup, empty)')
+    .option('--frozen', 'never call an engine: exit 1 naming what would need translating (for CI)')
     .action(async (flags: TranslateFlags) => {
       const config = await loadConfig(flags.config, process.cwd());
       const progress = createProgressReporter(process.stderr, { isQuiet: Boolean(flags.quiet || flags.json) });
+      // First Ctrl-C: send nothing new, finish and keep what is in flight. Second: stop at once.
+      const interrupt = new AbortController();
+      const onSignal = () => (interrupt.signal.aborted ? process.exit(130) : interrupt.abort());
+      process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
       const { report, findings, reportFiles } = await translateArticles(config, {
         languages: parseLanguages(flags.lang),
         engine: flags.engine,
         dryRun: flags.dryRun,
+        frozen: flags.frozen,
+        signal: interrupt.signal,
         env: process.env,
         onEvent: progress.onEvent,
-      }).finally(progress.stop);
+      }).finally(() => {
+        progress.stop();
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      });
       const findingErrors = findings.filter((finding) => finding.severity === 'error').length;
       if (flags.json) {
         process.stdout.write(`${JSON.stringify({ ...toJsonSummary(report), findings, report: reportFiles }, null, 2)}\n`);
@@ -48,6 +59,6 @@ export function addTranslateCommand(program: Command): void {
         if (findings.length > 0) process.stdout.write(`\nQuality checks: ${findingErrors} errors, ${findings.length - findingErrors} warnings (\`jialing check\` lists them).\n`);
         if (reportFiles) process.stdout.write(`\nReport: ${reportFiles.htmlPath}\n`);
       }
-      process.exitCode = hasErrors(report) || (flags.strict && findingErrors > 0) ? 1 : 0;
+      process.exitCode = interrupt.signal.aborted ? 130 : hasErrors(report) || (flags.strict && findingErrors > 0) ? 1 : 0;
     });
 }

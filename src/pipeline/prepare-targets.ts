@@ -13,8 +13,19 @@ export interface Target {
   readonly engine: Engine;
   readonly queue: TranslationQueue;
   readonly summary: LanguageSummary;
+  /** The engine and the options that shape its output, part of every memory key. */
+  readonly engineProfile: string;
+  /** Texts sent to the engine and how to store each in the memory once translated. */
+  readonly awaitingMemory: Map<string, PendingMemoryEntry>;
   /** When the first article of this language started, for the wall-clock figure. */
   startedAt?: number;
+}
+
+/** What the memory needs to store a translation that is on its way. */
+export interface PendingMemoryEntry {
+  readonly key: string;
+  readonly glossaryVersion: string;
+  readonly articlePath: string;
 }
 
 export interface TargetOptions {
@@ -24,6 +35,9 @@ export interface TargetOptions {
   readonly isDryRun: boolean;
   readonly retry: RetryPolicy;
   readonly onSettled: () => void;
+  readonly signal?: AbortSignal;
+  /** Commits each answered request, before the next is scheduled. */
+  readonly onTranslated: (target: Target, texts: readonly string[], translations: readonly string[]) => void;
 }
 
 export interface PreparedTargets {
@@ -57,12 +71,16 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
         continue;
       }
       const { engine, requests } = engineNamed(name);
-      targets.push({
+      const retry = name === 'deepl' ? { ...options.retry, attempts: config.deepl.attempts } : options.retry;
+      const target: Target = {
         language,
         engine,
-        queue: new TranslationQueue({ engine, pair, requests, retry: name === 'deepl' ? { ...options.retry, attempts: config.deepl.attempts } : options.retry, onSettled: options.onSettled }),
-        summary: { language, engine: name, articles: 0, segments: 0, characters: 0, failedArticles: 0, failedSegments: 0, requests: 0, seconds: 0 },
-      });
+        queue: new TranslationQueue({ engine, pair, requests, retry, signal: options.signal, onSettled: options.onSettled, onTranslated: (texts, translations) => options.onTranslated(target, texts, translations) }),
+        summary: { language, engine: name, articles: 0, segments: 0, fromMemory: 0, translated: 0, characters: 0, billedCharacters: 0, failedArticles: 0, failedSegments: 0, requests: 0, seconds: 0 },
+        engineProfile: engineProfile(name, config, language),
+        awaitingMemory: new Map(),
+      };
+      targets.push(target);
     }
     if (!options.isDryRun) {
       const problems = await Promise.all(targets.map((target) => target.engine.checkPair({ source: config.sourceLanguage, target: target.language })));
@@ -73,6 +91,14 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
     throw error;
   }
   return { targets, skipped };
+}
+
+/** Everything that changes what an engine returns for the same text, so a change means new translations. */
+export function engineProfile(name: EngineName, config: ResolvedConfig, language: string): string {
+  if (name === 'apertium') return `apertium:${config.apertiumPairs[language] ?? 'default'}`;
+  if (name !== 'deepl') return name;
+  const { languages, context } = config.deepl;
+  return `deepl:${JSON.stringify({ ...languages['default'], ...languages[language], context })}`;
 }
 
 /** Closes each engine once. */

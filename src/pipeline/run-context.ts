@@ -3,6 +3,7 @@ import type { Glossary } from '../glossary/glossary.ts';
 import type { TermMatcher } from '../glossary/match-terms.ts';
 import type { TranslatedPair } from '../qa/check-consistency.ts';
 import type { Finding } from '../qa/finding.ts';
+import type { TranslationMemory } from '../memory/translation-memory.ts';
 import type { Target } from './prepare-targets.ts';
 import type { Problem, RunEvent } from './run-report.ts';
 
@@ -13,6 +14,11 @@ export interface RunContext {
   readonly glossary: Glossary;
   readonly matcher: TermMatcher;
   readonly isDryRun: boolean;
+  /** Fail instead of calling an engine when anything needs translating (CI). */
+  readonly isFrozen: boolean;
+  readonly memory?: TranslationMemory;
+  /** Set when the run is interrupted: no new requests, finished work is kept. */
+  readonly signal?: AbortSignal;
   readonly emit: (event: RunEvent) => void;
   readonly addProblem: (problem: Problem) => void;
   readonly addFindings: (findings: readonly Finding[]) => void;

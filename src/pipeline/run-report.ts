@@ -13,8 +13,16 @@ export interface LanguageSummary {
   readonly language: string;
   readonly engine: string;
   articles: number;
+  /** Distinct translatable segments per article, summed. */
   segments: number;
+  /** Segments whose translation came from the memory. */
+  fromMemory: number;
+  /** Segments sent to the engine (each text once per run). */
+  translated: number;
+  /** Plain-text characters of all segments. */
   characters: number;
+  /** Plain-text characters sent to the engine, which is what a paid engine bills. */
+  billedCharacters: number;
   failedArticles: number;
   failedSegments: number;
   /** Segments left untranslated because the engine's quota ran out. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { outputFolder } from '../config/resolve-config.ts';
 import { unmaskTerms } from '../glossary/mask-terms.ts';
-import { JialingError, QuotaExceededError, SetupError } from '../errors.ts';
+import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../errors.ts';
 import type { FoundArticle } from '../io/find-articles.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
@@ -14,6 +14,7 @@ import { checkArticle } from '../qa/check-article.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
 import { matchEdgeWhitespace } from './match-edge-whitespace.ts';
 import type { Target } from './prepare-targets.ts';
+import { recallTranslations } from './recall-translations.ts';
 import type { RunContext } from './run-context.ts';
 import { countCharacters } from './count-characters.ts';
 
@@ -58,12 +59,27 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   summary.segments += new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size;
   summary.characters += countCharacters(texts);
   run.glossaryHits[language] = (run.glossaryHits[language] ?? 0) + source.masked.reduce((sum, item) => sum + item.masks.length, 0);
+  const recalled = recallTranslations(source.masked, texts, {
+    memory: run.memory,
+    glossary: run.glossary,
+    sourceLanguage: run.config.sourceLanguage,
+    targetLanguage: language,
+    engineProfile: target.engineProfile,
+    articlePath: file,
+  });
+  summary.fromMemory += recalled.known.size;
   let isOk = true;
   try {
+    if (run.isFrozen && recalled.missing.size > 0) {
+      throw new FrozenError(`${recalled.missing.size} segments need translating and --frozen forbids calling the engine (first: "${shortPlain([...recalled.missing.keys()][0]!)}").`);
+    }
     if (!run.isDryRun) {
+      const missing = [...recalled.missing.keys()];
+      keepSuggestions(run, target, recalled.missing);
+      for (const [text, pending] of recalled.missing) target.awaitingMemory.set(text, pending);
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
-      const translated = await target.queue.translate(texts, source.context);
-      const byText = new Map(texts.map((text, index) => [text, translated[index]!]));
+      const translated = await target.queue.translate(missing, source.context);
+      const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, translated[index]!] as const)]);
       const translations = unmaskAll(run, source.masked, byText, language);
       const rebuilt = rebuildArticle(source.text, source.masked.map((item) => item.segment), translations);
       for (const failure of rebuilt.failures) {
@@ -89,7 +105,23 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   }
   summary.seconds = (performance.now() - target.startedAt) / 1000;
   summary.requests = target.queue.stats.requests;
+  summary.translated = target.queue.stats.texts;
+  summary.billedCharacters = run.isDryRun ? summary.billedCharacters + countCharacters([...recalled.missing.keys()]) : target.queue.stats.characters;
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
+}
+
+// For a text the memory lacks, the closest earlier translations are kept for reviewers, never used as the translation.
+function keepSuggestions(run: RunContext, target: Target, missing: ReadonlyMap<string, { key: string }>): void {
+  if (!run.memory) return;
+  for (const [text, { key }] of missing) {
+    const suggestions = run.memory.suggest(text, run.config.sourceLanguage, target.language, { threshold: run.config.fuzzyThreshold });
+    if (suggestions.length > 0) run.memory.saveSuggestions(key, suggestions);
+  }
+}
+
+function shortPlain(text: string): string {
+  const plain = taggedTextToPlain(text);
+  return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
 }
 
 function unmaskAll(run: RunContext, masked: readonly MaskedSegment[], byText: ReadonlyMap<string, string>, language: string): Map<number, string> {

@@ -1,6 +1,7 @@
 import type PQueue from 'p-queue';
 import type { Engine, LanguagePair } from '../engines/engine.ts';
 import { EngineError, QuotaExceededError } from '../errors.ts';
+import { countCharacters } from './count-characters.ts';
 
 export interface RetryPolicy {
   /** Attempts per request, the first included. */
@@ -19,6 +20,10 @@ export interface TranslationQueueOptions {
   readonly random?: () => number;
   /** Called whenever a request settles, so the reader can decide to read on or flush. */
   readonly onSettled?: () => void;
+  /** Once aborted, texts not yet sent are refused; requests already sent finish and are kept. */
+  readonly signal?: AbortSignal;
+  /** Called with each answered request before anyone waiting on it hears back: the place to commit it to memory. */
+  readonly onTranslated?: (texts: readonly string[], translations: readonly string[]) => void;
 }
 
 interface Waiting {
@@ -32,6 +37,8 @@ interface Waiting {
 export interface QueueStats {
   requests: number;
   texts: number;
+  /** Plain-text characters of the texts translated, as engines bill them. */
+  characters: number;
   retries: number;
 }
 
@@ -43,16 +50,17 @@ const encoder = new TextEncoder();
  * for now, so a run spends the minimum number of requests. Each text is sent once per run.
  */
 export class TranslationQueue {
-  readonly stats: QueueStats = { requests: 0, texts: 0, retries: 0 };
+  readonly stats: QueueStats = { requests: 0, texts: 0, characters: 0, retries: 0 };
   readonly #options: TranslationQueueOptions;
   readonly #groups = new Map<string, { items: Waiting[]; bytes: number }>();
   readonly #known = new Map<string, Promise<string>>();
-  #stopped?: QuotaExceededError;
+  #stopped?: EngineError;
   #inFlight = 0;
   #sentTexts = 0;
 
   constructor(options: TranslationQueueOptions) {
     this.#options = options;
+    options.signal?.addEventListener('abort', () => this.#stop(new EngineError('The run was interrupted before this text was sent.')), { once: true });
   }
 
   /** Texts asked for and not yet answered, sent or not. */
@@ -105,7 +113,10 @@ export class TranslationQueue {
     void this.#options.requests
       .add(() => this.#request(batch.map((item) => item.text), key || undefined))
       .then(
-        (translations) => batch.forEach((item, index) => item.resolve(translations![index]!)),
+        (translations) => {
+          this.#options.onTranslated?.(batch.map((item) => item.text), translations!);
+          batch.forEach((item, index) => item.resolve(translations![index]!));
+        },
         (error: unknown) => {
           if (error instanceof QuotaExceededError) this.#stop(error);
           for (const item of batch) item.reject(error);
@@ -129,6 +140,7 @@ export class TranslationQueue {
           throw new EngineError(`${engine.name} returned ${translations.length} translations for ${texts.length} texts.`);
         }
         this.stats.texts += texts.length;
+        this.stats.characters += countCharacters(texts);
         return translations;
       } catch (error) {
         if (!(error instanceof EngineError) || !error.isRetryable || attempt >= retry.attempts) throw error;
@@ -146,7 +158,7 @@ export class TranslationQueue {
     return Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * jitter;
   }
 
-  #stop(error: QuotaExceededError): void {
+  #stop(error: EngineError): void {
     this.#stopped ??= error;
     for (const group of this.#groups.values()) for (const item of group.items.splice(0)) item.reject(error);
   }

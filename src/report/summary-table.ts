@@ -2,13 +2,16 @@ import type { RunReport } from '../pipeline/run-report.ts';
 
 /** Renders the end-of-run summary as an aligned text table. */
 export function formatSummaryTable(report: RunReport): string {
-  const header = ['language', 'engine', 'articles', 'segments', 'characters', 'requests', 'failed', 'seconds'];
+  const header = ['language', 'engine', 'articles', 'segments', 'characters', 'memory', 'translated', 'billed', 'requests', 'failed', 'seconds'];
   const rows = report.languages.map((summary) => [
     summary.language,
     summary.engine,
     String(summary.articles),
     String(summary.segments),
     String(summary.characters),
+    String(summary.fromMemory),
+    String(summary.translated),
+    String(summary.billedCharacters),
     String(summary.requests),
     String(summary.failedArticles + summary.failedSegments),
     summary.seconds.toFixed(1),

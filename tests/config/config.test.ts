@@ -153,7 +153,7 @@ describe('config files that load', () => {
       expect(result.code).toBe(0);
       expect(await read('project/site/es/index.md')).toBe('# Hola Mundo\n\nLa ciudad es grande.\n');
       expect(await listFiles(path.join(dir, 'elsewhere'))).toEqual(['README.md']);
-      expect(await listFiles(path.join(dir, 'project'))).toEqual(['config/.jialing/report/report.html', 'config/.jialing/report/report.json', 'config/pipeline.config.mjs', 'content/en/index.md', 'site/es/index.md']);
+      expect(await listFiles(path.join(dir, 'project'))).toEqual(['config/.jialing/memory.db', 'config/.jialing/report/report.html', 'config/.jialing/report/report.json', 'config/pipeline.config.mjs', 'content/en/index.md', 'site/es/index.md']);
     },
     timeout,
   );

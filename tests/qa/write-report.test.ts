@@ -11,7 +11,7 @@ import { segmentsOf } from './helpers.ts';
 const report: RunReport = {
   dryRun: false,
   articles: 1,
-  languages: [{ language: 'es', engine: 'apertium', articles: 1, segments: 2, characters: 80, failedArticles: 0, failedSegments: 0, requests: 1, seconds: 0.5 }],
+  languages: [{ language: 'es', engine: 'apertium', articles: 1, segments: 2, fromMemory: 0, translated: 2, characters: 80, billedCharacters: 80, failedArticles: 0, failedSegments: 0, requests: 1, seconds: 0.5 }],
   problems: [{ severity: 'warning', file: 'evil.md', message: 'frontmatter is not a YAML map <img src=x onerror=alert(1)>' }],
 };
 
@@ -35,7 +35,7 @@ describe('writeRunReport', () => {
     const { jsonPath } = await writeRunReport(folder, report, findings, { glossaryHits: { es: 3 } });
     const json = JSON.parse(await readFile(jsonPath, 'utf8'));
     expect(json.languages).toEqual({
-      es: { engine: 'apertium', articles: 1, segments: 2, characters: 80, failedArticles: 0, failedSegments: 0, requests: 1, seconds: 0.5, glossaryHits: 3, findings: { error: 2, warning: 1 } },
+      es: { engine: 'apertium', articles: 1, segments: 2, fromMemory: 0, translated: 2, characters: 80, billedCharacters: 80, failedArticles: 0, failedSegments: 0, requests: 1, seconds: 0.5, glossaryHits: 3, findings: { error: 2, warning: 1 } },
     });
     expect(json.findings).toEqual(findings);
     expect(json.problems).toEqual(report.problems);

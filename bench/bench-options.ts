@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+
+/** What one benchmark run measures and how big it is. */
+export interface BenchOptions {
+  readonly isQuick: boolean;
+  readonly seed: number;
+  /** Articles for the pipeline-overhead comparison. */
+  readonly articles: number;
+  readonly apertiumArticles: number;
+  readonly deeplArticles: number;
+  readonly incrementalArticles: number;
+  /** Corpus sizes for the memory and scale runs, smallest first. */
+  readonly scaleArticles: readonly number[];
+  /** Simulated DeepL latency per request. */
+  readonly latencyMs: number;
+  /** DeepL requests in flight at once. */
+  readonly concurrency: number;
+  /** Timed repetitions of each in-process measurement; the median is reported. */
+  readonly repeats: number;
+  /** Sections to run; all when empty. */
+  readonly sections: readonly string[];
+}
+
+/** Section names, in the order they run. */
+export const sectionNames = ['overhead', 'apertium', 'deepl', 'incremental', 'scale'] as const;
+
+const usage = `Usage: npm run bench -- [--quick] [--articles N] [--apertium-articles N] [--deepl-articles N]
+  [--incremental-articles N] [--scale N,N] [--latency MS] [--concurrency N] [--repeats N] [--seed N]
+  [--only ${sectionNames.join(',')}]
+Each option can also be set in the environment: BENCH_ARTICLES, BENCH_APERTIUM_ARTICLES, BENCH_DEEPL_ARTICLES,
+BENCH_INCREMENTAL_ARTICLES, BENCH_SCALE, BENCH_LATENCY, BENCH_CONCURRENCY, BENCH_REPEATS, BENCH_SEED, BENCH_ONLY.`;
+
+// Full sizes make each figure stable to a few percent on a 2-core machine; quick sizes only prove the bench runs.
+const defaults = {
+  full: { articles: 200, apertiumArticles: 40, deeplArticles: 200, incrementalArticles: 100, scaleArticles: [1000, 10_000], repeats: 3 },
+  quick: { articles: 30, apertiumArticles: 8, deeplArticles: 40, incrementalArticles: 20, scaleArticles: [30, 300], repeats: 2 },
+};
+
+/** Reads options from argv and the environment (argv wins); throws with the usage text on a bad value. */
+export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: 'boolean' },
+      help: { type: 'boolean' },
+      articles: { type: 'string' },
+      'apertium-articles': { type: 'string' },
+      'deepl-articles': { type: 'string' },
+      'incremental-articles': { type: 'string' },
+      scale: { type: 'string' },
+      latency: { type: 'string' },
+      concurrency: { type: 'string' },
+      repeats: { type: 'string' },
+      seed: { type: 'string' },
+      only: { type: 'string' },
+    },
+  });
+  if (values.help) throw new Error(usage);
+  const isQuick = values.quick ?? env['BENCH_QUICK'] === '1';
+  const base = isQuick ? defaults.quick : defaults.full;
+  const read = (name: keyof typeof values, envName: string) => {
+    const value = values[name] ?? env[envName];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const count = (name: keyof typeof values, envName: string, fallback: number) => positiveInteger(read(name, envName), `--${name}`, fallback);
+  const scale = read('scale', 'BENCH_SCALE');
+  const sections = (read('only', 'BENCH_ONLY') ?? '').split(',').filter(Boolean);
+  const unknown = sections.filter((name) => !(sectionNames as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`Expected --only to list sections of ${sectionNames.join(', ')}, got \`${unknown.join(',')}\`\n${usage}`);
+  return {
+    isQuick,
+    seed: count('seed', 'BENCH_SEED', 1),
+    articles: count('articles', 'BENCH_ARTICLES', base.articles),
+    apertiumArticles: count('apertium-articles', 'BENCH_APERTIUM_ARTICLES', base.apertiumArticles),
+    deeplArticles: count('deepl-articles', 'BENCH_DEEPL_ARTICLES', base.deeplArticles),
+    incrementalArticles: count('incremental-articles', 'BENCH_INCREMENTAL_ARTICLES', base.incrementalArticles),
+    scaleArticles: scale ? scale.split(',').map((part) => positiveInteger(part, '--scale', 0)).sort((a, b) => a - b) : base.scaleArticles,
+    latencyMs: count('latency', 'BENCH_LATENCY', 150),
+    concurrency: count('concurrency', 'BENCH_CONCURRENCY', 4),
+    repeats: count('repeats', 'BENCH_REPEATS', base.repeats),
+    sections,
+  };
+}
+
+function positiveInteger(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`Expected \`${option}\` to be an integer ≥ 1, got \`${value}\`\n${usage}`);
+  return number;
+}

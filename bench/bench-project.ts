@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveConfig, type ResolvedConfig } from '../src/config/resolve-config.ts';
+import type { UserConfig } from '../src/config/schema.ts';
+
+/** The repository's glossary (Chongqing, Liangjiang, Yuelai…), so runs mask terms as real runs do. */
+export const repoLocales = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'locales');
+
+/** A throwaway project: a resolved config whose output, memory and report live in a temp folder. */
+export interface BenchProject {
+  readonly dir: string;
+  readonly config: ResolvedConfig;
+  remove(): Promise<void>;
+}
+
+/** Creates a project over an articles folder with one target language; `overrides` are config-file fields. */
+export async function createBenchProject(articlesDir: string, overrides: Partial<UserConfig> = {}): Promise<BenchProject> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-'));
+  const config = resolveConfig(
+    {
+      sourceLanguage: 'en',
+      targetLanguages: ['es'],
+      articles: articlesDir,
+      output: path.join(dir, 'out', '{lang}'),
+      locales: repoLocales,
+      engine: 'copy',
+      memory: path.join(dir, 'memory.db'),
+      report: path.join(dir, 'report'),
+      ...overrides,
+    },
+    path.join(dir, 'pipeline.config.json'),
+  );
+  return { dir, config, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Runs an action on a fresh project and removes the project afterwards. */
+export async function withBenchProject<T>(articlesDir: string, overrides: Partial<UserConfig>, action: (project: BenchProject) => Promise<T>): Promise<T> {
+  const project = await createBenchProject(articlesDir, overrides);
+  try {
+    return await action(project);
+  } finally {
+    await project.remove();
+  }
+}

@@ -1,0 +1,61 @@
+import { repoLocales } from './bench-project.ts';
+import type { BenchOptions } from './bench-options.ts';
+import { billedCharacters, corpusTexts, type CorpusTexts } from './corpus-texts.ts';
+import { runDeepl, type DeeplRunResult } from './deepl-run.ts';
+import { checked, info, seconds, type Figure } from './figure.ts';
+import { loadCorpus } from './load-corpus.ts';
+import { writeCorpus } from './write-corpus.ts';
+
+const section = '3 deepl';
+const textsPerRequest = 50;
+const minShareOfIdeal = 0.9;
+
+/** The DeepL path against the test server: throughput against the ideal, requests against the minimum, billing against what is new. */
+export async function benchDeepl(options: BenchOptions): Promise<{ figures: Figure[]; details: object }> {
+  const folder = await writeCorpus(options.seed, options.deeplArticles);
+  const articles = await loadCorpus(folder);
+  const texts = await corpusTexts(articles, repoLocales, ['title', 'description']);
+  const { latencyMs, concurrency } = options;
+  const [contextOff] = await runDeepl(folder, { latencyMs, concurrency, context: false });
+  const [contextOn] = await runDeepl(folder, { latencyMs, concurrency, context: true });
+  const offMinimum = Math.ceil(texts.unique.length / textsPerRequest);
+  const onMinimum = minimumWithContext(texts);
+  const newCharacters = texts.unique.reduce((sum, text) => sum + billedCharacters(text), 0);
+  const figures: Figure[] = [
+    info(section, 'corpus', articles.length, `${articles.length} articles, ${texts.unique.length} unique texts, ${newCharacters} characters`),
+    info(section, 'test server', latencyMs, `${latencyMs} ms per request, concurrency ${concurrency}, ${textsPerRequest} texts per request`),
+    ...runFigures('context off', contextOff!, offMinimum, texts.unique.length, options, true),
+    checked(section, 'context off: billed / new characters', contextOff!.billedCharacters / newCharacters, `${contextOff!.billedCharacters} / ${newCharacters}`, '= 1.00', contextOff!.billedCharacters === newCharacters),
+    ...runFigures('context on', contextOn!, onMinimum, texts.unique.length, options, false),
+  ];
+  return { figures, details: { articles: articles.length, uniqueTexts: texts.unique.length, newCharacters, minimumRequests: { contextOff: offMinimum, contextOn: onMinimum }, contextOff, contextOn } };
+}
+
+function runFigures(label: string, run: DeeplRunResult, minimumRequests: number, uniqueTexts: number, options: BenchOptions, isRateChecked: boolean): Figure[] {
+  // Ideal: every request full and `concurrency` of them always in flight, so the run lasts whole rounds of latency.
+  const idealMs = Math.ceil(minimumRequests / options.concurrency) * options.latencyMs;
+  const achieved = uniqueTexts / (run.ms / 1000);
+  const ideal = uniqueTexts / (idealMs / 1000);
+  const share = achieved / ideal;
+  const rate = `${Math.round(achieved)} / ${Math.round(ideal)} segments/s (${(share * 100).toFixed(0)}%)`;
+  return [
+    info(section, `${label}: run time`, run.ms, `${seconds(run.ms)} (ideal ${seconds(idealMs)}, ${run.meanInFlight.toFixed(1)} requests in flight on average)`),
+    isRateChecked
+      ? checked(section, `${label}: achieved / ideal rate`, share, rate, `≥ ${minShareOfIdeal * 100}%`, share >= minShareOfIdeal)
+      : info(section, `${label}: achieved / ideal rate`, share, rate),
+    checked(section, `${label}: requests / minimum`, run.requests, `${run.requests} / ${minimumRequests}`, '= minimum', run.requests === minimumRequests),
+    checked(section, `${label}: texts sent / unique`, run.textsSent, `${run.textsSent} / ${uniqueTexts}`, '= unique', run.textsSent === uniqueTexts),
+  ];
+}
+
+// With context on, texts of different titles cannot share a request: each title's new texts fill their own requests.
+function minimumWithContext(texts: CorpusTexts): number {
+  const seen = new Set<string>();
+  const newByContext = new Map<string, number>();
+  for (const { context, texts: articleTexts } of texts.articles) {
+    const fresh = articleTexts.filter((text) => !seen.has(text));
+    for (const text of fresh) seen.add(text);
+    newByContext.set(context, (newByContext.get(context) ?? 0) + fresh.length);
+  }
+  return [...newByContext.values()].reduce((sum, count) => sum + Math.ceil(count / textsPerRequest), 0);
+}

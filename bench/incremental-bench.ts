@@ -1,0 +1,60 @@
+import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchOptions } from './bench-options.ts';
+import { repoLocales } from './bench-project.ts';
+import { billedCharacters, corpusTexts } from './corpus-texts.ts';
+import { runDeepl } from './deepl-run.ts';
+import { editParagraph } from './edit-paragraph.ts';
+import { checked, info, seconds, times, type Figure } from './figure.ts';
+import { loadCorpus } from './load-corpus.ts';
+import { writeCorpus } from './write-corpus.ts';
+
+const section = '4 incremental';
+const maxTimeRatio = 0.5;
+
+/** A second DeepL run after one paragraph changed: what it sends and how long it takes, against the first run. */
+export async function benchIncremental(options: BenchOptions): Promise<{ figures: Figure[]; details: object }> {
+  const corpus = await writeCorpus(options.seed, options.incrementalArticles);
+  const work = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-edit-'));
+  try {
+    const articlesDir = path.join(work, 'articles');
+    await cp(corpus, articlesDir, { recursive: true });
+    const articles = await loadCorpus(articlesDir);
+    const edited = path.join(articlesDir, articles[0]!.relativePath);
+    let memoryBytes = 0;
+    const [first, second] = await runDeepl(articlesDir, {
+      latencyMs: options.latencyMs,
+      concurrency: options.concurrency,
+      context: false,
+      runs: [
+        async () => {},
+        async ({ config }) => {
+          memoryBytes = (await stat(config.memoryFile).catch(() => undefined))?.size ?? 0;
+          await editParagraph(edited, 'The new district also opens a small park for local families.');
+        },
+      ],
+    });
+    const newTexts = await changedTexts(articles, await loadCorpus(articlesDir));
+    const newCharacters = newTexts.reduce((sum, text) => sum + billedCharacters(text), 0);
+    const timeRatio = second!.ms / first!.ms;
+    const figures: Figure[] = [
+      info(section, 'corpus', articles.length, `${articles.length} articles; one paragraph of ${articles[0]!.relativePath} changed`),
+      info(section, 'first run', first!.ms, `${seconds(first!.ms)}, ${first!.textsSent} texts in ${first!.requests} requests`),
+      info(section, 'translation memory after the first run', memoryBytes, memoryBytes > 0 ? `${(memoryBytes / 1024).toFixed(0)} KB` : 'no file written'),
+      checked(section, 'second run: texts sent / changed', second!.textsSent, `${second!.textsSent} / ${newTexts.length}`, '= changed', second!.textsSent === newTexts.length),
+      checked(section, 'second run: requests', second!.requests, String(second!.requests), `= ${Math.ceil(newTexts.length / 50)}`, second!.requests === Math.ceil(newTexts.length / 50)),
+      checked(section, 'second run: billed / new characters', second!.billedCharacters, `${second!.billedCharacters} / ${newCharacters}`, '= new', second!.billedCharacters === newCharacters),
+      checked(section, 'second run: time / first run', timeRatio, `${times(timeRatio)} (${seconds(second!.ms)})`, `≤ ${times(maxTimeRatio)}`, timeRatio <= maxTimeRatio),
+    ];
+    return { figures, details: { articles: articles.length, first, second, newTexts, memoryBytes } };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function changedTexts(before: Parameters<typeof corpusTexts>[0], after: Parameters<typeof corpusTexts>[0]): Promise<string[]> {
+  const keys = ['title', 'description'];
+  const known = new Set((await corpusTexts(before, repoLocales, keys)).unique);
+  return (await corpusTexts(after, repoLocales, keys)).unique.filter((text) => !known.has(text));
+}

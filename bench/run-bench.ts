@@ -1,0 +1,58 @@
+/**
+ * The benchmark suite: `npm run bench` (a few minutes) or `npm run bench -- --quick` (a smoke run).
+ * Prints a table of figures with their targets and writes them to bench/results.json.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchApertium } from './apertium-bench.ts';
+import { parseBenchOptions, sectionNames, type BenchOptions } from './bench-options.ts';
+import { benchDeepl } from './deepl-bench.ts';
+import type { Figure } from './figure.ts';
+import { benchIncremental } from './incremental-bench.ts';
+import { machineInfo } from './machine-info.ts';
+import { benchOverhead } from './overhead-bench.ts';
+import { formatTable } from './print-table.ts';
+import { benchScale } from './scale-bench.ts';
+
+type Section = (options: BenchOptions) => Promise<{ figures: Figure[]; details: object }>;
+
+const sections: Record<(typeof sectionNames)[number], Section> = {
+  overhead: benchOverhead,
+  apertium: benchApertium,
+  deepl: benchDeepl,
+  incremental: benchIncremental,
+  scale: benchScale,
+};
+const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
+
+/** Runs the chosen sections in order, prints the table and writes the results file; exit code 1 when a target fails. */
+export async function runBench(argv: readonly string[]): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchOptions(argv, process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const machine = machineInfo();
+  process.stderr.write(`jialing bench${options.isQuick ? ' (quick)' : ''}: node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel})\n`);
+  const figures: Figure[] = [];
+  const details: Record<string, object> = {};
+  const started = performance.now();
+  for (const name of sectionNames) {
+    if (options.sections.length > 0 && !options.sections.includes(name)) continue;
+    const sectionStart = performance.now();
+    process.stderr.write(`… ${name}\n`);
+    const result = await sections[name](options);
+    figures.push(...result.figures);
+    details[name] = { ...result.details, sectionSeconds: (performance.now() - sectionStart) / 1000 };
+  }
+  const totalSeconds = (performance.now() - started) / 1000;
+  process.stdout.write(`\n${formatTable(figures)}\n\nTotal ${totalSeconds.toFixed(0)} s.\n`);
+  await writeFile(resultsFile, `${JSON.stringify({ machine, options, totalSeconds, figures, details }, null, 2)}\n`);
+  process.stdout.write(`Written to ${path.relative(process.cwd(), resultsFile)}.\n`);
+  return figures.some((figure) => figure.isPass === false) ? 1 : 0;
+}
+
+process.exitCode = await runBench(process.argv.slice(2));

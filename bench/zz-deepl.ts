@@ -1,0 +1,13 @@
+import { translateArticles } from '../src/run.ts';
+import { startDeeplTestServer } from '../tests/support/deepl-test-server.ts';
+import { createBenchProject } from './bench-project.ts';
+import { writeCorpus } from './write-corpus.ts';
+const folder = await writeCorpus(1, Number(process.argv[2] ?? 40));
+const server = await startDeeplTestServer({ authKey: 'k' });
+server.set([{ fault: { type: 'delay', ms: 150 }, times: Infinity }]);
+const project = await createBenchProject(folder, { engine: 'deepl', deepl: { context: false } });
+const t0 = Date.now();
+const r = await translateArticles(project.config, { env: { DEEPL_AUTH_KEY: 'k', DEEPL_SERVER_URL: server.url } });
+console.log('total', Date.now() - t0);
+for (const q of server.requests) console.log(q.path, q.receivedAt - t0, q.texts.length);
+await server.close(); await project.remove();

@@ -1,0 +1,16 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { resolveConfig } from '../src/config/resolve-config.ts';
+import { translateArticles } from '../src/run.ts';
+const dir = path.resolve(process.argv[2] ?? 'bench/corpus/en-1-1000');
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'jb-'));
+const config = resolveConfig({ sourceLanguage: 'en', targetLanguages: ['es'], articles: dir, output: path.join(tmp, 'out/{lang}'), locales: path.resolve('locales'), engine: 'copy', memory: path.join(tmp, 'm.db'), report: path.join(tmp, 'report') }, path.join(tmp, 'pipeline.config.json'));
+const t = performance.now();
+let peakHeap = 0; const timer = setInterval(() => { const m = process.memoryUsage(); peakHeap = Math.max(peakHeap, m.heapUsed); }, 200);
+const r = await translateArticles(config, {});
+clearInterval(timer); console.log('peakHeap MB', peakHeap/1048576);
+console.log('full', performance.now() - t, r.findings.length, 'maxRSS MB', process.resourceUsage().maxRSS / 1024);
+const counts: Record<string, number> = {};
+for (const f of r.findings) counts[f.check] = (counts[f.check] ?? 0) + 1;
+console.log(counts);

@@ -1,0 +1,11 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { resolveConfig } from '../src/config/resolve-config.ts';
+import { translateArticles } from '../src/run.ts';
+const dir = path.resolve(process.argv[2]!);
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'jbh-'));
+const config = resolveConfig({ sourceLanguage: 'en', targetLanguages: ['es'], articles: dir, output: path.join(tmp, 'out/{lang}'), locales: path.resolve('locales'), engine: 'copy', memory: path.join(tmp, 'm.db'), report: path.join(tmp, 'report') }, path.join(tmp, 'pipeline.config.json'));
+let n = 0; const at = Number(process.argv[3]);
+await translateArticles(config, { onEvent: (e) => { if (e.type === 'article' && ++n === at) { console.log('snap', v8.writeHeapSnapshot('/tmp/heap.heapsnapshot')); } } });

@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config/load-config.ts';
+import { readStatus } from '../status.ts';
+import { parseLanguages } from './parse-languages.ts';
+
+/** `jialing status`: per article and language, up to date / stale / missing. */
+export function addStatusCommand(program: Command): void {
+  program
+    .command('status')
+    .description('List per article and language whether the output is up to date, stale (source changed) or missing; exit 1 if any is not up to date')
+    .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
+    .option('-l, --lang <codes>', 'only these target languages, comma-separated')
+    .option('--json', 'print the list as JSON on stdout')
+    .action(async (flags: { config?: string; lang?: string; json?: boolean }) => {
+      const config = await loadConfig(flags.config, process.cwd());
+      const statuses = await readStatus(config, parseLanguages(flags.lang) ?? config.targetLanguages);
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(statuses, null, 2)}\n`);
+      } else {
+        const width = Math.max(7, ...statuses.map((status) => status.file.length));
+        process.stdout.write(`${'article'.padEnd(width)}  lang  state       segments  to translate  reviewed  machine\n`);
+        for (const status of statuses) {
+          const figures = [status.segments, status.untranslated, status.reviewed, status.machine].map((value, index) => String(value).padStart([8, 12, 8, 7][index]!));
+          process.stdout.write(`${status.file.padEnd(width)}  ${status.language.padEnd(4)}  ${status.state.padEnd(10)}  ${figures.join('  ')}\n`);
+        }
+      }
+      process.exitCode = statuses.every((status) => status.state === 'up-to-date') ? 0 : 1;
+    });
+}

@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+
+/** The memory's prepared statements. */
+export type MemoryStatements = ReturnType<typeof memoryStatements>;
+
+const entryColumns = `entries.key, entries.source_id, entries.source_text, entries.source_plain, entries.target_text,
+  entries.source_language, entries.target_language, entries.engine_profile, entries.glossary_version,
+  entries.origin, entries.status, entries.article_path, entries.created_at, entries.updated_at`;
+
+/** Prepares every statement once, after migration, so each call only binds and steps. */
+export function memoryStatements(db: Database.Database) {
+  return {
+    // One statement per batch: the requests travel as one JSON array. Two joins rather than one with OR,
+    // so each side uses its index (the key's, and entries_by_source for the reviewed/imported fallback).
+    lookup: db.prepare(`
+      WITH request AS (
+        SELECT value ->> 'key' AS key, value ->> 'sourceId' AS source_id,
+          value ->> 'sourceLanguage' AS source_language, value ->> 'targetLanguage' AS target_language
+        FROM json_each(?)
+      )
+      SELECT request.key AS request_key, ${entryColumns}
+        FROM request JOIN entries ON entries.key = request.key
+      UNION ALL
+      SELECT request.key AS request_key, ${entryColumns}
+        FROM request JOIN entries ON entries.source_id = request.source_id
+          AND entries.source_language = request.source_language AND entries.target_language = request.target_language
+        WHERE entries.status = 'reviewed' OR entries.origin = 'import'
+    `),
+    // A key fixes the normalised source text, engine profile and glossary version, so a conflict only
+    // changes the translation. It never turns a reviewed entry back into a machine one, and leaves
+    // identical entries untouched so that `changes` counts real writes.
+    upsert: db.prepare(`
+      INSERT INTO entries (key, source_id, source_text, source_plain, target_text, source_language, target_language,
+        engine_profile, glossary_version, origin, status, article_path, created_at, updated_at)
+      VALUES (@key, @sourceId, @sourceText, @sourcePlain, @targetText, @sourceLanguage, @targetLanguage,
+        @engineProfile, @glossaryVersion, @origin, @status, @articlePath, @now, @now)
+      ON CONFLICT (key) DO UPDATE SET
+        target_text = excluded.target_text, origin = excluded.origin, status = excluded.status,
+        article_path = coalesce(excluded.article_path, entries.article_path), updated_at = excluded.updated_at
+      WHERE (entries.status = 'machine' OR excluded.status = 'reviewed')
+        AND (entries.target_text IS NOT excluded.target_text OR entries.status IS NOT excluded.status OR entries.origin IS NOT excluded.origin)
+    `),
+    candidates: db.prepare(`
+      SELECT ${entryColumns}
+      FROM entries_fts JOIN entries ON entries.id = entries_fts.rowid
+      WHERE entries_fts MATCH @query
+        AND entries.source_language = @sourceLanguage AND entries.target_language = @targetLanguage
+        AND length(entries.source_plain) BETWEEN @minLength AND @maxLength
+      ORDER BY entries_fts.rank
+      LIMIT @limit
+    `),
+    keyExists: db.prepare('SELECT 1 FROM entries WHERE key = ?').pluck(),
+    countTrigrams: db.prepare(`
+      INSERT INTO trigram_counts (trigram, documents) VALUES (?, ?)
+      ON CONFLICT (trigram) DO UPDATE SET documents = documents + excluded.documents
+    `),
+    trigramCounts: db.prepare(`
+      SELECT trigram_counts.trigram, trigram_counts.documents
+      FROM json_each(?) AS wanted JOIN trigram_counts ON trigram_counts.trigram = wanted.value
+    `),
+    saveSuggestions: db.prepare(`
+      INSERT INTO suggestions (key, suggestions, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET suggestions = excluded.suggestions, updated_at = excluded.updated_at
+    `),
+    deleteSuggestions: db.prepare('DELETE FROM suggestions WHERE key = ?'),
+    suggestionsFor: db.prepare('SELECT suggestions FROM suggestions WHERE key = ?'),
+    entries: db.prepare(`
+      SELECT ${entryColumns} FROM entries
+      WHERE (@sourceLanguage IS NULL OR source_language = @sourceLanguage) AND (@targetLanguage IS NULL OR target_language = @targetLanguage)
+      ORDER BY id
+    `),
+    counts: db.prepare(`SELECT count(*) AS entries, count(*) FILTER (WHERE status = 'reviewed') AS reviewed FROM entries`),
+  };
+}

@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+import { MemorySetupError } from './memory-error.ts';
+
+/** One step of the memory's schema; its position in the list (from 1) is the `user_version` it leads to. */
+export interface Migration {
+  readonly description: string;
+  readonly sql: string;
+}
+
+/** The memory's schema, oldest step first. Append only: a released step is never edited. */
+export const migrations: readonly Migration[] = [
+  {
+    description: 'entries with a trigram index over their plain source text; suggestions kept for reviewers',
+    sql: `
+      CREATE TABLE entries (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        source_id TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        source_plain TEXT NOT NULL,
+        target_text TEXT NOT NULL,
+        source_language TEXT NOT NULL COLLATE NOCASE,
+        target_language TEXT NOT NULL COLLATE NOCASE,
+        engine_profile TEXT NOT NULL,
+        glossary_version TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('machine', 'reviewed')),
+        article_path TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX entries_by_source ON entries (source_id, source_language, target_language);
+
+      -- External content: the index holds trigrams only, the text stays in entries; the
+      -- explicit INTEGER PRIMARY KEY keeps rowids stable across VACUUM, which the index relies on.
+      CREATE VIRTUAL TABLE entries_fts USING fts5(source_plain, content = 'entries', content_rowid = 'id', tokenize = 'trigram');
+      CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+        INSERT INTO entries_fts (rowid, source_plain) VALUES (new.id, new.source_plain);
+      END;
+      CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, source_plain) VALUES ('delete', old.id, old.source_plain);
+      END;
+      CREATE TRIGGER entries_fts_update AFTER UPDATE OF source_plain ON entries BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, source_plain) VALUES ('delete', old.id, old.source_plain);
+        INSERT INTO entries_fts (rowid, source_plain) VALUES (new.id, new.source_plain);
+      END;
+
+      -- How many entries hold each trigram (FTS5 can only tell by reading the whole posting list):
+      -- lets fuzzy search query the rare trigrams of a text and skip those in most entries.
+      CREATE TABLE trigram_counts (
+        trigram TEXT PRIMARY KEY,
+        documents INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE suggestions (
+        key TEXT PRIMARY KEY,
+        suggestions TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+/** Brings the schema of `db` up to the last of `steps`; refuses a file written by a newer jialing. */
+export function migrate(db: Database.Database, file: string, steps: readonly Migration[] = migrations): void {
+  // Reading the version takes no write lock, so opening an up-to-date file never waits for another run's writes.
+  if (schemaVersion(db, file, steps) === steps.length) return;
+  // Immediate, and the version read again under the lock: two processes opening a new file at once
+  // must not both run the same step.
+  db.transaction(() => {
+    const version = schemaVersion(db, file, steps);
+    for (const [index, step] of steps.slice(version).entries()) {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${version + index + 1}`);
+    }
+  }).immediate();
+}
+
+function schemaVersion(db: Database.Database, file: string, steps: readonly Migration[]): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > steps.length) {
+    throw new MemorySetupError(`The translation memory ${file} has schema version ${version}, but this jialing knows versions up to ${steps.length}.`, {
+      hint: 'It was written by a newer jialing: update jialing, or point the memory at another file.',
+    });
+  }
+  return version;
+}

@@ -1,0 +1,116 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { blankOut, matchLines, positionAt } from './text-position.ts';
+import { tmxError } from './tmx-error.ts';
+import { withoutDoctype } from './without-doctype.ts';
+import { attributeOf, childElements, nodeName, textContent, type XmlNode } from './xml-node.ts';
+
+/** One language of a translation unit. */
+export interface TmxVariant {
+  readonly language: string;
+  /** The `<seg>` element, for `tmxToTagged`. */
+  readonly seg: XmlNode;
+}
+
+/** A `<tu>` with its source variant and at least one translation. */
+export interface TmxUnit {
+  /** How messages name the unit: `tu #3 (tuid "…")`. */
+  readonly label: string;
+  /** `<prop>` values by type. */
+  readonly props: ReadonlyMap<string, string>;
+  readonly source: TmxVariant;
+  readonly targets: readonly TmxVariant[];
+}
+
+/** Which variant is the source, and where the document came from. */
+export interface ReadTmxOptions {
+  /** Language of the `<tuv>` that is the source of each unit. */
+  readonly sourceLanguage: string;
+  /** Where the document came from, for messages. */
+  readonly file?: string;
+}
+
+const commentsAndCdata = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g;
+// With no DTD, XML defines only these entities; the parser would leave any other one as text.
+const undefinedReference = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-fA-F]+);)/;
+const namedReferences: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The translation units of a TMX document; throws a MemoryError naming the first problem's place. */
+export function readTmx(content: string, options: ReadTmxOptions): TmxUnit[] {
+  const { file } = options;
+  const malformed = (position: { line?: number; column?: number }, message: string) =>
+    tmxError(file, position, `not well-formed XML: ${message}`, 'Fix the file (an XML validator shows the spot) and import again.');
+  const xml = withoutDoctype(content, file);
+  const validation = XMLValidator.validate(xml);
+  if (validation !== true) throw malformed({ line: validation.err.line, column: validation.err.col }, validation.err.msg);
+  const markup = blankOut(xml, commentsAndCdata);
+  const reference = markup.search(undefinedReference);
+  if (reference >= 0) throw malformed(positionAt(xml, reference), 'an `&` that does not start &amp; &lt; &gt; &quot; &apos; or a character reference.');
+
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    trimValues: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    entityDecoder: xmlEntityDecoder,
+  });
+  const document = parser.parse(xml) as XmlNode[];
+  const root = document.find((node) => nodeName(node) !== '#text');
+  const body = root && nodeName(root) === 'tmx' ? childElements(root).find((node) => nodeName(node) === 'body') : undefined;
+  if (!body) throw tmxError(file, {}, `not a TMX document: expected <tmx> with a <body>, found <${root ? nodeName(root) : 'nothing'}>.`, 'Import a TMX 1.4 file.');
+
+  const unitLines = matchLines(markup, /<tu[\s>/]/g);
+  const units = childElements(body);
+  return units.map((unit, index) => {
+    const label = `tu #${index + 1}${attributeOf(unit, 'tuid') === undefined ? '' : ` (tuid "${attributeOf(unit, 'tuid')}")`}`;
+    // Only trust the scanned lines when they are as many as the units (a `<tu` in an attribute would shift them).
+    const line = unitLines.length === units.length ? unitLines[index] : undefined;
+    return readUnit(unit, label, options, (message, hint) => tmxError(file, { line }, `${label} ${message}`, hint));
+  });
+}
+
+type UnitProblem = (message: string, hint: string) => Error;
+
+function readUnit(unit: XmlNode, label: string, options: ReadTmxOptions, problem: UnitProblem): TmxUnit {
+  if (nodeName(unit) !== 'tu') throw problem(`is a <${nodeName(unit)}>, but <body> holds only <tu> elements.`, 'Remove it and import again.');
+  const children = childElements(unit);
+  const props = new Map(children.filter((child) => nodeName(child) === 'prop').map((prop) => [attributeOf(prop, 'type') ?? '', textContent(prop)]));
+  const variants = children.filter((child) => nodeName(child) === 'tuv').map((tuv) => readVariant(tuv, problem));
+  const wanted = options.sourceLanguage.toLowerCase();
+  const sources = variants.filter((variant) => variant.language.toLowerCase() === wanted);
+  const targets = variants.filter((variant) => variant.language.toLowerCase() !== wanted);
+  const bothHint = `Every <tu> needs a <tuv xml:lang="${options.sourceLanguage}"> and at least one translation; fix or remove this one and import again.`;
+  if (sources.length === 0) throw problem(`has no <tuv xml:lang="${options.sourceLanguage}"> (it has ${variants.map((variant) => variant.language).join(', ') || 'no <tuv>'}).`, bothHint);
+  if (targets.length === 0) throw problem(`has only the source language "${options.sourceLanguage}" and no translation.`, bothHint);
+  const languages = variants.map((variant) => variant.language.toLowerCase());
+  const repeated = languages.find((language, index) => languages.indexOf(language) !== index);
+  if (repeated) throw problem(`has more than one <tuv xml:lang="${repeated}">.`, 'Keep one variant per language and import again.');
+  return { label, props, source: sources[0]!, targets };
+}
+
+function readVariant(tuv: XmlNode, problem: UnitProblem): TmxVariant {
+  // TMX 1.4 writes xml:lang; TMX 1.1 and 1.2 wrote lang.
+  const language = attributeOf(tuv, 'xml:lang') ?? attributeOf(tuv, 'lang');
+  if (!language) throw problem('has a <tuv> without xml:lang.', 'Add the language to the <tuv> and import again.');
+  const seg = childElements(tuv).find((child) => nodeName(child) === 'seg');
+  if (!seg) throw problem(`has a <tuv xml:lang="${language}"> without <seg>.`, 'Add the segment or remove the <tuv>, and import again.');
+  return { language, seg };
+}
+
+// Decodes the five XML entities and character references, nothing else: a DOCTYPE never reaches the
+// parser, and `addInputEntities` ignoring declared entities keeps it that way should one slip through.
+const xmlEntityDecoder = {
+  setExternalEntities: () => {},
+  addInputEntities: () => {},
+  reset: () => {},
+  setXmlVersion: () => {},
+  decode: (text: string) =>
+    text.replace(/&(#x[\da-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (reference, name: string) => {
+      if (!name.startsWith('#')) return namedReferences[name] ?? reference;
+      const codePoint = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
+    }),
+};

@@ -1,0 +1,64 @@
+import { escapeTaggedText } from '../markdown/tagged-text.ts';
+import { attributeOf, childNodes, escapeXml, nodeName, textOf, type XmlNode } from './xml-node.ts';
+
+// Token by token rather than through parseTaggedText, which drops unknown tags and re-nests
+// mis-nested ones: the export must carry a stored text exactly as it is.
+const tokenPattern = /<g(\d+)>|<\/g(\d+)>|<x(\d+)\/>|(&(?:amp|lt|gt|quot|apos);)|([^<&]+)|([\s\S])/g;
+// XML 1.0 cannot hold these characters at all, not even as references.
+const forbiddenCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * TMX `<seg>` content of tagged text. `<gN>` → `<bpt i="N" x="N">`, `</gN>` → `<ept i="N">` and `<xN/>` →
+ * `<ph x="N">`, each holding the jialing tag as its native code, so other tools show and keep it.
+ * Anything else that looks like a tag is text.
+ */
+export function taggedToTmx(text: string): string {
+  let seg = '';
+  for (const [, open, close, atom, entity, plain, other] of text.matchAll(tokenPattern)) {
+    if (open) seg += `<bpt i="${open}" x="${open}">&lt;g${open}&gt;</bpt>`;
+    else if (close) seg += `<ept i="${close}">&lt;/g${close}&gt;</ept>`;
+    else if (atom) seg += `<ph x="${atom}">&lt;x${atom}/&gt;</ph>`;
+    else if (entity) seg += entity;
+    else seg += escapeXml((plain ?? other ?? '').replace(forbiddenCharacters, ''));
+  }
+  return seg;
+}
+
+/** Tagged text of a TMX `<seg>`, or why it cannot be represented. */
+export type TaggedFromTmx = { readonly text: string } | { readonly problem: string };
+
+/**
+ * Tagged text of a parsed TMX `<seg>`: the inverse of `taggedToTmx`, reading the codes' attributes and
+ * ignoring their native code. `<bpt>` takes its jialing id from `x` (else `i`), and `<ept>` pairs with it by `i`.
+ */
+export function tmxToTagged(seg: XmlNode): TaggedFromTmx {
+  let text = '';
+  const openIds = new Map<string, string>();
+  for (const node of childNodes(seg)) {
+    const name = nodeName(node);
+    if (name === '#text') {
+      text += escapeTaggedText(textOf(node));
+    } else if (name === 'bpt') {
+      const pairing = attributeOf(node, 'i');
+      const id = attributeOf(node, 'x') ?? pairing;
+      if (pairing === undefined || !isId(id)) return { problem: '<bpt> needs a numeric `i` or `x`' };
+      openIds.set(pairing, id);
+      text += `<g${id}>`;
+    } else if (name === 'ept') {
+      const id = openIds.get(attributeOf(node, 'i') ?? '');
+      if (id === undefined) return { problem: `<ept i="${attributeOf(node, 'i') ?? ''}"> has no <bpt> with the same \`i\`` };
+      text += `</g${id}>`;
+    } else if (name === 'ph') {
+      const id = attributeOf(node, 'x');
+      if (!isId(id)) return { problem: '<ph> needs a numeric `x` to stand for a jialing placeholder' };
+      text += `<x${id}/>`;
+    } else {
+      return { problem: `<${name}> inside <seg> cannot be represented in jialing's tagged text` };
+    }
+  }
+  return { text };
+}
+
+function isId(value: string | undefined): value is string {
+  return value !== undefined && /^\d+$/.test(value);
+}

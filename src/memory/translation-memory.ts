@@ -1,0 +1,195 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { segmentId } from '../markdown/segment-id.ts';
+import { chooseEntry } from './choose-entry.ts';
+import { rowToEntry, type EntryRow } from './entry-row.ts';
+import { findFuzzyCandidates } from './find-fuzzy-candidates.ts';
+import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from './memory-entry.ts';
+import { MemorySetupError } from './memory-error.ts';
+import { memoryStatements, type MemoryStatements } from './memory-statements.ts';
+import { migrate } from './migrations.ts';
+import { plainSourceOf } from './plain-source.ts';
+import { rankSuggestions } from './rank-suggestions.ts';
+import { toMemoryError } from './sqlite-failure.ts';
+import { resolveSuggestOptions, type SuggestOptions } from './suggest-options.ts';
+import { trigramsOf } from './trigram-query.ts';
+
+/** How `TranslationMemory.open` treats time and a busy file. */
+export interface OpenMemoryOptions {
+  /** Clock for `createdAt` and `updatedAt`; tests pass a fixed one. */
+  readonly now?: () => Date;
+  /** How long a write waits for another process's write to finish before failing; 5000 by default. */
+  readonly busyTimeoutMs?: number;
+}
+
+/** A language pair to narrow `entries()` and `exportTmx` to; either side may be left open. */
+export interface EntryFilter {
+  readonly sourceLanguage?: string;
+  readonly targetLanguage?: string;
+}
+
+/** Translations engines and people made for masked source texts, in a SQLite file, so that re-runs never pay twice. */
+export class TranslationMemory {
+  readonly file: string;
+  readonly #db: Database.Database;
+  readonly #now: () => Date;
+  readonly #statements: MemoryStatements;
+
+  private constructor(file: string, db: Database.Database, now: () => Date) {
+    this.file = file;
+    this.#db = db;
+    this.#now = now;
+    this.#statements = memoryStatements(db);
+  }
+
+  /** Opens (creating the file and its folder if needed) and migrates a memory. */
+  static open(file: string, options: OpenMemoryOptions = {}): TranslationMemory {
+    try {
+      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    } catch (error) {
+      throw new MemorySetupError(`Cannot create the folder of the translation memory ${file}: ${(error as Error).message}.`, {
+        hint: 'Check the memory path in the config and the folder permissions.',
+        cause: error,
+      });
+    }
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+      // WAL lets runs read while another writes; NORMAL sync is safe in WAL and loses at most the last commits on power loss.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      migrate(db, file);
+      return new TranslationMemory(file, db, options.now ?? (() => new Date()));
+    } catch (error) {
+      db?.close();
+      throw toMemoryError(error, file);
+    }
+  }
+
+  /**
+   * Stored translations for a batch of segments, by request key. The answer may be another key's entry:
+   * a reviewed entry for the same normalised source text and pair wins over the exact key, and an imported
+   * one stands in when the key has none (see `chooseEntry`). Segments with no entry are absent.
+   */
+  lookup(requests: readonly LookupRequest[]): Map<string, MemoryEntry> {
+    const found = new Map<string, MemoryEntry>();
+    if (requests.length === 0) return found;
+    const batch = requests.map(({ key, sourceText, sourceLanguage, targetLanguage }) => ({ key, sourceId: segmentId(sourceText), sourceLanguage, targetLanguage }));
+    const rows = this.#guard(() => this.#statements.lookup.all(JSON.stringify(batch)) as (EntryRow & { request_key: string })[]);
+    const candidates = new Map<string, MemoryEntry[]>();
+    for (const row of rows) {
+      const group = candidates.get(row.request_key);
+      if (group) group.push(rowToEntry(row));
+      else candidates.set(row.request_key, [rowToEntry(row)]);
+    }
+    for (const [key, group] of candidates) {
+      const entry = chooseEntry(key, group);
+      if (entry) found.set(key, entry);
+    }
+    return found;
+  }
+
+  /** Stores engine translations in one transaction, replacing by key; a reviewed entry is never replaced by a machine one. */
+  store(entries: readonly NewMemoryEntry[]): void {
+    this.#write(entries);
+  }
+
+  /** Stores people's translations (origin `human`, status `reviewed`); they win every later lookup of the same text and pair. */
+  storeReviewed(entries: readonly ReviewedEntry[]): void {
+    this.#write(entries.map((entry) => ({ ...entry, origin: 'human', status: 'reviewed' })));
+  }
+
+  /** Stores imported translations (origin `import`) in one transaction; `skipped` counts those the memory already held or would downgrade. */
+  storeImported(entries: readonly Omit<NewMemoryEntry, 'origin'>[]): { imported: number; skipped: number } {
+    const imported = this.#write(entries.map((entry) => ({ ...entry, origin: 'import' })));
+    return { imported, skipped: entries.length - imported };
+  }
+
+  /** Earlier translations of similar source texts in the same pair, for reviewers (see `similarity`). */
+  suggest(sourceText: string, sourceLanguage: string, targetLanguage: string, options: SuggestOptions = {}): Suggestion[] {
+    const { threshold, limit } = resolveSuggestOptions(options);
+    const plainText = plainSourceOf(sourceText);
+    const candidates = this.#guard(() => findFuzzyCandidates(this.#statements, { plainText, sourceLanguage, targetLanguage, threshold, limit }));
+    return rankSuggestions(plainText, candidates, { threshold, limit });
+  }
+
+  /** Keeps suggestions for a segment's reviewers, replacing earlier ones; an empty list removes them. */
+  saveSuggestions(key: string, suggestions: readonly Suggestion[]): void {
+    this.#guard(() => {
+      if (suggestions.length === 0) this.#statements.deleteSuggestions.run(key);
+      else this.#statements.saveSuggestions.run(key, JSON.stringify(suggestions), this.#now().toISOString());
+    });
+  }
+
+  /** Suggestions saved for a segment, or an empty list. */
+  suggestionsFor(key: string): Suggestion[] {
+    const row = this.#guard(() => this.#statements.suggestionsFor.get(key) as { suggestions: string } | undefined);
+    return row ? (JSON.parse(row.suggestions) as Suggestion[]) : [];
+  }
+
+  /** Every entry, oldest first, optionally of one language pair. */
+  *entries(filter: EntryFilter = {}): Generator<MemoryEntry> {
+    try {
+      for (const row of this.#statements.entries.iterate({ sourceLanguage: filter.sourceLanguage ?? null, targetLanguage: filter.targetLanguage ?? null })) {
+        yield rowToEntry(row as EntryRow);
+      }
+    } catch (error) {
+      throw toMemoryError(error, this.file);
+    }
+  }
+
+  /** How many entries the memory holds, and how many of them are reviewed. */
+  counts(): { entries: number; reviewed: number } {
+    return this.#guard(() => this.#statements.counts.get() as { entries: number; reviewed: number });
+  }
+
+  /** Closes the file; the memory cannot be used afterwards. */
+  close(): void {
+    this.#db.close();
+  }
+
+  /** Upserts in one transaction and returns how many entries were inserted or changed. */
+  #write(entries: readonly NewMemoryEntry[]): number {
+    const now = this.#now().toISOString();
+    const { upsert, keyExists, countTrigrams } = this.#statements;
+    const writeAll = this.#db.transaction(() => {
+      let changed = 0;
+      const newTrigrams = new Map<string, number>();
+      for (const entry of entries) {
+        const sourcePlain = plainSourceOf(entry.sourceText);
+        // Only a new key adds a source text to the index: an update never changes it.
+        if (keyExists.get(entry.key) === undefined) {
+          for (const trigram of trigramsOf(sourcePlain)) newTrigrams.set(trigram, (newTrigrams.get(trigram) ?? 0) + 1);
+        }
+        changed += upsert.run({
+          key: entry.key,
+          sourceId: segmentId(entry.sourceText),
+          sourceText: entry.sourceText,
+          sourcePlain,
+          targetText: entry.targetText,
+          sourceLanguage: entry.sourceLanguage,
+          targetLanguage: entry.targetLanguage,
+          engineProfile: entry.engineProfile,
+          glossaryVersion: entry.glossaryVersion,
+          origin: entry.origin,
+          status: entry.status ?? 'machine',
+          articlePath: entry.articlePath ?? null,
+          now,
+        }).changes;
+      }
+      for (const [trigram, documents] of newTrigrams) countTrigrams.run(trigram, documents);
+      return changed;
+    });
+    // Immediate: take the write lock up front, so a busy file waits out the timeout instead of failing mid-transaction.
+    return this.#guard(() => writeAll.immediate());
+  }
+
+  #guard<T>(action: () => T): T {
+    try {
+      return action();
+    } catch (error) {
+      throw toMemoryError(error, this.file);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { Glossary } from '../glossary/glossary.ts';
+import { memoryKey } from '../memory/memory-key.ts';
+import type { TranslationMemory } from '../memory/translation-memory.ts';
+import type { MaskedSegment } from './mask-article.ts';
+import type { PendingMemoryEntry } from './prepare-targets.ts';
+
+/** What the memory already holds for an article's texts in one language, and what must still be sent. */
+export interface Recalled {
+  /** Stored translations by masked text. */
+  readonly known: Map<string, string>;
+  /** Texts to send, each with what its memory entry will need. */
+  readonly missing: Map<string, PendingMemoryEntry>;
+}
+
+export interface RecallInput {
+  readonly memory?: TranslationMemory;
+  readonly glossary: Glossary;
+  readonly sourceLanguage: string;
+  readonly targetLanguage: string;
+  readonly engineProfile: string;
+  readonly articlePath: string;
+}
+
+/** Looks an article's texts up in the memory; keys hold the text, pair, engine profile and the versions of the glossary terms in it. */
+export function recallTranslations(masked: readonly MaskedSegment[], texts: readonly string[], input: RecallInput): Recalled {
+  const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
+  const requests = texts.map((text) => {
+    const glossaryVersion = input.glossary.version(termIds.get(text) ?? [], input.targetLanguage);
+    const key = memoryKey({ sourceText: text, sourceLanguage: input.sourceLanguage, targetLanguage: input.targetLanguage, engineProfile: input.engineProfile, glossaryVersion });
+    return { text, key, glossaryVersion };
+  });
+  const found = input.memory?.lookup(requests.map(({ key, text }) => ({ key, sourceText: text, sourceLanguage: input.sourceLanguage, targetLanguage: input.targetLanguage }))) ?? new Map();
+  const known = new Map<string, string>();
+  const missing = new Map<string, PendingMemoryEntry>();
+  for (const { text, key, glossaryVersion } of requests) {
+    const entry = found.get(key);
+    if (entry) known.set(text, entry.targetText);
+    else missing.set(text, { key, glossaryVersion, articlePath: input.articlePath });
+  }
+  return { known, missing };
+}

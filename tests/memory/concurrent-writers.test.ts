@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { TranslationMemory } from '../../src/memory/translation-memory.ts';
+import { makeTempDir, removeTempDir } from './support/memory-fixtures.ts';
+
+const writerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'write-entries.ts');
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await makeTempDir();
+});
+
+afterEach(async () => {
+  await removeTempDir(dir);
+});
+
+function runWriter(file: string, writer: string, batches: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', tsxLoader, writerScript, file, writer, String(batches)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+it('stays whole when two processes create and write the same memory at once', async () => {
+  const file = path.join(dir, 'memory.sqlite');
+  const batches = 500;
+  const results = await Promise.all([runWriter(file, 'A', batches), runWriter(file, 'B', batches)]);
+  for (const result of results) {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  }
+  const [first, second] = results.map((result) => JSON.parse(result.stdout) as { found: number; startedAt: number; endedAt: number });
+  expect([first!.found, second!.found]).toEqual([batches, batches]);
+  // The writers' write loops overlapped in time, or the test proved nothing.
+  expect(first!.startedAt).toBeLessThan(second!.endedAt);
+  expect(second!.startedAt).toBeLessThan(first!.endedAt);
+
+  const db = new Database(file);
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  // Throws if the trigram index and the entries it indexes disagree.
+  db.exec(`INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)`);
+  db.close();
+
+  const memory = TranslationMemory.open(file);
+  // Each writer's own sentences plus one row per shared sentence, whichever writer stored it last.
+  expect(memory.counts()).toEqual({ entries: 3 * batches, reviewed: 0 });
+  expect(memory.suggest('Sentence 42 written by C.', 'en', 'fr', { limit: 2 }).map((suggestion) => suggestion.sourceText).sort()).toEqual([
+    'Sentence 42 written by A.',
+    'Sentence 42 written by B.',
+  ]);
+  memory.close();
+});

@@ -1,0 +1,153 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryError, MemorySetupError } from '../../src/memory/memory-error.ts';
+import { migrate, migrations } from '../../src/memory/migrations.ts';
+import { TranslationMemory } from '../../src/memory/translation-memory.ts';
+import { machineEntry, makeTempDir, removeTempDir, requestFor } from './support/memory-fixtures.ts';
+
+let dir: string;
+let file: string;
+
+beforeEach(async () => {
+  dir = await makeTempDir();
+  file = path.join(dir, 'memory.sqlite');
+});
+
+afterEach(async () => {
+  await removeTempDir(dir);
+});
+
+const userVersion = (database: string) => {
+  const db = new Database(database, { readonly: true });
+  try {
+    return db.pragma('user_version', { simple: true });
+  } finally {
+    db.close();
+  }
+};
+
+describe('TranslationMemory.open', () => {
+  it('creates the folder and migrates a new file to the latest schema in WAL mode', () => {
+    const nested = path.join(dir, 'a', 'b', 'memory.sqlite');
+    TranslationMemory.open(nested).close();
+    expect(userVersion(nested)).toBe(migrations.length);
+    const db = new Database(nested, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('migrates an existing empty file', async () => {
+    await writeFile(file, '');
+    const memory = TranslationMemory.open(file);
+    expect(memory.counts()).toEqual({ entries: 0, reviewed: 0 });
+    memory.close();
+    expect(userVersion(file)).toBe(migrations.length);
+  });
+
+  it('keeps its entries when reopened, without migrating again', () => {
+    const entry = machineEntry({ sourceText: 'Kept.', targetText: 'Gardé.' });
+    const first = TranslationMemory.open(file);
+    first.store([entry]);
+    first.close();
+    const second = TranslationMemory.open(file);
+    expect(second.lookup([requestFor(entry)]).get(entry.key)?.targetText).toBe('Gardé.');
+    second.close();
+    expect(userVersion(file)).toBe(migrations.length);
+  });
+
+  it('refuses a file from a newer jialing with a setup error (exit code 2)', () => {
+    TranslationMemory.open(file).close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    db.close();
+    const error = catchError(() => TranslationMemory.open(file));
+    expect(error).toBeInstanceOf(MemorySetupError);
+    expect(error).toMatchObject({ exitCode: 2 });
+    expect((error as Error).message).toContain(`schema version ${migrations.length + 1}`);
+    expect((error as MemoryError).hint).toContain('newer jialing');
+  });
+
+  it('refuses a file that is not a database, naming it', async () => {
+    await writeFile(file, 'these are not the bytes of a SQLite database, just some text that is long enough '.repeat(20));
+    const error = catchError(() => TranslationMemory.open(file));
+    expect(error).toBeInstanceOf(MemorySetupError);
+    expect((error as Error).message).toContain(`${file} is not a translation memory or is damaged`);
+  });
+
+  it('refuses a path whose folder cannot be created', async () => {
+    await writeFile(path.join(dir, 'a-file'), '');
+    const error = catchError(() => TranslationMemory.open(path.join(dir, 'a-file', 'memory.sqlite')));
+    expect(error).toBeInstanceOf(MemorySetupError);
+    expect((error as Error).message).toContain('Cannot create the folder');
+  });
+
+  it('opens and reads an up-to-date memory while another process is writing to it', () => {
+    const entry = machineEntry({ sourceText: 'Readable.', targetText: 'Lisible.' });
+    const writer = TranslationMemory.open(file);
+    writer.store([entry]);
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const reader = TranslationMemory.open(file, { busyTimeoutMs: 100 });
+      expect(reader.lookup([requestFor(entry)]).get(entry.key)?.targetText).toBe('Lisible.');
+      reader.close();
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+      writer.close();
+    }
+  });
+
+  it('fails a write with a setup error once another connection holds the lock longer than the busy timeout', () => {
+    const memory = TranslationMemory.open(file, { busyTimeoutMs: 100 });
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const error = catchError(() => memory.store([machineEntry({ sourceText: 'Blocked.', targetText: 'Bloqué.' })]));
+      expect(error).toBeInstanceOf(MemorySetupError);
+      expect((error as Error).message).toContain('is locked by another process');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    memory.store([machineEntry({ sourceText: 'Free again.', targetText: 'Libre.' })]);
+    expect(memory.counts().entries).toBe(1);
+    memory.close();
+  });
+});
+
+describe('migrate', () => {
+  it('runs only the steps a file has not had yet, in order', () => {
+    const steps = [
+      { description: 'one', sql: 'CREATE TABLE one (value TEXT)' },
+      { description: 'two', sql: "INSERT INTO one VALUES ('from two')" },
+    ];
+    const db = new Database(file);
+    migrate(db, file, steps.slice(0, 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    migrate(db, file, steps);
+    migrate(db, file, steps);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT value FROM one').pluck().all()).toEqual(['from two']);
+    db.close();
+  });
+
+  it('leaves the file at its old version when a step fails', () => {
+    const db = new Database(file);
+    migrate(db, file, [{ description: 'one', sql: 'CREATE TABLE one (value TEXT)' }]);
+    expect(() => migrate(db, file, [{ description: 'one', sql: 'CREATE TABLE one (value TEXT)' }, { description: 'broken', sql: 'CREATE TABLE one (x)' }])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+  });
+});
+
+function catchError(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { withProjectOptions } from './config-options.ts';
 import { checkOutputs } from '../check.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../errors.ts';
@@ -7,11 +8,8 @@ import { parseLanguages } from './parse-languages.ts';
 
 /** `jialing check`: re-runs the quality checks on the outputs on disk. */
 export function addCheckCommand(program: Command): void {
-  program
-    .command('check')
+  withProjectOptions(program.command('check'))
     .description('Check the localised outputs as they are (hand edits included) without translating; exit 1 on an error finding')
-    .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
-    .option('-l, --lang <codes>', 'only these target languages, comma-separated')
     .option('--json', 'print findings as JSON on stdout')
     .action(async (flags: { config?: string; lang?: string; json?: boolean }) => {
       const config = await loadConfig(flags.config, process.cwd());

@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
+import { withProjectOptions } from './config-options.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { readStatus } from '../status.ts';
 import { parseLanguages } from './parse-languages.ts';
 
 /** `jialing status`: per article and language, up to date / stale / missing. */
 export function addStatusCommand(program: Command): void {
-  program
-    .command('status')
+  withProjectOptions(program.command('status'))
     .description('List per article and language whether the output is up to date, stale (source changed) or missing; exit 1 if any is not up to date')
-    .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
-    .option('-l, --lang <codes>', 'only these target languages, comma-separated')
     .option('--json', 'print the list as JSON on stdout')
     .action(async (flags: { config?: string; lang?: string; json?: boolean }) => {
       const config = await loadConfig(flags.config, process.cwd());

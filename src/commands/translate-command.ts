@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { withProjectOptions } from './config-options.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { engineChoices, type EngineChoice } from '../config/schema.ts';
 import { hasErrors } from '../pipeline/run-report.ts';
@@ -20,11 +21,8 @@ interface TranslateFlags {
 
 /** `jialing translate`: the main job. */
 export function addTranslateCommand(program: Command): void {
-  program
-    .command('translate')
+  withProjectOptions(program.command('translate'))
     .description('Translate the articles into the target languages and write localised markdown')
-    .option('-c, --config <file>', 'config file (.ts, .mjs, .js or .json); default: pipeline.config.* in the working folder')
-    .option('-l, --lang <codes>', 'only these target languages, comma-separated (e.g. es,ca)')
     .addOption(new Option('-e, --engine <name>', 'engine for every language, overriding the config').choices(engineChoices))
     .option('--dry-run', 'count articles, segments and characters per language; call no engine, write nothing')
     .option('--json', 'print one JSON summary on stdout instead of the table')

@@ -1,4 +1,4 @@
-import type { Segment, SegmentKind, SegmentSink, Tag } from './segment.ts';
+import type { Segment } from './segment.ts';
 import { linePrefixes } from './line-prefixes.ts';
 import { segmentId } from './segment-id.ts';
 import { taggedTextToPlain } from './tagged-text.ts';
@@ -11,15 +11,8 @@ export interface ExtractContext {
   readonly warnings: string[];
 }
 
-export interface SegmentDraft {
-  readonly kind: SegmentKind;
-  readonly text: string;
-  readonly tags: readonly Tag[];
-  readonly sink: SegmentSink;
-  readonly start: number;
-  readonly end: number;
-  readonly parent?: number;
-}
+/** What a handler knows of a segment; the rest (id, line, prefixes) is derived. */
+export type SegmentDraft = Pick<Segment, 'kind' | 'text' | 'tags' | 'sink' | 'start' | 'end' | 'parent'>;
 
 const hasWord = /\p{L}/u;
 

@@ -23,20 +23,11 @@ export interface MemoryEntry {
   readonly updatedAt: string;
 }
 
-/** A translation to store; the memory sets the timestamps. */
-export interface NewMemoryEntry {
-  readonly key: string;
-  readonly sourceText: string;
-  readonly targetText: string;
-  readonly sourceLanguage: string;
-  readonly targetLanguage: string;
-  readonly engineProfile: string;
-  readonly glossaryVersion: string;
-  readonly origin: MemoryOrigin;
-  /** Defaults to `machine`. */
+/** A translation to store; the memory sets the timestamps, and the status defaults to `machine`. */
+export type NewMemoryEntry = Omit<MemoryEntry, 'createdAt' | 'updatedAt' | 'status' | 'articlePath'> & {
   readonly status?: MemoryStatus;
   readonly articlePath?: string | null;
-}
+};
 
 /** A person's translation of a segment: stored with origin `human` and status `reviewed`. */
 export type ReviewedEntry = Omit<NewMemoryEntry, 'origin' | 'status'>;

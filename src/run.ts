@@ -108,6 +108,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   }
   if (options.signal?.aborted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });
   reportQuotaShortfall(report, run.addProblem);
+  // Articles finish in any order; the report lists problems in a stable one.
+  report.problems.sort((a, b) => a.file.localeCompare(b.file) || (a.language ?? '').localeCompare(b.language ?? ''));
   if (isDryRun) return { report, findings };
   findings.push(...checkConsistency(run.translatedPairs, config.qaSeverities));
   const reportFiles = await writeRunReport(config.reportDir, report, findings, { glossaryHits: run.glossaryHits });

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import type { ResolvedConfig } from './config/resolve-config.ts';
+import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
 import type { EngineChoice } from './config/schema.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
 import { UsageError } from './errors.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
+import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
 import type { MemoryOrigin } from './memory/memory-entry.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
@@ -63,7 +64,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     languages,
     engine: options.engine,
     env: options.env ?? {},
-    isDryRun,
+    // Neither a dry run nor a frozen one may reach an engine, not even to check its languages.
+    checkPairs: !isDryRun && !options.frozen,
     retry,
     onSettled: () => window.notify(),
     signal: options.signal,
@@ -94,6 +96,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     translatedPairs: [],
     glossaryHits: {},
   };
+  if (!isDryRun) await Promise.all(targets.map((target) => removeStaleTempFiles(outputFolder(config.outputPattern, target.language))));
   emit({ type: 'start', articles: articles.length, languages: targets.map((target) => target.language) });
   for (const { language, reason } of prepared.skipped) run.addProblem({ severity: 'warning', file: '', language, message: `Skipped "${language}": ${reason}` });
   try {

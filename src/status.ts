@@ -13,12 +13,14 @@ import { memoryKey } from './memory/memory-key.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
 import { maskArticle, textsToSend } from './pipeline/mask-article.ts';
 import { engineProfile } from './pipeline/prepare-targets.ts';
+import { rebuildTranslated } from './pipeline/translate-article.ts';
+import type { EngineEnvironment } from './engines/create-engine.ts';
 
 /** Where one article stands in one language. */
 export interface ArticleStatus {
   readonly file: string;
   readonly language: string;
-  /** `missing`: no output; `stale`: segments the memory lacks (new or changed source); `up-to-date`. */
+  /** `missing`: no output; `stale`: the source changed (segments the memory lacks) or the output differs from source + memory; `up-to-date`. */
   readonly state: 'up-to-date' | 'stale' | 'missing' | 'unreadable';
   readonly segments: number;
   /** Segments a translation is needed for. */
@@ -28,7 +30,7 @@ export interface ArticleStatus {
 }
 
 /** Lists, per article and language, whether the output is up to date with the source and the memory; translates nothing. */
-export async function readStatus(config: ResolvedConfig, languages: readonly string[]): Promise<ArticleStatus[]> {
+export async function readStatus(config: ResolvedConfig, languages: readonly string[], env: EngineEnvironment): Promise<ArticleStatus[]> {
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const matcher = createTermMatcher(glossary.terms);
   const memory = existsSync(config.memoryFile) ? TranslationMemory.open(config.memoryFile) : undefined;
@@ -37,9 +39,10 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
     for (const article of await findArticles(config.articlesDir)) {
       const file = article.relativePath;
       let masked;
+      let text: string;
       try {
         if (article.refused) throw new JialingError(article.refused);
-        const text = await readArticle(article.absolutePath, file);
+        text = await readArticle(article.absolutePath, file);
         masked = maskArticle(extractSegments(parseMarkdown(text), text, config.frontmatterKeys).segments, matcher);
       } catch (error) {
         if (!(error instanceof JialingError)) throw error;
@@ -49,7 +52,9 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
       const texts = textsToSend(masked);
       const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
       for (const language of languages) {
-        const profile = engineProfile(config.engineByLanguage[language] === 'auto' ? 'apertium' : config.engineByLanguage[language]!, config, language);
+        const choice = config.engineByLanguage[language]!;
+        // As `translate` decides for `auto`: DeepL with a key, else Apertium.
+        const profile = engineProfile(choice === 'auto' ? (env.DEEPL_AUTH_KEY ? 'deepl' : 'apertium') : choice, config, language);
         const requests = texts.map((text) => ({
           key: memoryKey({ sourceText: text, sourceLanguage: config.sourceLanguage, targetLanguage: language, engineProfile: profile, glossaryVersion: glossary.version(termIds.get(text) ?? [], language) }),
           sourceText: text,
@@ -58,9 +63,12 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
         }));
         const found = memory?.lookup(requests) ?? new Map();
         const reviewed = [...found.values()].filter((entry) => entry.status === 'reviewed').length;
-        const hasOutput = await readFile(path.join(outputFolder(config.outputPattern, language), file)).then(() => true, () => false);
+        const output = await readFile(path.join(outputFolder(config.outputPattern, language), file), 'utf8').catch(() => undefined);
         const untranslated = texts.length - found.size;
-        const state = !hasOutput ? 'missing' : untranslated > 0 ? 'stale' : 'up-to-date';
+        // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
+        const byText = new Map(requests.flatMap((request) => (found.has(request.key) ? [[request.sourceText, found.get(request.key)!.targetText] as const] : [])));
+        const isCurrent = untranslated === 0 && output === rebuildTranslated(glossary, { text, masked }, byText, language).text;
+        const state = output === undefined ? 'missing' : isCurrent ? 'up-to-date' : 'stale';
         statuses.push({ file, language, state, segments: texts.length, untranslated, reviewed, machine: found.size - reviewed });
       }
     }

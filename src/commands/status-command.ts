@@ -11,7 +11,7 @@ export function addStatusCommand(program: Command): void {
     .option('--json', 'print the list as JSON on stdout')
     .action(async (flags: { config?: string; lang?: string; json?: boolean }) => {
       const config = await loadConfig(flags.config, process.cwd());
-      const statuses = await readStatus(config, parseLanguages(flags.lang) ?? config.targetLanguages);
+      const statuses = await readStatus(config, parseLanguages(flags.lang) ?? config.targetLanguages, process.env);
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(statuses, null, 2)}\n`);
       } else {

@@ -32,7 +32,8 @@ export interface TargetOptions {
   readonly languages: readonly string[];
   readonly engine?: EngineChoice;
   readonly env: EngineEnvironment;
-  readonly isDryRun: boolean;
+  /** Ask each engine whether it can serve its pair before any work (not for dry or frozen runs). */
+  readonly checkPairs: boolean;
   readonly retry: RetryPolicy;
   readonly onSettled: () => void;
   readonly signal?: AbortSignal;
@@ -82,7 +83,7 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
       };
       targets.push(target);
     }
-    if (!options.isDryRun) {
+    if (options.checkPairs) {
       const problems = await Promise.all(targets.map((target) => target.engine.checkPair({ source: config.sourceLanguage, target: target.language })));
       if (problems.some(Boolean)) throw new SetupError([...new Set(problems.filter(Boolean))].join('\n'));
     }

@@ -7,7 +7,8 @@ import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { extractSegments } from '../markdown/extract-segments.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
-import { rebuildArticle } from '../markdown/rebuild-article.ts';
+import { rebuildArticle, type RebuiltArticle } from '../markdown/rebuild-article.ts';
+import type { Glossary } from '../glossary/glossary.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import { checkArticle } from '../qa/check-article.ts';
@@ -80,8 +81,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       const translated = await target.queue.translate(missing, source.context);
       const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, translated[index]!] as const)]);
-      const translations = unmaskAll(run, source.masked, byText, language);
-      const rebuilt = rebuildArticle(source.text, source.masked.map((item) => item.segment), translations);
+      const rebuilt = rebuildTranslated(run.glossary, source, byText, language);
       for (const failure of rebuilt.failures) {
         summary.failedSegments++;
         run.addProblem({
@@ -124,14 +124,16 @@ function shortPlain(text: string): string {
   return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
 }
 
-function unmaskAll(run: RunContext, masked: readonly MaskedSegment[], byText: ReadonlyMap<string, string>, language: string): Map<number, string> {
-  const targetForm = (termId: string) => run.glossary.targetForm(termId, language);
-  return new Map(
-    masked.map((item) => {
+/** Rebuilds an article in one language from the translations of its masked texts; a text without one keeps its source. */
+export function rebuildTranslated(glossary: Glossary, source: Pick<SourceArticle, 'text' | 'masked'>, byText: ReadonlyMap<string, string>, language: string): RebuiltArticle {
+  const targetForm = (termId: string) => glossary.targetForm(termId, language);
+  const translations = new Map(
+    source.masked.map((item) => {
       const translated = matchEdgeWhitespace(item.text, byText.get(item.text) ?? item.text);
       return [item.segment.index, unmaskTerms(translated, item.masks, targetForm).text];
     }),
   );
+  return rebuildArticle(source.text, source.masked.map((item) => item.segment), translations);
 }
 
 /** Checks what was written, through the same extractor, so hand edits and `jialing check` see the same checks. */

@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Root of the jialing repository (this file is tests/support/cli.ts). */
@@ -39,16 +40,30 @@ export interface RunCliOptions {
  * and collects its exit code and output.
  */
 export function runCli(args: readonly string[], options: RunCliOptions): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsxLoader, cliEntry, ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return startCli(args, options).result;
+}
+
+/** A CLI process started by `startCli`, for tests that signal it while it runs. */
+export interface StartedCli {
+  readonly child: ChildProcessByStdio<null, Readable, Readable>;
+  /** Settles when the process has exited and its output is closed. */
+  readonly result: Promise<CliResult>;
+  /** Output so far, while it runs. */
+  readonly output: () => { readonly stdout: string; readonly stderr: string };
+}
+
+/** Starts the real CLI like `runCli` does, and hands back the process so a test can signal it. */
+export function startCli(args: readonly string[], options: RunCliOptions): StartedCli {
+  const child = spawn(process.execPath, ['--import', tsxLoader, cliEntry, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const result = new Promise<CliResult>((resolve, reject) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 50_000);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -59,6 +74,7 @@ export function runCli(args: readonly string[], options: RunCliOptions): Promise
       resolve({ code, signal, stdout, stderr });
     });
   });
+  return { child, result, output: () => ({ stdout, stderr }) };
 }
 
 /** Writes files (path relative to `dir` → content), creating their folders. */

@@ -1,11 +1,15 @@
-import { translateArticles } from '../src/run.ts';
-import { repoLocales, withBenchProject } from './bench-project.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createApertiumEngine } from '../src/engines/apertium/apertium-engine.ts';
+import { frontmatterKeys, repoLocales, withBenchProject } from './bench-project.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { corpusTexts } from './corpus-texts.ts';
 import { checked, info, seconds, skipped, times, type Figure } from './figure.ts';
 import { loadCorpus } from './load-corpus.ts';
-import { compareMedians } from './measure.ts';
+import { compareMedians, type OwnTime } from './measure.ts';
 import { runCommand } from './run-command.ts';
+import { describePartial, timedRun, type TimedRun } from './timed-run.ts';
 import { writeCorpus } from './write-corpus.ts';
 
 const section = '2 apertium';
@@ -18,24 +22,38 @@ export async function benchApertium(options: BenchOptions): Promise<{ figures: F
   if (problem) return { figures: [skipped(section, 'pipeline / raw apertium', problem)], details: { skipped: problem } };
   const folder = await writeCorpus(options.seed, options.apertiumArticles);
   const articles = await loadCorpus(folder);
-  const texts = await corpusTexts(articles, repoLocales, ['title', 'description']);
+  const texts = await corpusTexts(articles, repoLocales, frontmatterKeys);
   // Blank lines keep the segments apart as paragraphs, as the pipeline keeps them apart as frames.
   const plainText = `${texts.plain.join('\n\n')}\n`;
-  let failures = 0;
+  const work = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-apertium-'));
+  const inputFile = path.join(work, 'input.txt');
+  await writeFile(inputFile, plainText);
+  let lastRun: TimedRun | undefined;
   const timings = await compareMedians(
     {
       raw: async () => {
-        const { code, stderr } = await runCommand('apertium', ['-u', pair], plainText);
-        if (code !== 0) throw new Error(`apertium -u ${pair} failed (exit code ${code}): ${stderr.slice(0, 300)}`);
+        // From a file: apertium's shell script reads stdin through `cat /dev/stdin`, which fails on Node's pipes.
+        const { code, stdout, stderr } = await runCommand('apertium', ['-u', pair, inputFile]);
+        if (code !== 0 || stdout.length < plainText.length / 2) throw new Error(`apertium -u ${pair} failed (exit code ${code}): ${stderr.slice(0, 300)}`);
+      },
+      // The engine alone on the texts the pipeline would send: tells engine integration apart from pipeline work.
+      engine: async () => {
+        const engine = createApertiumEngine();
+        try {
+          await engine.translate(texts.unique, { source: 'en', target: 'es' });
+        } finally {
+          await engine.close();
+        }
       },
       pipeline: () =>
-        withBenchProject(folder, { engine: 'apertium' }, async ({ config }) => {
-          const { report } = await translateArticles(config);
-          failures = report.languages[0]!.failedSegments + report.languages[0]!.failedArticles;
+        withBenchProject(folder, { engine: 'apertium' }, async ({ config }): Promise<OwnTime> => {
+          const run = (lastRun = await timedRun(config, { budgetMs: options.runBudgetMs }));
+          return { ownMs: run.isComplete ? run.ms : run.msPerArticle * articles.length };
         }),
     },
-    options.repeats,
-  );
+    { repeats: options.repeats, budgetMs: options.runBudgetMs * 2 },
+  ).finally(() => rm(work, { recursive: true, force: true }));
+  const failures = lastRun?.isComplete ? lastRun.report.languages[0]!.failedSegments : 0;
   const ratio = timings.pipeline.median / timings.raw.median;
   const rate = (count: number, ms: number) => `${Math.round(count / (ms / 1000))} segments/s`;
   const kilobytes = Buffer.byteLength(plainText) / 1000;
@@ -43,7 +61,8 @@ export async function benchApertium(options: BenchOptions): Promise<{ figures: F
     figures: [
       info(section, 'corpus', articles.length, `${articles.length} articles, ${texts.unique.length} unique segments, ${kilobytes.toFixed(0)} KB plain text`),
       info(section, `raw apertium -u ${pair}, one call`, timings.raw.median, `${seconds(timings.raw.median)} (${rate(texts.plain.length, timings.raw.median)}, ${(kilobytes / (timings.raw.median / 1000)).toFixed(0)} KB/s)`),
-      info(section, 'translateArticles, engine apertium, es', timings.pipeline.median, `${seconds(timings.pipeline.median)} (${rate(texts.unique.length, timings.pipeline.median)})`),
+      info(section, 'translateArticles, engine apertium, es', timings.pipeline.median, lastRun?.isComplete === false ? describePartial(lastRun) : `${seconds(timings.pipeline.median)} (${rate(texts.unique.length, timings.pipeline.median)})`),
+      info(section, 'apertium engine alone, same texts', timings.engine.median, `${seconds(timings.engine.median)} (${rate(texts.unique.length, timings.engine.median)}; ${times(timings.engine.median / timings.raw.median)} raw)`),
       checked(section, 'pipeline / raw apertium', ratio, times(ratio), `≤ ${times(maxRatio)}`, ratio <= maxRatio),
       info(section, 'segments failed (formatting lost)', failures),
     ],

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 /** What one benchmark run measures and how big it is. */
 export interface BenchOptions {
   readonly isQuick: boolean;
+  /** Exit with code 1 when a target fails (for CI); otherwise the table says it and the exit code is 0. */
+  readonly isStrict: boolean;
   readonly seed: number;
   /** Articles for the pipeline-overhead comparison. */
   readonly articles: number;
@@ -17,6 +19,10 @@ export interface BenchOptions {
   readonly concurrency: number;
   /** Timed repetitions of each in-process measurement; the median is reported. */
   readonly repeats: number;
+  /** Longest an in-process pipeline run may take before it is stopped and its rate extrapolated. */
+  readonly runBudgetMs: number;
+  /** Longest one scale run (a child process) may take. */
+  readonly scaleBudgetMs: number;
   /** Sections to run; all when empty. */
   readonly sections: readonly string[];
 }
@@ -24,16 +30,18 @@ export interface BenchOptions {
 /** Section names, in the order they run. */
 export const sectionNames = ['overhead', 'apertium', 'deepl', 'incremental', 'scale'] as const;
 
-const usage = `Usage: npm run bench -- [--quick] [--articles N] [--apertium-articles N] [--deepl-articles N]
+const usage = `Usage: npm run bench -- [--quick] [--strict] [--articles N] [--apertium-articles N] [--deepl-articles N]
   [--incremental-articles N] [--scale N,N] [--latency MS] [--concurrency N] [--repeats N] [--seed N]
-  [--only ${sectionNames.join(',')}]
+  [--budget S] [--scale-budget S] [--only ${sectionNames.join(',')}]
 Each option can also be set in the environment: BENCH_ARTICLES, BENCH_APERTIUM_ARTICLES, BENCH_DEEPL_ARTICLES,
-BENCH_INCREMENTAL_ARTICLES, BENCH_SCALE, BENCH_LATENCY, BENCH_CONCURRENCY, BENCH_REPEATS, BENCH_SEED, BENCH_ONLY.`;
+BENCH_INCREMENTAL_ARTICLES, BENCH_SCALE, BENCH_LATENCY, BENCH_CONCURRENCY, BENCH_REPEATS, BENCH_SEED, BENCH_BUDGET,
+BENCH_SCALE_BUDGET, BENCH_ONLY.`;
 
 // Full sizes make each figure stable to a few percent on a 2-core machine; quick sizes only prove the bench runs.
+// Budgets bound a pathologically slow pipeline: a run past its budget is stopped and judged on its rate.
 const defaults = {
-  full: { articles: 200, apertiumArticles: 40, deeplArticles: 200, incrementalArticles: 100, scaleArticles: [1000, 10_000], repeats: 3 },
-  quick: { articles: 30, apertiumArticles: 8, deeplArticles: 40, incrementalArticles: 20, scaleArticles: [30, 300], repeats: 2 },
+  full: { articles: 200, apertiumArticles: 40, deeplArticles: 200, incrementalArticles: 100, scaleArticles: [1000, 10_000], repeats: 3, budget: 45, scaleBudget: 240 },
+  quick: { articles: 30, apertiumArticles: 8, deeplArticles: 40, incrementalArticles: 20, scaleArticles: [20, 200], repeats: 2, budget: 10, scaleBudget: 20 },
 };
 
 /** Reads options from argv and the environment (argv wins); throws with the usage text on a bad value. */
@@ -42,6 +50,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
     args: [...argv],
     options: {
       quick: { type: 'boolean' },
+      strict: { type: 'boolean' },
       help: { type: 'boolean' },
       articles: { type: 'string' },
       'apertium-articles': { type: 'string' },
@@ -52,6 +61,8 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
       concurrency: { type: 'string' },
       repeats: { type: 'string' },
       seed: { type: 'string' },
+      budget: { type: 'string' },
+      'scale-budget': { type: 'string' },
       only: { type: 'string' },
     },
   });
@@ -69,6 +80,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
   if (unknown.length > 0) throw new Error(`Expected --only to list sections of ${sectionNames.join(', ')}, got \`${unknown.join(',')}\`\n${usage}`);
   return {
     isQuick,
+    isStrict: values.strict ?? env['BENCH_STRICT'] === '1',
     seed: count('seed', 'BENCH_SEED', 1),
     articles: count('articles', 'BENCH_ARTICLES', base.articles),
     apertiumArticles: count('apertium-articles', 'BENCH_APERTIUM_ARTICLES', base.apertiumArticles),
@@ -78,6 +90,8 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
     latencyMs: count('latency', 'BENCH_LATENCY', 150),
     concurrency: count('concurrency', 'BENCH_CONCURRENCY', 4),
     repeats: count('repeats', 'BENCH_REPEATS', base.repeats),
+    runBudgetMs: count('budget', 'BENCH_BUDGET', base.budget) * 1000,
+    scaleBudgetMs: count('scale-budget', 'BENCH_SCALE_BUDGET', base.scaleBudget) * 1000,
     sections,
   };
 }

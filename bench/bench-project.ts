@@ -8,6 +8,9 @@ import type { UserConfig } from '../src/config/schema.ts';
 /** The repository's glossary (Chongqing, Liangjiang, Yuelai…), so runs mask terms as real runs do. */
 export const repoLocales = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'locales');
 
+/** Frontmatter keys every bench project translates (the config's default, spelled out so corpus counts match). */
+export const frontmatterKeys = ['title', 'description'];
+
 /** A throwaway project: a resolved config whose output, memory and report live in a temp folder. */
 export interface BenchProject {
   readonly dir: string;
@@ -26,6 +29,7 @@ export async function createBenchProject(articlesDir: string, overrides: Partial
       output: path.join(dir, 'out', '{lang}'),
       locales: repoLocales,
       engine: 'copy',
+      frontmatter: frontmatterKeys,
       memory: path.join(dir, 'memory.db'),
       report: path.join(dir, 'report'),
       ...overrides,

@@ -1,9 +1,10 @@
-import { repoLocales } from './bench-project.ts';
+import { frontmatterKeys, repoLocales } from './bench-project.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { billedCharacters, corpusTexts, type CorpusTexts } from './corpus-texts.ts';
 import { runDeepl, type DeeplRunResult } from './deepl-run.ts';
 import { checked, info, seconds, type Figure } from './figure.ts';
 import { loadCorpus } from './load-corpus.ts';
+import { describePartial } from './timed-run.ts';
 import { writeCorpus } from './write-corpus.ts';
 
 const section = '3 deepl';
@@ -14,10 +15,11 @@ const minShareOfIdeal = 0.9;
 export async function benchDeepl(options: BenchOptions): Promise<{ figures: Figure[]; details: object }> {
   const folder = await writeCorpus(options.seed, options.deeplArticles);
   const articles = await loadCorpus(folder);
-  const texts = await corpusTexts(articles, repoLocales, ['title', 'description']);
+  const texts = await corpusTexts(articles, repoLocales, frontmatterKeys);
   const { latencyMs, concurrency } = options;
-  const [contextOff] = await runDeepl(folder, { latencyMs, concurrency, context: false });
-  const [contextOn] = await runDeepl(folder, { latencyMs, concurrency, context: true });
+  const budgetMs = options.runBudgetMs;
+  const [contextOff] = await runDeepl(folder, { latencyMs, concurrency, context: false, budgetMs });
+  const [contextOn] = await runDeepl(folder, { latencyMs, concurrency, context: true, budgetMs });
   const offMinimum = Math.ceil(texts.unique.length / textsPerRequest);
   const onMinimum = minimumWithContext(texts);
   const newCharacters = texts.unique.reduce((sum, text) => sum + billedCharacters(text), 0);
@@ -31,20 +33,25 @@ export async function benchDeepl(options: BenchOptions): Promise<{ figures: Figu
   return { figures, details: { articles: articles.length, uniqueTexts: texts.unique.length, newCharacters, minimumRequests: { contextOff: offMinimum, contextOn: onMinimum }, contextOff, contextOn } };
 }
 
-function runFigures(label: string, run: DeeplRunResult, minimumRequests: number, uniqueTexts: number, options: BenchOptions, isRateChecked: boolean): Figure[] {
+function runFigures(label: string, result: DeeplRunResult, minimumRequests: number, uniqueTexts: number, options: BenchOptions, isRateChecked: boolean): Figure[] {
+  const { run } = result;
   // Ideal: every request full and `concurrency` of them always in flight, so the run lasts whole rounds of latency.
   const idealMs = Math.ceil(minimumRequests / options.concurrency) * options.latencyMs;
-  const achieved = uniqueTexts / (run.ms / 1000);
+  // A run stopped at its budget is judged on the texts it got answered in the time it ran.
+  const achieved = (run.isComplete ? uniqueTexts : result.distinctTextsSent) / (run.ms / 1000);
   const ideal = uniqueTexts / (idealMs / 1000);
   const share = achieved / ideal;
   const rate = `${Math.round(achieved)} / ${Math.round(ideal)} segments/s (${(share * 100).toFixed(0)}%)`;
+  const first = result.firstRequestMs === undefined ? 'no request' : `first request after ${seconds(result.firstRequestMs)}`;
+  const time = run.isComplete ? seconds(run.ms) : describePartial(run);
+  const requestsShown = `${result.requests} / ${minimumRequests}${run.isComplete ? '' : ' (run stopped)'}`;
   return [
-    info(section, `${label}: run time`, run.ms, `${seconds(run.ms)} (ideal ${seconds(idealMs)}, ${run.meanInFlight.toFixed(1)} requests in flight on average)`),
+    info(section, `${label}: run time`, run.ms, `${time} (ideal ${seconds(idealMs)}; ${first}; ${result.meanInFlight.toFixed(1)} requests in flight on average; pipeline CPU ${seconds(result.cpuMs)})`),
     isRateChecked
       ? checked(section, `${label}: achieved / ideal rate`, share, rate, `≥ ${minShareOfIdeal * 100}%`, share >= minShareOfIdeal)
       : info(section, `${label}: achieved / ideal rate`, share, rate),
-    checked(section, `${label}: requests / minimum`, run.requests, `${run.requests} / ${minimumRequests}`, '= minimum', run.requests === minimumRequests),
-    checked(section, `${label}: texts sent / unique`, run.textsSent, `${run.textsSent} / ${uniqueTexts}`, '= unique', run.textsSent === uniqueTexts),
+    checked(section, `${label}: requests / minimum`, result.requests, requestsShown, '= minimum', run.isComplete && result.requests === minimumRequests),
+    checked(section, `${label}: texts sent / unique`, result.textsSent, `${result.textsSent} / ${uniqueTexts}`, '= unique', result.textsSent === uniqueTexts),
   ];
 }
 

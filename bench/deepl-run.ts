@@ -1,20 +1,24 @@
-import { translateArticles } from '../src/run.ts';
-import { startDeeplTestServer, type DeeplRecordedRequest } from '../tests/support/deepl-test-server.ts';
 import { withBenchProject, type BenchProject } from './bench-project.ts';
 import { billedCharacters } from './corpus-texts.ts';
-import { timeIt } from './measure.ts';
+import { startDeeplServerProcess } from './deepl-server-client.ts';
+import type { ServedRequest } from './deepl-server-process.ts';
+import { timedRun, type TimedRun } from './timed-run.ts';
 
 const authKey = 'secret-test-key-123';
 
 /** What one run against the DeepL test server sent and how long it took. */
 export interface DeeplRunResult {
-  readonly ms: number;
+  readonly run: Omit<TimedRun, 'report'>;
   readonly requests: number;
   readonly textsSent: number;
   readonly distinctTextsSent: number;
   readonly billedCharacters: number;
-  /** Mean requests in flight over the run, from the server's arrival times and the fixed latency. */
+  /** Mean requests in flight over the run, from the number of requests and the fixed latency. */
   readonly meanInFlight: number;
+  /** CPU time of the pipeline's process over the run: near the wall time, the run waited on itself, not on DeepL. */
+  readonly cpuMs: number;
+  /** Milliseconds from the start of the run to the first translate request. */
+  readonly firstRequestMs?: number;
   readonly failedSegments: number;
   /** Segments the run took from the translation memory, as its report counts them. */
   readonly fromMemory: number;
@@ -26,25 +30,34 @@ export interface DeeplRunOptions {
   readonly latencyMs: number;
   readonly concurrency: number;
   readonly context: boolean;
+  readonly budgetMs: number;
   /** Runs before each timed run on the same project, e.g. to edit an article after a first run. */
   readonly runs?: readonly ((project: BenchProject) => Promise<void>)[];
 }
 
 /** Runs the pipeline with engine deepl against a fresh test server with a fixed latency, once per entry of `runs`. */
 export async function runDeepl(articlesDir: string, options: DeeplRunOptions): Promise<DeeplRunResult[]> {
-  const server = await startDeeplTestServer({ authKey });
-  server.set([{ fault: { type: 'delay', ms: options.latencyMs }, times: Infinity }]);
+  const server = await startDeeplServerProcess(authKey);
+  await server.setLatency(options.latencyMs);
   const env = { DEEPL_AUTH_KEY: authKey, DEEPL_SERVER_URL: server.url };
   try {
     return await withBenchProject(articlesDir, { engine: 'deepl', deepl: { context: options.context, concurrency: options.concurrency } }, async (project) => {
       const results: DeeplRunResult[] = [];
       for (const prepare of options.runs ?? [async () => {}]) {
         await prepare(project);
-        const before = server.translateRequests().length;
-        const { result, ms } = await timeIt(() => translateArticles(project.config, { env }));
-        const requests = server.translateRequests().slice(before);
-        const summary = result.report.languages[0];
-        results.push({ ...summarise(requests, ms, options.latencyMs), failedSegments: summary?.failedSegments ?? 0, fromMemory: summary?.fromMemory ?? 0 });
+        const before = (await server.translateRequests()).length;
+        const startedAt = Date.now();
+        const cpuBefore = process.cpuUsage();
+        const { report, ...run } = await timedRun(project.config, { env, budgetMs: options.budgetMs });
+        const cpu = process.cpuUsage(cpuBefore);
+        const summary = report.languages[0];
+        results.push({
+          run,
+          cpuMs: (cpu.user + cpu.system) / 1000,
+          ...summarise((await server.translateRequests()).slice(before), run.ms, options.latencyMs, startedAt),
+          failedSegments: summary?.failedSegments ?? 0,
+          fromMemory: summary?.fromMemory ?? 0,
+        });
       }
       return results;
     });
@@ -53,17 +66,16 @@ export async function runDeepl(articlesDir: string, options: DeeplRunOptions): P
   }
 }
 
-function summarise(requests: readonly DeeplRecordedRequest[], ms: number, latencyMs: number): Omit<DeeplRunResult, 'failedSegments' | 'fromMemory'> {
-  const texts = requests.flatMap((request) => request.texts);
-  const failed = requests.filter((request) => request.outcome !== 200);
-  if (failed.length > 0) throw new Error(`${failed.length} DeepL requests failed on the test server (first: ${failed[0]!.outcome}).`);
+function summarise(requests: readonly ServedRequest[], ms: number, latencyMs: number, startedAt: number) {
+  const answered = requests.filter((request) => request.outcome === 200);
+  const texts = answered.flatMap((request) => request.texts);
   return {
-    ms,
     requests: requests.length,
     textsSent: texts.length,
     distinctTextsSent: new Set(texts).size,
     billedCharacters: texts.reduce((sum, text) => sum + billedCharacters(text), 0),
     meanInFlight: (requests.length * latencyMs) / ms,
+    ...(requests[0] ? { firstRequestMs: requests[0].receivedAt - startedAt } : {}),
     ...(texts.length <= 20 ? { sample: texts } : {}),
   };
 }

@@ -7,6 +7,8 @@ export interface MachineInfo {
   readonly cpus: number;
   readonly cpuModel: string;
   readonly totalMemoryMb: number;
+  /** 1-minute load average when the run started: above the CPU count, other work shared the machine. */
+  readonly loadAverage: number;
   readonly date: string;
 }
 
@@ -19,6 +21,7 @@ export function machineInfo(): MachineInfo {
     cpus: os.availableParallelism?.() ?? cpus.length,
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
     totalMemoryMb: Math.round(os.totalmem() / 2 ** 20),
+    loadAverage: Number(os.loadavg()[0]!.toFixed(2)),
     date: new Date().toISOString(),
   };
 }

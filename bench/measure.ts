@@ -12,18 +12,41 @@ export async function timeIt<T>(action: () => T | Promise<T>): Promise<{ result:
   return { result, ms: performance.now() - start };
 }
 
+/** What an action may return to report its own time instead of the wall clock's (a budgeted run extrapolates). */
+export interface OwnTime {
+  readonly ownMs: number;
+}
+
+/** How `compareMedians` warms up and how long it may keep repeating. */
+export interface CompareOptions<K extends string> {
+  readonly repeats: number;
+  /** Untimed first runs, e.g. on a small corpus; the actions themselves when absent. */
+  readonly warmUp?: Readonly<Record<K, () => unknown>>;
+  /** No new round starts after this long; at least one round always runs. */
+  readonly budgetMs?: number;
+}
+
 /**
- * Times several actions `repeats` times each, after one untimed warm-up of each, and returns the median
- * per action. Rounds interleave the actions (rotating who goes first) so that drift in machine load
- * (other processes, CPU frequency) falls on all of them alike instead of biasing the ratio.
+ * Times several actions over `repeats` rounds, after one warm-up of each, and returns the median per action.
+ * Rounds interleave the actions (rotating who goes first) so that drift in machine load (other processes,
+ * CPU frequency) falls on all of them alike instead of biasing their ratio.
  */
-export async function compareMedians<K extends string>(actions: Readonly<Record<K, () => unknown>>, repeats: number, warmUp?: Readonly<Record<K, () => unknown>>): Promise<Record<K, { median: number; samples: number[] }>> {
+export async function compareMedians<K extends string>(actions: Readonly<Record<K, () => unknown>>, options: CompareOptions<K>): Promise<Record<K, { median: number; samples: number[] }>> {
   const names = Object.keys(actions) as K[];
-  for (const name of names) await (warmUp ?? actions)[name]();
+  for (const name of names) await (options.warmUp ?? actions)[name]();
   const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
-  for (let round = 0; round < repeats; round++) {
+  const start = performance.now();
+  for (let round = 0; round < options.repeats; round++) {
+    if (round > 0 && options.budgetMs !== undefined && performance.now() - start > options.budgetMs) break;
     const order = names.map((_, index) => names[(index + round) % names.length]!);
-    for (const name of order) samples[name].push((await timeIt(actions[name])).ms);
+    for (const name of order) {
+      const { result, ms } = await timeIt(actions[name]);
+      samples[name].push(isOwnTime(result) ? result.ownMs : ms);
+    }
   }
   return Object.fromEntries(names.map((name) => [name, { median: median(samples[name]), samples: samples[name] }])) as Record<K, { median: number; samples: number[] }>;
+}
+
+function isOwnTime(value: unknown): value is OwnTime {
+  return typeof value === 'object' && value !== null && typeof (value as OwnTime).ownMs === 'number';
 }

@@ -5,19 +5,29 @@ export interface CommandOutput {
   readonly stdout: string;
   readonly stderr: string;
   readonly code: number | null;
+  /** Whether it was killed for running past `killAfterMs`. */
+  readonly isKilled: boolean;
 }
 
 /** Runs a command with `input` on stdin and collects its output; rejects only when it cannot start. */
-export function runCommand(command: string, args: readonly string[], input = '', env?: NodeJS.ProcessEnv): Promise<CommandOutput> {
+export function runCommand(command: string, args: readonly string[], options: { readonly input?: string; readonly killAfterMs?: number } = {}): Promise<CommandOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'pipe', env: env ?? process.env });
+    const child = spawn(command, args, { stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
+    let isKilled = false;
+    const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => ((isKilled = true), child.kill('SIGKILL')), options.killAfterMs);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ stdout, stderr, code }));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, code, isKilled });
+    });
     child.stdin.on('error', () => {});
-    child.stdin.end(input);
+    child.stdin.end(options.input ?? '');
   });
 }

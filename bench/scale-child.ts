@@ -1,15 +1,20 @@
 /**
- * One scale run in a process of its own, so its peak RSS is its own: `tsx bench/scale-child.ts <articles folder>`.
- * Prints one JSON line with the run's time and memory.
+ * One scale run in a process of its own, so that its peak RSS is its own:
+ * `tsx bench/scale-child.ts <articles folder> <budget ms>`. Prints one JSON line with the run's time and memory.
  */
-import { translateArticles } from '../src/run.ts';
 import { createBenchProject } from './bench-project.ts';
+import { timedRun } from './timed-run.ts';
 
 /** What a scale run measured. */
 export interface ScaleResult {
   readonly articles: number;
-  readonly segments: number;
+  readonly articlesDone: number;
+  readonly isComplete: boolean;
+  readonly budgetMs: number;
   readonly ms: number;
+  readonly msPerArticle: number;
+  /** CPU time of the process (every thread), which other load on the machine disturbs less than wall time. */
+  readonly cpuMs: number;
   /** RSS just before the run: Node, tsx and the modules. */
   readonly startRssMb: number;
   /** Peak RSS of the process, from the kernel's count. */
@@ -18,22 +23,21 @@ export interface ScaleResult {
   readonly peakHeapMb: number;
 }
 
-const articlesDir = process.argv[2];
-if (!articlesDir) throw new Error('Expected the articles folder as the first argument.');
+const [articlesDir, budget] = process.argv.slice(2);
+if (!articlesDir || !budget) throw new Error('Expected the articles folder and the budget in milliseconds as arguments.');
 const project = await createBenchProject(articlesDir, { engine: 'copy' });
 const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20);
 let peakHeap = 0;
 const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 100);
 const startRssMb = megabytes(process.memoryUsage().rss);
-const start = performance.now();
+const cpuBefore = process.cpuUsage();
 try {
-  const { report } = await translateArticles(project.config);
-  const ms = performance.now() - start;
+  const { report, ...run } = await timedRun(project.config, { budgetMs: Number(budget) });
+  const cpu = process.cpuUsage(cpuBefore);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   const result: ScaleResult = {
-    articles: report.articles,
-    segments: report.languages[0]?.segments ?? 0,
-    ms,
+    ...run,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     startRssMb,
     // maxRSS is in kilobytes.
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

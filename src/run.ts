@@ -86,6 +86,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     isDryRun,
     isFrozen: options.frozen ?? false,
     memory,
+    hasEarlierTranslations: (memory?.counts().entries ?? 0) > 0,
     signal: options.signal,
     emit,
     addProblem: (problem: Problem) => {

@@ -17,6 +17,8 @@ export interface RunContext {
   /** Fail instead of calling an engine when anything needs translating (CI). */
   readonly isFrozen: boolean;
   readonly memory?: TranslationMemory;
+  /** Whether the memory held translations before this run, so that new segments can get suggestions from them. */
+  readonly hasEarlierTranslations: boolean;
   /** Set when the run is interrupted: no new requests, finished work is kept. */
   readonly signal?: AbortSignal;
   readonly emit: (event: RunEvent) => void;

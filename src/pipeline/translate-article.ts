@@ -110,9 +110,10 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
 }
 
-// For a text the memory lacks, the closest earlier translations are kept for reviewers, never used as the translation.
+// For a text the memory lacks, the closest translations of earlier runs are kept for reviewers, never used as
+// the translation. A fuzzy search costs milliseconds, so a run that starts from an empty memory skips it.
 function keepSuggestions(run: RunContext, target: Target, missing: ReadonlyMap<string, { key: string }>): void {
-  if (!run.memory) return;
+  if (!run.memory || !run.hasEarlierTranslations) return;
   for (const [text, { key }] of missing) {
     const suggestions = run.memory.suggest(text, run.config.sourceLanguage, target.language, { threshold: run.config.fuzzyThreshold });
     if (suggestions.length > 0) run.memory.saveSuggestions(key, suggestions);

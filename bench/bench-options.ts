@@ -30,14 +30,15 @@ export interface BenchOptions {
 /** Section names, in the order they run. */
 export const sectionNames = ['overhead', 'apertium', 'deepl', 'incremental', 'scale'] as const;
 
-const usage = `Usage: npm run bench -- [--quick] [--strict] [--articles N] [--apertium-articles N] [--deepl-articles N]
+/** The help text. */
+export const benchUsage = `Usage: npm run bench -- [--quick] [--strict] [--articles N] [--apertium-articles N] [--deepl-articles N]
   [--incremental-articles N] [--scale N,N] [--latency MS] [--concurrency N] [--repeats N] [--seed N]
   [--budget S] [--scale-budget S] [--only ${sectionNames.join(',')}]
 Each option can also be set in the environment: BENCH_ARTICLES, BENCH_APERTIUM_ARTICLES, BENCH_DEEPL_ARTICLES,
 BENCH_INCREMENTAL_ARTICLES, BENCH_SCALE, BENCH_LATENCY, BENCH_CONCURRENCY, BENCH_REPEATS, BENCH_SEED, BENCH_BUDGET,
 BENCH_SCALE_BUDGET, BENCH_ONLY.`;
 
-// Full sizes make each figure stable to a few percent on a 2-core machine; quick sizes only prove the bench runs.
+// Full sizes make each timed run last seconds, long enough for timer and GC noise to average out; quick sizes only prove the bench runs.
 // Budgets bound a pathologically slow pipeline: a run past its budget is stopped and judged on its rate.
 const defaults = {
   full: { articles: 200, apertiumArticles: 40, deeplArticles: 200, incrementalArticles: 100, scaleArticles: [1000, 10_000], repeats: 3, budget: 45, scaleBudget: 240 },
@@ -51,7 +52,6 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
     options: {
       quick: { type: 'boolean' },
       strict: { type: 'boolean' },
-      help: { type: 'boolean' },
       articles: { type: 'string' },
       'apertium-articles': { type: 'string' },
       'deepl-articles': { type: 'string' },
@@ -66,7 +66,6 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
       only: { type: 'string' },
     },
   });
-  if (values.help) throw new Error(usage);
   const isQuick = values.quick ?? env['BENCH_QUICK'] === '1';
   const base = isQuick ? defaults.quick : defaults.full;
   const read = (name: keyof typeof values, envName: string) => {
@@ -77,7 +76,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
   const scale = read('scale', 'BENCH_SCALE');
   const sections = (read('only', 'BENCH_ONLY') ?? '').split(',').filter(Boolean);
   const unknown = sections.filter((name) => !(sectionNames as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`Expected --only to list sections of ${sectionNames.join(', ')}, got \`${unknown.join(',')}\`\n${usage}`);
+  if (unknown.length > 0) throw new Error(`Expected --only to list sections of ${sectionNames.join(', ')}, got \`${unknown.join(',')}\`\n${benchUsage}`);
   return {
     isQuick,
     isStrict: values.strict ?? env['BENCH_STRICT'] === '1',
@@ -99,6 +98,6 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
 function positiveInteger(value: string | undefined, option: string, fallback: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new Error(`Expected \`${option}\` to be an integer ≥ 1, got \`${value}\`\n${usage}`);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`Expected \`${option}\` to be an integer ≥ 1, got \`${value}\`\n${benchUsage}`);
   return number;
 }

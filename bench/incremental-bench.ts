@@ -6,6 +6,7 @@ import { frontmatterKeys, repoLocales } from './bench-project.ts';
 import { billedCharacters, corpusTexts } from './corpus-texts.ts';
 import { runDeepl } from './deepl-run.ts';
 import { editParagraph } from './edit-paragraph.ts';
+import { measureMemoryPenalty } from './memory-penalty.ts';
 import { checked, info, seconds, times, type Figure } from './figure.ts';
 import { loadCorpus, type CorpusArticle } from './load-corpus.ts';
 import { describePartial } from './timed-run.ts';
@@ -14,6 +15,8 @@ import { writeCorpus } from './write-corpus.ts';
 const section = '4 incremental';
 // With nothing to translate, a re-run is local work only; half the first run's time is a lenient bar for that.
 const maxTimeRatio = 0.5;
+// New articles may cost a little more with a filled memory (more lookups hit), not a multiple.
+const maxMemoryPenalty = 1.2;
 
 /** A second DeepL run after one paragraph changed: what it sends and how long it takes, against the first run. */
 export async function benchIncremental(options: BenchOptions): Promise<{ figures: Figure[]; details: object }> {
@@ -53,7 +56,13 @@ export async function benchIncremental(options: BenchOptions): Promise<{ figures
       checked(section, 'second run: billed / new characters', second!.billedCharacters, `${second!.billedCharacters} / ${newCharacters}`, '= new', second!.billedCharacters === newCharacters),
       checked(section, 'second run: time / first run', timeRatio, `${times(timeRatio)} (${second!.run.isComplete ? seconds(secondMs) : describePartial(second!.run)})`, `≤ ${times(maxTimeRatio)}`, isComplete && timeRatio <= maxTimeRatio),
     ];
-    return { figures, details: { articles: articles.length, first, second, newTexts, memoryBytes } };
+    const penalty = await measureMemoryPenalty(options.seed, options.incrementalArticles, options.runBudgetMs);
+    const penaltyRatio = penalty.filledMemory.msPerArticle / penalty.emptyMemory.msPerArticle;
+    const perArticle = (run: typeof penalty.emptyMemory) => (run.isComplete ? `${run.msPerArticle.toFixed(0)} ms/article` : describePartial(run));
+    figures.push(
+      checked(section, `${penalty.articles} new articles, memory holding ${penalty.articles} others / empty memory`, penaltyRatio, `${times(penaltyRatio)} (${perArticle(penalty.filledMemory)} vs ${perArticle(penalty.emptyMemory)}, engine copy)`, `≤ ${times(maxMemoryPenalty)}`, penaltyRatio <= maxMemoryPenalty),
+    );
+    return { figures, details: { articles: articles.length, first, second, newTexts, memoryBytes, penalty } };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

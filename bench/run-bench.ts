@@ -1,5 +1,6 @@
 /**
- * The benchmark suite: `npm run bench` (a few minutes) or `npm run bench -- --quick` (a smoke run).
+ * The benchmark suite: `npm run bench` (several minutes, most of them the scale runs) or `npm run bench -- --quick`
+ * (a smoke run); `--help` lists the options.
  * Prints a table of figures with their targets and writes them to bench/results.json.
  */
 import { writeFile } from 'node:fs/promises';
@@ -7,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchApertium } from './apertium-bench.ts';
-import { parseBenchOptions, sectionNames, type BenchOptions } from './bench-options.ts';
+import { benchUsage, parseBenchOptions, sectionNames, type BenchOptions } from './bench-options.ts';
 import { benchDeepl } from './deepl-bench.ts';
 import type { Figure } from './figure.ts';
 import { benchIncremental } from './incremental-bench.ts';
@@ -29,6 +30,10 @@ const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'res
 
 /** Runs the chosen sections in order, prints the table and writes the results file; with --strict, exit code 1 when a target fails. */
 export async function runBench(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    process.stdout.write(`${benchUsage}\n`);
+    return 0;
+  }
   let options: BenchOptions;
   try {
     options = parseBenchOptions(argv, process.env);

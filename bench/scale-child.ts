@@ -3,7 +3,7 @@
  * `tsx bench/scale-child.ts <articles folder> <budget ms>`. Prints one JSON line with the run's time and memory.
  */
 import { createBenchProject } from './bench-project.ts';
-import { timedRun } from './timed-run.ts';
+import { timedRun, withoutReport } from './timed-run.ts';
 
 /** What a scale run measured. */
 export interface ScaleResult {
@@ -32,7 +32,7 @@ const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryU
 const startRssMb = megabytes(process.memoryUsage().rss);
 const cpuBefore = process.cpuUsage();
 try {
-  const { report, ...run } = await timedRun(project.config, { budgetMs: Number(budget) });
+  const run = withoutReport(await timedRun(project.config, { budgetMs: Number(budget) }));
   const cpu = process.cpuUsage(cpuBefore);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   const result: ScaleResult = {

@@ -50,6 +50,11 @@ export async function timedRun(config: ResolvedConfig, options: { readonly env?:
   }
 }
 
+/** The run's figures without its report, for results kept or printed. */
+export function withoutReport({ report: _report, ...run }: TimedRun): Omit<TimedRun, 'report'> {
+  return run;
+}
+
 /** How a run that did not finish reads in a table. */
 export function describePartial(run: Pick<TimedRun, 'ms' | 'articles' | 'articlesDone' | 'msPerArticle' | 'budgetMs'>): string {
   return `stopped at its ${(run.budgetMs / 1000).toFixed(0)} s budget: ${run.articlesDone}/${run.articles} articles in ${(run.ms / 1000).toFixed(0)} s (${run.msPerArticle.toFixed(0)} ms/article)`;

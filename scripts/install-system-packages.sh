@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages jialing needs: Apertium with the English→Spanish and English→Catalan pairs.
+# Installs the Debian packages jialing needs: Apertium with the English→Spanish and English→Catalan pairs,
+# and Chromium, which the review page's browser test drives.
 set -euo pipefail
 
-packages=(apertium apertium-eng-spa apertium-eng-cat)
+packages=(apertium apertium-eng-spa apertium-eng-cat chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

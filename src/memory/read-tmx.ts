@@ -1,8 +1,8 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { blankOut, matchLines, positionAt } from './text-position.ts';
+import { parseXml } from '../xml/parse-xml.ts';
+import { blankOut, matchLines } from '../xml/text-position.ts';
+import { attributeOf, childElements, nodeName, textContent, type XmlNode } from '../xml/xml-node.ts';
 import { tmxError } from './tmx-error.ts';
 import { withoutDoctype } from './without-doctype.ts';
-import { attributeOf, childElements, nodeName, textContent, type XmlNode } from './xml-node.ts';
 
 /** One language of a translation unit. */
 export interface TmxVariant {
@@ -30,9 +30,6 @@ export interface ReadTmxOptions {
 }
 
 const commentsAndCdata = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g;
-// With no DTD, XML defines only these entities; the parser would leave any other one as text.
-const undefinedReference = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-fA-F]+);)/;
-const namedReferences: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** The translation units of a TMX document; throws a MemoryError naming the first problem's place. */
 export function readTmx(content: string, options: ReadTmxOptions): TmxUnit[] {
@@ -40,24 +37,10 @@ export function readTmx(content: string, options: ReadTmxOptions): TmxUnit[] {
   const malformed = (position: { line?: number; column?: number }, message: string) =>
     tmxError(file, position, `not well-formed XML: ${message}`, 'Fix the file (an XML validator shows the spot) and import again.');
   const xml = withoutDoctype(content, file);
-  const validation = XMLValidator.validate(xml);
-  if (validation !== true) throw malformed({ line: validation.err.line, column: validation.err.col }, validation.err.msg);
+  const parsed = parseXml(xml);
+  if ('problem' in parsed) throw malformed(parsed.problem, parsed.problem.message);
+  const document = parsed.nodes;
   const markup = blankOut(xml, commentsAndCdata);
-  const reference = markup.search(undefinedReference);
-  if (reference >= 0) throw malformed(positionAt(xml, reference), 'an `&` that does not start &amp; &lt; &gt; &quot; &apos; or a character reference.');
-
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    trimValues: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    entityDecoder: xmlEntityDecoder,
-  });
-  const document = parser.parse(xml) as XmlNode[];
   const root = document.find((node) => nodeName(node) !== '#text');
   const body = root && nodeName(root) === 'tmx' ? childElements(root).find((node) => nodeName(node) === 'body') : undefined;
   if (!body) throw tmxError(file, {}, `not a TMX document: expected <tmx> with a <body>, found <${root ? nodeName(root) : 'nothing'}>.`, 'Import a TMX 1.4 file.');
@@ -99,18 +82,3 @@ function readVariant(tuv: XmlNode, problem: UnitProblem): TmxVariant {
   if (!seg) throw problem(`has a <tuv xml:lang="${language}"> without <seg>.`, 'Add the segment or remove the <tuv>, and import again.');
   return { language, seg };
 }
-
-// Decodes the five XML entities and character references, nothing else: a DOCTYPE never reaches the
-// parser, and `addInputEntities` ignoring declared entities keeps it that way should one slip through.
-const xmlEntityDecoder = {
-  setExternalEntities: () => {},
-  addInputEntities: () => {},
-  reset: () => {},
-  setXmlVersion: () => {},
-  decode: (text: string) =>
-    text.replace(/&(#x[\da-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (reference, name: string) => {
-      if (!name.startsWith('#')) return namedReferences[name] ?? reference;
-      const codePoint = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
-    }),
-};

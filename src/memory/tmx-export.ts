@@ -3,7 +3,7 @@ import type { MemoryEntry } from './memory-entry.ts';
 import { tmxProps } from './tmx-props.ts';
 import { taggedToTmx } from './tmx-inline.ts';
 import type { EntryFilter, TranslationMemory } from './translation-memory.ts';
-import { escapeXml } from './xml-node.ts';
+import { escapeXml } from '../xml/xml-node.ts';
 
 /**
  * The memory (or one pair of it) as a TMX 1.4b document: one `<tu>` per entry, keyed by `tuid`, with the

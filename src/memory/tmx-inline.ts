@@ -1,5 +1,5 @@
 import { escapeTaggedText } from '../markdown/tagged-text.ts';
-import { attributeOf, childNodes, escapeXml, nodeName, textOf, type XmlNode } from './xml-node.ts';
+import { attributeOf, childNodes, escapeXml, nodeName, textOf, type XmlNode } from '../xml/xml-node.ts';
 
 // Token by token rather than through parseTaggedText, which drops unknown tags and re-nests
 // mis-nested ones: the export must carry a stored text exactly as it is.

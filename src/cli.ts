@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { addCheckCommand } from './commands/check-command.ts';
 import { addGlossaryCommand } from './commands/glossary-command.ts';
 import { addMemoryCommand } from './commands/memory-command.ts';
+import { addReviewCommand } from './commands/review-command.ts';
 import { addStatusCommand } from './commands/status-command.ts';
 import { addTranslateCommand } from './commands/translate-command.ts';
 import { formatPlace, JialingError } from './errors.ts';
@@ -19,6 +20,7 @@ export function createProgram(): Command {
   addStatusCommand(program);
   addGlossaryCommand(program);
   addMemoryCommand(program);
+  addReviewCommand(program);
 
   return program;
 }

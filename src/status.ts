@@ -13,20 +13,25 @@ import { memoryKey } from './memory/memory-key.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
 import { maskArticle, textsToSend } from './pipeline/mask-article.ts';
 import { engineProfile } from './pipeline/prepare-targets.ts';
-import { rebuildTranslated } from './pipeline/translate-article.ts';
+import { rebuildTranslated } from './pipeline/rebuild-translated.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
 
 /** Where one article stands in one language. */
 export interface ArticleStatus {
   readonly file: string;
   readonly language: string;
-  /** `missing`: no output; `stale`: the source changed (segments the memory lacks) or the output differs from source + memory; `up-to-date`. */
-  readonly state: 'up-to-date' | 'stale' | 'missing' | 'unreadable';
+  /**
+   * `missing`: no output; `edited`: a person changed the output since jialing wrote it (the next run keeps the
+   * edits as reviewed); `stale`: the source changed (segments the memory lacks) or the output differs from source + memory.
+   */
+  readonly state: 'up-to-date' | 'stale' | 'edited' | 'missing' | 'unreadable';
   readonly segments: number;
   /** Segments a translation is needed for. */
   readonly untranslated: number;
   readonly reviewed: number;
   readonly machine: number;
+  /** Machine translations of source texts changed since a person reviewed their earlier version. */
+  readonly needsReview: number;
 }
 
 /** Lists, per article and language, whether the output is up to date with the source and the memory; translates nothing. */
@@ -46,7 +51,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
         masked = maskArticle(extractSegments(parseMarkdown(text), text, config.frontmatterKeys).segments, matcher);
       } catch (error) {
         if (!(error instanceof JialingError)) throw error;
-        for (const language of languages) statuses.push({ file, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0 });
+        for (const language of languages) statuses.push({ file, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0, needsReview: 0 });
         continue;
       }
       const texts = textsToSend(masked);
@@ -62,14 +67,17 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
           targetLanguage: language,
         }));
         const found = memory?.lookup(requests) ?? new Map();
-        const reviewed = [...found.values()].filter((entry) => entry.status === 'reviewed').length;
+        const entries = [...found.values()];
+        const reviewed = entries.filter((entry) => entry.status === 'reviewed').length;
+        const needsReview = requests.filter((request) => found.get(request.key)?.status === 'machine' && memory!.suggestionsFor(request.key).some((suggestion) => suggestion.status === 'reviewed')).length;
         const output = await readFile(path.join(outputFolder(config.outputPattern, language), file), 'utf8').catch(() => undefined);
         const untranslated = texts.length - found.size;
         // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
         const byText = new Map(requests.flatMap((request) => (found.has(request.key) ? [[request.sourceText, found.get(request.key)!.targetText] as const] : [])));
         const isCurrent = untranslated === 0 && output === rebuildTranslated(glossary, { text, masked }, byText, language).text;
-        const state = output === undefined ? 'missing' : isCurrent ? 'up-to-date' : 'stale';
-        statuses.push({ file, language, state, segments: texts.length, untranslated, reviewed, machine: found.size - reviewed });
+        const isEdited = output !== undefined && !isCurrent && memory?.lastOutput(language, file)?.outputText !== output;
+        const state = output === undefined ? 'missing' : isCurrent ? 'up-to-date' : isEdited ? 'edited' : 'stale';
+        statuses.push({ file, language, state, segments: texts.length, untranslated, reviewed, machine: found.size - reviewed, needsReview });
       }
     }
   } finally {

@@ -7,7 +7,7 @@ import { parseLanguages } from './parse-languages.ts';
 /** `jialing status`: per article and language, up to date / stale / missing. */
 export function addStatusCommand(program: Command): void {
   withProjectOptions(program.command('status'))
-    .description('List per article and language whether the output is up to date, stale (source changed) or missing; exit 1 if any is not up to date')
+    .description('List per article and language whether the output is up to date, edited by hand, stale (source changed) or missing, with reviewed / machine / needs-review counts; exit 1 if any is not up to date')
     .option('--json', 'print the list as JSON on stdout')
     .action(async (flags: { config?: string; lang?: string; json?: boolean }) => {
       const config = await loadConfig(flags.config, process.cwd());
@@ -16,9 +16,9 @@ export function addStatusCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(statuses, null, 2)}\n`);
       } else {
         const width = Math.max(7, ...statuses.map((status) => status.file.length));
-        process.stdout.write(`${'article'.padEnd(width)}  lang  state       segments  to translate  reviewed  machine\n`);
+        process.stdout.write(`${'article'.padEnd(width)}  lang  state       segments  to translate  reviewed  machine  needs review\n`);
         for (const status of statuses) {
-          const figures = [status.segments, status.untranslated, status.reviewed, status.machine].map((value, index) => String(value).padStart([8, 12, 8, 7][index]!));
+          const figures = [status.segments, status.untranslated, status.reviewed, status.machine, status.needsReview].map((value, index) => String(value).padStart([8, 12, 8, 7, 12][index]!));
           process.stdout.write(`${status.file.padEnd(width)}  ${status.language.padEnd(4)}  ${status.state.padEnd(10)}  ${figures.join('  ')}\n`);
         }
       }

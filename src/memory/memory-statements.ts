@@ -49,6 +49,17 @@ export function memoryStatements(db: Database.Database) {
       ORDER BY entries_fts.rank
       LIMIT @limit
     `),
+    // Entries first made for one article: where an edited paragraph's earlier version is found.
+    articleEntries: db.prepare(`
+      SELECT ${entryColumns} FROM entries
+      WHERE article_path = @articlePath AND source_language = @sourceLanguage AND target_language = @targetLanguage
+    `),
+    recordOutput: db.prepare(`
+      INSERT INTO outputs (target_language, file, source_text, output_text, written_at) VALUES (@language, @file, @sourceText, @outputText, @now)
+      ON CONFLICT (target_language, file) DO UPDATE SET
+        source_text = excluded.source_text, output_text = excluded.output_text, written_at = excluded.written_at
+    `),
+    lastOutput: db.prepare('SELECT source_text, output_text FROM outputs WHERE target_language = ? AND file = ?'),
     keyExists: db.prepare('SELECT 1 FROM entries WHERE key = ?').pluck(),
     countTrigrams: db.prepare(`
       INSERT INTO trigram_counts (trigram, documents) VALUES (?, ?)

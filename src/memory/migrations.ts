@@ -59,6 +59,20 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    description: 'what each output file last held as written by jialing, to tell a reviewer\'s edit from our own; entries by article',
+    sql: `
+      CREATE TABLE outputs (
+        target_language TEXT NOT NULL COLLATE NOCASE,
+        file TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        output_text TEXT NOT NULL,
+        written_at TEXT NOT NULL,
+        PRIMARY KEY (target_language, file)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX entries_by_article ON entries (article_path, source_language, target_language);
+    `,
+  },
 ];
 
 /** Brings the schema of `db` up to the last of `steps`; refuses a file written by a newer jialing. */

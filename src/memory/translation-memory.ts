@@ -23,6 +23,15 @@ export interface OpenMemoryOptions {
   readonly busyTimeoutMs?: number;
 }
 
+/** An output file as jialing wrote it, and the source article it was made from. */
+export interface WrittenOutput {
+  readonly language: string;
+  /** Article path relative to the articles folder, with `/`. */
+  readonly file: string;
+  readonly sourceText: string;
+  readonly outputText: string;
+}
+
 /** A language pair to narrow `entries()` and `exportTmx` to; either side may be left open. */
 export interface EntryFilter {
   readonly sourceLanguage?: string;
@@ -112,6 +121,28 @@ export class TranslationMemory {
     const plainText = plainSourceOf(sourceText);
     const candidates = this.#guard(() => findFuzzyCandidates(this.#statements, { plainText, sourceLanguage, targetLanguage, threshold, limit }));
     return rankSuggestions(plainText, candidates, { threshold, limit });
+  }
+
+  /**
+   * Like `suggest`, among the translations made for one article only: where the earlier version of an edited
+   * paragraph is, found without a search of the whole memory, so a run can afford it for every new text.
+   */
+  suggestWithinArticle(sourceText: string, sourceLanguage: string, targetLanguage: string, articlePath: string, options: SuggestOptions = {}): Suggestion[] {
+    const { threshold, limit } = resolveSuggestOptions(options);
+    const rows = this.#guard(() => this.#statements.articleEntries.all({ articlePath, sourceLanguage, targetLanguage }) as EntryRow[]);
+    const candidates = rows.map((row) => ({ entry: rowToEntry(row), sourceId: row.source_id, sourcePlain: row.source_plain }));
+    return rankSuggestions(plainSourceOf(sourceText), candidates, { threshold, limit });
+  }
+
+  /** Remembers what jialing wrote to an output, so that a later run can tell a person's edit from its own text. */
+  recordOutput(output: WrittenOutput): void {
+    this.#guard(() => this.#statements.recordOutput.run({ ...output, now: this.#now().toISOString() }));
+  }
+
+  /** What jialing last wrote to an article's output in a language, with the source it was made from. */
+  lastOutput(language: string, file: string): WrittenOutput | undefined {
+    const row = this.#guard(() => this.#statements.lastOutput.get(language, file) as { source_text: string; output_text: string } | undefined);
+    return row && { language, file, sourceText: row.source_text, outputText: row.output_text };
   }
 
   /** Keeps suggestions for a segment's reviewers, replacing earlier ones; an empty list removes them. */

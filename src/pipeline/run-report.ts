@@ -27,6 +27,10 @@ export interface LanguageSummary {
   failedSegments: number;
   /** Segments left untranslated because the engine's quota ran out. */
   unsentSegments?: number;
+  /** Segments a person changed in the outputs since the last run, now reviewed entries of the memory. */
+  reviewerEdits?: number;
+  /** Outputs left untouched because a person's edits no longer line up with the source. */
+  conflicts?: number;
   /** Engine requests sent, retries included. */
   requests: number;
   /** Wall-clock seconds from this language's first article to its last. */

@@ -19,7 +19,11 @@ export function formatSummaryTable(report: RunReport): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   const title = report.dryRun ? `Dry run: ${report.articles} articles, nothing translated or written` : `Translated ${report.articles} articles`;
-  return [title, '', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts }) => [
+    ...(reviewerEdits ? [`${language}: ${reviewerEdits} segments edited by hand in the output were kept and stored as reviewed`] : []),
+    ...(conflicts ? [`${language}: ${conflicts} hand-edited outputs were left untouched (see the problems above)`] : []),
+  ]);
+  return [title, '', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ...(reviewed.length > 0 ? ['', ...reviewed] : [])].join('\n');
 }
 
 /** The report as the JSON a machine reads from `--json`. */

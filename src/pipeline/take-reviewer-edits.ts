@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { extractSegments } from '../markdown/extract-segments.ts';
+import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import type { Segment } from '../markdown/segment.ts';
+import { memoryKey } from '../memory/memory-key.ts';
+import { alignEdits } from '../review/align-edits.ts';
+import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
+import type { Target } from './prepare-targets.ts';
+import { recallTranslations } from './recall-translations.ts';
+import type { RunContext } from './run-context.ts';
+import { rebuildTranslated } from './rebuild-translated.ts';
+
+/** What a person did to an output since jialing last wrote it. */
+export type ReviewerEdits =
+  | { readonly state: 'none' }
+  /** Changed segments are now reviewed entries of the memory; `text` is the file as the person left it. */
+  | { readonly state: 'edited'; readonly text: string; readonly segments: number; readonly isSourceUnchanged: boolean }
+  /** The file cannot be lined up with its source; it must be left as it is. */
+  | { readonly state: 'conflict'; readonly reason: string };
+
+/**
+ * Compares an output with what jialing last wrote there and stores each segment a person changed as a
+ * reviewed translation, before the article is looked up in the memory, so that the edits win.
+ */
+export async function takeReviewerEdits(
+  run: Pick<RunContext, 'memory' | 'config' | 'glossary' | 'matcher'>,
+  target: Pick<Target, 'language' | 'engineProfile'>,
+  source: { readonly file: string; readonly text: string; readonly masked: readonly MaskedSegment[] },
+  outputPath: string,
+): Promise<ReviewerEdits> {
+  const { memory, config, glossary } = run;
+  const written = memory?.lastOutput(target.language, source.file);
+  if (!memory || !written) return { state: 'none' };
+  const current = await readFile(outputPath, 'utf8').catch(() => undefined);
+  if (current === undefined || current === written.outputText) return { state: 'none' };
+
+  const segmentsOf = (text: string): readonly Segment[] => extractSegments(parseMarkdown(text), text, config.frontmatterKeys).segments;
+  const masked = written.sourceText === source.text ? source.masked : maskArticle(segmentsOf(written.sourceText), run.matcher);
+  const recallInput = {
+    memory,
+    glossary,
+    sourceLanguage: config.sourceLanguage,
+    targetLanguage: target.language,
+    engineProfile: target.engineProfile,
+    articlePath: source.file,
+  };
+  // What the memory gives now: equal to the file after a run that wrote it but stopped before recording it.
+  const { known } = recallTranslations(masked, textsToSend(masked), recallInput);
+  const expected = rebuildTranslated(glossary, { text: written.sourceText, masked }, known, target.language).text;
+  let aligned;
+  try {
+    aligned = alignEdits({ source: masked, written: segmentsOf(written.outputText), current: segmentsOf(current), expected: segmentsOf(expected) });
+  } catch (error) {
+    return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})` };
+  }
+  if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict };
+  const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
+  memory.storeReviewed(
+    aligned.edits.map((edit) => {
+      const glossaryVersion = glossary.version(termIds.get(edit.sourceText) ?? [], target.language);
+      return {
+        key: memoryKey({ sourceText: edit.sourceText, sourceLanguage: config.sourceLanguage, targetLanguage: target.language, engineProfile: target.engineProfile, glossaryVersion }),
+        sourceText: edit.sourceText,
+        targetText: edit.target,
+        sourceLanguage: config.sourceLanguage,
+        targetLanguage: target.language,
+        engineProfile: target.engineProfile,
+        glossaryVersion,
+        articlePath: source.file,
+      };
+    }),
+  );
+  return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text };
+}

@@ -1,0 +1,65 @@
+import type { Segment } from '../markdown/segment.ts';
+import type { MaskedSegment } from '../pipeline/mask-article.ts';
+import { mapTagsToSource } from './map-tags-to-source.ts';
+
+/** A reviewer's translation of one source text, in the source's tag ids, with glossary terms spelled out. */
+export interface AlignedEdit {
+  readonly index: number;
+  /** The masked source text, as the memory keys it. */
+  readonly sourceText: string;
+  readonly target: string;
+}
+
+/** The article as jialing last wrote it and as it is now. */
+export interface EditedOutput {
+  /** The source it was made from, segmented and masked. */
+  readonly source: readonly MaskedSegment[];
+  /** Segments of the output as written. */
+  readonly written: readonly Segment[];
+  /** Segments of the output file now. */
+  readonly current: readonly Segment[];
+  /** Segments of what the memory holds now for that source, to tell a finished write from an edit. */
+  readonly expected?: readonly Segment[];
+}
+
+/**
+ * Finds the segments a person changed in an output. The blocks must line up one to one with what was
+ * written; when they do not (a block added, removed or split), nothing is guessed and the reason is returned.
+ */
+export function alignEdits(output: EditedOutput): { readonly edits: AlignedEdit[] } | { readonly conflict: string } {
+  const { source, written, current, expected } = output;
+  const structure = compareStructure(written, current);
+  if (structure) return { conflict: structure };
+  const edits: AlignedEdit[] = [];
+  const targets = new Map<string, AlignedEdit>();
+  for (const [index, segment] of current.entries()) {
+    if (segment.text === written[index]!.text || segment.text === expected?.[index]?.text) continue;
+    const original = source[index];
+    const where = `line ${segment.line}`;
+    if (!original?.isSendable) return { conflict: `${where} was changed, but jialing does not translate that text (it holds no words besides glossary terms, numbers or code); change the source or the glossary instead` };
+    const mapped = mapTagsToSource(segment, original.segment);
+    if ('problem' in mapped) return { conflict: `${where}: ${mapped.problem}; keep the source's formatting (or change it in the source)` };
+    const earlier = targets.get(original.text);
+    if (earlier && earlier.target !== mapped.text) return { conflict: `${where} and line ${current[earlier.index]!.line} translate the same source text in two different ways; make them the same` };
+    const edit = { index, sourceText: original.text, target: mapped.text };
+    targets.set(original.text, edit);
+    edits.push(edit);
+  }
+  return { edits };
+}
+
+function compareStructure(written: readonly Segment[], current: readonly Segment[]): string | undefined {
+  const count = Math.min(written.length, current.length);
+  for (let index = 0; index < count; index++) {
+    const was = written[index]!;
+    const now = current[index]!;
+    if (was.kind !== now.kind || was.parent !== now.parent) {
+      return `the blocks no longer match what jialing wrote from line ${now.line} on (a ${was.kind} was written there, the file has a ${now.kind}): a block was added, removed, split or merged`;
+    }
+  }
+  if (written.length !== current.length) {
+    const line = (current[count] ?? written[count] ?? current.at(-1))?.line ?? 1;
+    return `the file has ${current.length} translatable blocks where jialing wrote ${written.length} (first difference near line ${line}): a block was added or removed`;
+  }
+  return undefined;
+}

@@ -4,7 +4,7 @@ import { el, fill } from './dom.js';
 import { renderList } from './list-view.js';
 
 const status = document.getElementById('status');
-let shownHash = '';
+let shownHash;
 
 function announce(message) {
   fill(status, message);

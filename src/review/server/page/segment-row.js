@@ -69,7 +69,7 @@ export function segmentRow(segment, article, draft, handlers) {
       el('span', { class: 'similarity', text: `${Math.round(suggestion.similarity * 100)}%${suggestion.status === 'reviewed' ? ' · reviewed' : ''}` }),
       ' ',
       el('span', { class: 'suggestion-target', lang: article.language, text: taggedToMarkdown(suggestion.targetText, segment.tags) }),
-      el('span', { class: 'suggestion-source', text: `for: ${suggestion.sourceText}` }),
+      el('span', { class: 'suggestion-source', text: `for: ${taggedToMarkdown(suggestion.sourceText, segment.tags)}` }),
     ),
   );
 
@@ -102,5 +102,5 @@ export function segmentRow(segment, article, draft, handlers) {
 }
 
 function rowsFor(text) {
-  return Math.min(12, Math.max(2, text.split('\n').length + Math.floor(text.length / 70)));
+  return Math.min(12, Math.max(2, text.split('\n').length + Math.floor(text.length / 50)));
 }

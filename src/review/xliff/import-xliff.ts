@@ -28,10 +28,10 @@ const exportAgain = 'Export the article again with `jialing xliff export` and re
  * when anything is wrong.
  */
 export async function importXliffFile(workspace: ReviewWorkspace, config: ResolvedConfig, file: string): Promise<XliffImportResult> {
-  const content = await readFile(path.resolve(file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const bytes = await readFile(path.resolve(file)).catch((error: NodeJS.ErrnoException) => {
     throw new XliffError(file, [{ message: `cannot read the file: ${error.code === 'ENOENT' ? 'no such file' : error.message}.` }], 'Check the path and import again.');
   });
-  const document = readXliff(content, file);
+  const document = readXliff(decodeXml(bytes), file);
   const fail = (message: string, hint: string) => new XliffError(file, [{ message }], hint);
   if (document.sourceLanguage.toLowerCase() !== config.sourceLanguage.toLowerCase()) {
     throw fail(`srcLang "${document.sourceLanguage}" is not this project's source language "${config.sourceLanguage}".`, 'Import the file into the project it was exported from.');
@@ -65,4 +65,10 @@ async function articleOf(workspace: ReviewWorkspace, original: string, language:
     if (error instanceof UsageError) throw unknown();
     throw error;
   }
+}
+
+// Windows CAT tools often write a byte order mark, some of them UTF-16 (little-endian).
+function decodeXml(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }

@@ -1,6 +1,6 @@
 import { escapeXml } from '../../xml/xml-node.ts';
-import type { ArticleReview, ReviewSegment } from '../review-types.ts';
-import { escapeXliffText, originalData, taggedToXliff } from './xliff-inline.ts';
+import type { ArticleReview, ReviewSegment, ReviewTag } from '../review-types.ts';
+import { dataIds, escapeXliffText, taggedToXliff } from './xliff-inline.ts';
 import { unitId, xliffNamespace } from './xliff-names.ts';
 
 /**
@@ -45,6 +45,17 @@ function notes(segment: ReviewSegment): string[] {
     ),
   ];
   return lines.length === 0 ? [] : ['      <notes>', ...lines, '      </notes>'];
+}
+
+// The markdown each tag stands for, so a CAT tool can show it.
+function originalData(tags: readonly ReviewTag[], indent: string): string[] {
+  if (tags.length === 0) return [];
+  const data = tags.flatMap((tag) => {
+    const ids = dataIds(tag.id);
+    const open = `${indent}  <data id="${ids.open}">${escapeXliffText(tag.open)}</data>`;
+    return tag.kind === 'pair' ? [open, `${indent}  <data id="${ids.close}">${escapeXliffText(tag.close ?? '')}</data>`] : [open];
+  });
+  return [`${indent}<originalData>`, ...data, `${indent}</originalData>`];
 }
 
 function note(values: Record<string, string>, text: string): string {

@@ -45,17 +45,6 @@ function nodesToXliff(nodes: readonly TaggedNode[], known: ReadonlySet<number>):
     .join('');
 }
 
-/** The `<originalData>` element of a unit: the markdown each tag stands for, so a CAT tool can show it. */
-export function originalData(tags: readonly ReviewTag[], indent: string): string[] {
-  if (tags.length === 0) return [];
-  const data = tags.flatMap((tag) => {
-    const ids = dataIds(tag.id);
-    const open = `${indent}  <data id="${ids.open}">${escapeXliffText(tag.open)}</data>`;
-    return tag.kind === 'pair' ? [open, `${indent}  <data id="${ids.close}">${escapeXliffText(tag.close ?? '')}</data>`] : [open];
-  });
-  return [`${indent}<originalData>`, ...data, `${indent}</originalData>`];
-}
-
 /**
  * Tagged text of a `<source>` or `<target>`. `<pc>`, `<ph>`, and `<sc>`/`<ec>` pairs (how some tools split a
  * `<pc>`) become tags by their id; `<cp>` its character; annotations (`<mrk>`) keep their content and markers

@@ -12,7 +12,7 @@ import { parseMarkdown } from './markdown/parse-markdown.ts';
 import { memoryKey } from './memory/memory-key.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
 import { maskArticle, textsToSend } from './pipeline/mask-article.ts';
-import { engineProfile } from './pipeline/prepare-targets.ts';
+import { expectedEngineProfile } from './pipeline/expected-engine-profile.ts';
 import { rebuildTranslated } from './pipeline/rebuild-translated.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
 
@@ -57,9 +57,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
       const texts = textsToSend(masked);
       const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
       for (const language of languages) {
-        const choice = config.engineByLanguage[language]!;
-        // As `translate` decides for `auto`: DeepL with a key, else Apertium.
-        const profile = engineProfile(choice === 'auto' ? (env.DEEPL_AUTH_KEY ? 'deepl' : 'apertium') : choice, config, language);
+        const profile = expectedEngineProfile(config, language, env);
         const requests = texts.map((text) => ({
           key: memoryKey({ sourceText: text, sourceLanguage: config.sourceLanguage, targetLanguage: language, engineProfile: profile, glossaryVersion: glossary.version(termIds.get(text) ?? [], language) }),
           sourceText: text,

@@ -1,5 +1,6 @@
 import type { Glossary } from '../glossary/glossary.ts';
 import { memoryKey } from '../memory/memory-key.ts';
+import type { MemoryEntry } from '../memory/memory-entry.ts';
 import type { TranslationMemory } from '../memory/translation-memory.ts';
 import type { MaskedSegment } from './mask-article.ts';
 import type { PendingMemoryEntry } from './prepare-targets.ts';
@@ -10,6 +11,9 @@ export interface Recalled {
   readonly known: Map<string, string>;
   /** Texts to send, each with what its memory entry will need. */
   readonly missing: Map<string, PendingMemoryEntry>;
+  /** The stored entry of each known text, and the key each text is stored under. */
+  readonly entries: Map<string, MemoryEntry>;
+  readonly keys: Map<string, string>;
 }
 
 export interface RecallInput {
@@ -32,10 +36,13 @@ export function recallTranslations(masked: readonly MaskedSegment[], texts: read
   const found = input.memory?.lookup(requests.map(({ key, text }) => ({ key, sourceText: text, sourceLanguage: input.sourceLanguage, targetLanguage: input.targetLanguage }))) ?? new Map();
   const known = new Map<string, string>();
   const missing = new Map<string, PendingMemoryEntry>();
+  const entries = new Map<string, MemoryEntry>();
   for (const { text, key, glossaryVersion } of requests) {
     const entry = found.get(key);
-    if (entry) known.set(text, entry.targetText);
-    else missing.set(text, { key, glossaryVersion, articlePath: input.articlePath });
+    if (entry) {
+      known.set(text, entry.targetText);
+      entries.set(text, entry);
+    } else missing.set(text, { key, glossaryVersion, articlePath: input.articlePath });
   }
-  return { known, missing };
+  return { known, missing, entries, keys: new Map(requests.map(({ text, key }) => [text, key])) };
 }

@@ -1,0 +1,49 @@
+import { checkTags } from '../markdown/check-tags.ts';
+import { extractSegments } from '../markdown/extract-segments.ts';
+import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import type { Segment } from '../markdown/segment.ts';
+import { escapeTaggedText, parseTaggedText, taggedTextToPlain } from '../markdown/tagged-text.ts';
+import { mapTagsToSource } from './map-tags-to-source.ts';
+import type { ReviewEdit } from './review-types.ts';
+
+/** Translations an edit makes, by segment index (an edited image's alt text is a segment of its own). */
+export type EditTranslations = { readonly targets: ReadonlyMap<number, string> } | { readonly problem: string };
+
+/**
+ * Turns a reviewer's edit of one segment into tagged text with the source's tag ids. Tagged text must keep
+ * every source tag once; markdown must stay one paragraph with the source's formatting, mapped as in the file.
+ */
+export function editToTagged(edit: ReviewEdit, segment: Segment, segments: readonly Segment[]): EditTranslations {
+  if ('target' in edit) {
+    const { nodes, problems } = parseTaggedText(edit.target);
+    const all = [...problems, ...checkTags(nodes, segment.tags)];
+    if (all.length > 0) return { problem: `the inline tags do not match the source's: ${all.join('; ')}` };
+    return withText(segment.index, edit.target);
+  }
+  if (segment.sink.type !== 'inline') return withText(segment.index, escapeTaggedText(edit.markdown.replace(/\s+/g, ' ').trim()));
+  const markdown = edit.markdown.trim();
+  const tree = parseMarkdown(markdown);
+  if (tree.children.length !== 1 || tree.children[0]!.type !== 'paragraph') {
+    return { problem: 'the translation must stay one paragraph of text: no blank line, and no heading, list or quote marker at the start of a line' };
+  }
+  const edited = extractSegments(tree, markdown, []).segments;
+  const mapped = mapTagsToSource(edited[0]!, segment);
+  if ('problem' in mapped) return { problem: `${mapped.problem}; keep the source's formatting` };
+  const targets = new Map([[segment.index, mapped.text]]);
+  // Alt texts and link titles inside the paragraph are segments of their own, in the same order.
+  const nested = segments.filter((candidate) => candidate.parent === segment.index);
+  const editedNested = edited.filter((candidate) => candidate.parent === 0);
+  if (nested.length === editedNested.length) nested.forEach((child, index) => targets.set(child.index, editedNested[index]!.text));
+  return checkNotEmpty(targets);
+}
+
+function withText(index: number, text: string): EditTranslations {
+  return checkNotEmpty(new Map([[index, text]]));
+}
+
+function checkNotEmpty(targets: ReadonlyMap<number, string>): EditTranslations {
+  for (const text of targets.values()) {
+    if (taggedTextToPlain(text, 'x').trim() === '') return { problem: 'the translation is empty' };
+  }
+  return { targets };
+}

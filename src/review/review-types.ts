@@ -1,0 +1,74 @@
+import type { SegmentKind } from '../markdown/segment.ts';
+import type { Suggestion } from '../memory/memory-entry.ts';
+import type { Finding } from '../qa/finding.ts';
+
+/** Where a segment's translation stands, named as XLIFF 2 names segment states. */
+export type SegmentState = 'initial' | 'translated' | 'reviewed';
+
+/** One inline formatting tag of a segment, with the markdown it stands for, so a person can see what it is. */
+export interface ReviewTag {
+  readonly id: number;
+  /** `pair`: `<gN>…</gN>` around words (emphasis, link); `atom`: `<xN/>`, something words never enter (code, image). */
+  readonly kind: 'pair' | 'atom';
+  /** Markdown of the opening side (or of the whole atom), e.g. `**`, `[`, `` `npm ci` ``. */
+  readonly open: string;
+  /** Markdown of the closing side of a pair, e.g. `**`, `](https://example.com)`. */
+  readonly close?: string;
+}
+
+/** A glossary term in a segment and the form it must take in the target language. */
+export interface ReviewTerm {
+  readonly termId: string;
+  readonly source: string;
+  readonly target: string;
+}
+
+/** One translatable segment of an article in one target language, as a reviewer sees it. */
+export interface ReviewSegment {
+  /** Position in the article's segment list; what edits refer to. */
+  readonly index: number;
+  /** Content id of the source text: changes when the source text changes. */
+  readonly id: string;
+  readonly kind: SegmentKind;
+  /** Line of the segment in the source article. */
+  readonly line: number;
+  /** Source as tagged text (`<gN>…</gN>`, `<xN/>`, XML-escaped), glossary terms spelled out. */
+  readonly source: string;
+  /** Translation as tagged text with the source's tag ids, terms spelled out; absent when not translated yet. */
+  readonly target?: string;
+  /** The segment's source and translation as the markdown written in the articles. */
+  readonly sourceMarkdown: string;
+  readonly targetMarkdown?: string;
+  readonly state: SegmentState;
+  /** A machine translation of a changed source text whose earlier version a person had reviewed. */
+  readonly needsReview: boolean;
+  readonly tags: readonly ReviewTag[];
+  readonly terms: readonly ReviewTerm[];
+  /** Quality findings on this segment in the written output. */
+  readonly findings: readonly Finding[];
+  /** Earlier translations of similar source texts, closest first; terms spelled out. */
+  readonly suggestions: readonly Suggestion[];
+}
+
+/** Segment counts of one article in one language. */
+export interface ReviewCounts {
+  readonly segments: number;
+  readonly reviewed: number;
+  readonly machine: number;
+  readonly needsReview: number;
+  readonly untranslated: number;
+}
+
+/** One article in one target language. */
+export interface ArticleReview {
+  /** Relative to the articles folder, with `/`. */
+  readonly file: string;
+  readonly language: string;
+  /** Absolute path of the localised markdown. */
+  readonly outputPath: string;
+  readonly segments: readonly ReviewSegment[];
+  readonly counts: ReviewCounts;
+}
+
+/** A reviewer's translation of one segment: tagged text with the source's tag ids, or the segment's markdown. */
+export type ReviewEdit = { readonly index: number; readonly target: string } | { readonly index: number; readonly markdown: string };

@@ -1,0 +1,214 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { outputFolder, type ResolvedConfig } from '../config/resolve-config.ts';
+import type { EngineEnvironment } from '../engines/create-engine.ts';
+import { JialingError, UsageError } from '../errors.ts';
+import type { Glossary } from '../glossary/glossary.ts';
+import { loadGlossary } from '../glossary/load-glossary.ts';
+import { unmaskTerms } from '../glossary/mask-terms.ts';
+import { createTermMatcher, type TermMatcher } from '../glossary/match-terms.ts';
+import { findArticles } from '../io/find-articles.ts';
+import { readArticle } from '../io/read-article.ts';
+import { writeFileAtomic } from '../io/write-atomic.ts';
+import { extractSegments } from '../markdown/extract-segments.ts';
+import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import { memoryKey } from '../memory/memory-key.ts';
+import { TranslationMemory } from '../memory/translation-memory.ts';
+import { expectedEngineProfile } from '../pipeline/expected-engine-profile.ts';
+import { maskArticle, textsToSend, type MaskedSegment } from '../pipeline/mask-article.ts';
+import { matchEdgeWhitespace } from '../pipeline/match-edge-whitespace.ts';
+import { rebuildTranslated } from '../pipeline/rebuild-translated.ts';
+import { recallTranslations, type Recalled } from '../pipeline/recall-translations.ts';
+import { takeReviewerEdits } from '../pipeline/take-reviewer-edits.ts';
+import { checkArticle } from '../qa/check-article.ts';
+import { readStatus } from '../status.ts';
+import { editToTagged } from './edit-to-tagged.ts';
+import { countSegments, reviewSegments } from './review-segments.ts';
+import type { ArticleReview, ReviewCounts, ReviewEdit } from './review-types.ts';
+
+/** One article's languages with their counts, for a list of work. */
+export interface ArticleOverview {
+  readonly file: string;
+  readonly languages: readonly { readonly language: string; readonly hasOutput: boolean; readonly counts: ReviewCounts }[];
+}
+
+/** Edits that cannot be stored, each with the segment it concerns; none of the batch was stored. */
+export class ReviewEditError extends JialingError {
+  readonly problems: readonly { readonly index: number; readonly message: string }[];
+
+  constructor(message: string, problems: readonly { readonly index: number; readonly message: string }[]) {
+    super(message);
+    this.problems = problems;
+  }
+}
+
+/** An article's source in one language, with what the memory holds for it. */
+interface OpenedArticle {
+  readonly file: string;
+  readonly language: string;
+  readonly text: string;
+  readonly masked: readonly MaskedSegment[];
+  readonly profile: string;
+  readonly recalled: Recalled;
+  readonly outputPath: string;
+}
+
+// Suggestions from the whole memory cost milliseconds per segment: fine for one article on a page.
+const liveSuggestions = 3;
+
+/** Articles, their translations and the memory, as reviewers read and correct them. */
+export class ReviewWorkspace {
+  readonly #config: ResolvedConfig;
+  readonly #env: EngineEnvironment;
+  readonly #glossary: Glossary;
+  readonly #matcher: TermMatcher;
+  readonly #memory: TranslationMemory;
+
+  private constructor(config: ResolvedConfig, env: EngineEnvironment, glossary: Glossary, memory: TranslationMemory) {
+    this.#config = config;
+    this.#env = env;
+    this.#glossary = glossary;
+    this.#matcher = createTermMatcher(glossary.terms);
+    this.#memory = memory;
+  }
+
+  /** Loads the glossary and opens (creating if needed) the memory of a project. */
+  static async open(config: ResolvedConfig, options: { readonly env?: EngineEnvironment } = {}): Promise<ReviewWorkspace> {
+    const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
+    return new ReviewWorkspace(config, options.env ?? {}, glossary, TranslationMemory.open(config.memoryFile));
+  }
+
+  /** Every article with, per target language, its segment counts. */
+  async listArticles(): Promise<ArticleOverview[]> {
+    const statuses = await readStatus(this.#config, this.#config.targetLanguages, this.#env);
+    const byFile = new Map<string, ArticleOverview['languages'][number][]>();
+    for (const status of statuses) {
+      if (status.state === 'unreadable') continue;
+      const counts = { segments: status.segments, reviewed: status.reviewed, machine: status.machine, needsReview: status.needsReview, untranslated: status.untranslated };
+      const languages = byFile.get(status.file) ?? [];
+      languages.push({ language: status.language, hasOutput: status.state !== 'missing', counts });
+      byFile.set(status.file, languages);
+    }
+    return [...byFile].map(([file, languages]) => ({ file, languages }));
+  }
+
+  /** One article in one language, segment by segment; `UsageError` for an unknown article or language. */
+  async article(file: string, language: string): Promise<ArticleReview> {
+    return this.#describe(await this.#open(file, language));
+  }
+
+  /**
+   * Stores reviewers' translations as reviewed and rewrites the article's markdown in that language.
+   * All or nothing: one invalid edit (unknown index, tags changed) throws `ReviewEditError` and stores none.
+   */
+  async save(file: string, language: string, edits: readonly ReviewEdit[]): Promise<ArticleReview> {
+    let opened = await this.#open(file, language);
+    // Edits made in the file since it was written are taken up first, so that rewriting it loses none.
+    const inFile = await takeReviewerEdits({ memory: this.#memory, config: this.#config, glossary: this.#glossary, matcher: this.#matcher }, { language, engineProfile: opened.profile }, opened, opened.outputPath);
+    if (inFile.state === 'conflict') {
+      throw new ReviewEditError(`${opened.outputPath} was edited by hand and cannot be lined up with its source (${inFile.reason}); fix or delete that file first.`, []);
+    }
+    if (inFile.state === 'edited') opened = await this.#open(file, language);
+    const segments = opened.masked.map((item) => item.segment);
+    const problems: { index: number; message: string }[] = [];
+    const targets = new Map<number, string>();
+    for (const edit of edits) {
+      const item = opened.masked[edit.index];
+      if (!item?.isSendable) {
+        problems.push({ index: edit.index, message: `segment ${edit.index} is not a translatable segment of ${file}` });
+        continue;
+      }
+      const result = editToTagged(edit, item.segment, segments);
+      if ('problem' in result) problems.push({ index: edit.index, message: result.problem });
+      // Approving a segment unchanged marks it reviewed; an alt text or title inside it only counts when changed.
+      else for (const [index, text] of result.targets) if (index === edit.index || text !== this.#currentTarget(opened, index)) targets.set(index, text);
+    }
+    if (problems.length > 0) {
+      throw new ReviewEditError(`Nothing was saved: ${problems.map((problem) => `segment ${problem.index}: ${problem.message}`).join('; ')}.`, problems);
+    }
+    this.#storeReviewed(opened, targets);
+    const reopened = await this.#open(file, language);
+    const rebuilt = rebuildTranslated(this.#glossary, reopened, reopened.recalled.known, language).text;
+    await writeFileAtomic(reopened.outputPath, rebuilt);
+    this.#memory.recordOutput({ language, file, sourceText: reopened.text, outputText: rebuilt });
+    return this.#describe(reopened);
+  }
+
+  /** Closes the memory. */
+  close(): void {
+    this.#memory.close();
+  }
+
+  #currentTarget(opened: OpenedArticle, index: number): string | undefined {
+    const item = opened.masked[index]!;
+    const stored = opened.recalled.known.get(item.text);
+    return stored === undefined ? undefined : unmaskTerms(matchEdgeWhitespace(item.text, stored), item.masks, (termId) => this.#glossary.targetForm(termId, opened.language)).text;
+  }
+
+  #storeReviewed(opened: OpenedArticle, targets: ReadonlyMap<number, string>): void {
+    const { sourceLanguage } = this.#config;
+    const entries = [...targets].flatMap(([index, targetText]) => {
+      const item = opened.masked[index]!;
+      if (!item.isSendable) return [];
+      const glossaryVersion = this.#glossary.version(item.masks.map((mask) => mask.termId), opened.language);
+      const key = memoryKey({ sourceText: item.text, sourceLanguage, targetLanguage: opened.language, engineProfile: opened.profile, glossaryVersion });
+      return [{ key, sourceText: item.text, targetText, sourceLanguage, targetLanguage: opened.language, engineProfile: opened.profile, glossaryVersion, articlePath: opened.file }];
+    });
+    this.#memory.storeReviewed(entries);
+  }
+
+  async #open(file: string, language: string): Promise<OpenedArticle> {
+    if (!this.#config.targetLanguages.includes(language)) {
+      throw new UsageError(`"${language}" is not a target language of ${this.#config.configFile} (${this.#config.targetLanguages.join(', ')}).`);
+    }
+    const article = (await findArticles(this.#config.articlesDir)).find((found) => found.relativePath.split(path.sep).join('/') === file);
+    if (!article || article.refused) throw new UsageError(`No article "${file}" in ${this.#config.articlesDir}.`, { hint: 'Give the path relative to the articles folder, as `jialing status` lists it.' });
+    const text = await readArticle(article.absolutePath, file);
+    const masked = maskArticle(extractSegments(parseMarkdown(text), text, this.#config.frontmatterKeys).segments, this.#matcher);
+    const profile = expectedEngineProfile(this.#config, language, this.#env);
+    const recalled = recallTranslations(masked, textsToSend(masked), {
+      memory: this.#memory,
+      glossary: this.#glossary,
+      sourceLanguage: this.#config.sourceLanguage,
+      targetLanguage: language,
+      engineProfile: profile,
+      articlePath: file,
+    });
+    return { file, language, text, masked, profile, recalled, outputPath: path.join(outputFolder(this.#config.outputPattern, language), ...file.split('/')) };
+  }
+
+  async #describe(opened: OpenedArticle): Promise<ArticleReview> {
+    const { file, language, masked, recalled } = opened;
+    const output = await readFile(opened.outputPath, 'utf8').catch(() => undefined);
+    const outputSegments = output === undefined ? [] : extractSegments(parseMarkdown(output), output, this.#config.frontmatterKeys).segments;
+    const sourceSegments = masked.map((item) => item.segment);
+    const findings =
+      output === undefined
+        ? []
+        : checkArticle(sourceSegments, outputSegments, {
+            file,
+            sourceLanguage: this.#config.sourceLanguage,
+            targetLanguage: language,
+            severities: this.#config.qaSeverities,
+            termsFor: (segment) => (masked[segment.index]?.masks ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: this.#glossary.targetForm(mask.termId, language) })),
+          });
+    const keyOf = (item: MaskedSegment) => recalled.keys.get(item.text)!;
+    const segments = reviewSegments({
+      masked,
+      language,
+      glossary: this.#glossary,
+      entries: recalled.entries,
+      findings,
+      outputLines: new Map(outputSegments.length === sourceSegments.length ? outputSegments.map((segment) => [segment.index, segment.line]) : []),
+      needsReview: (item) => this.#memory.suggestionsFor(keyOf(item)).some((suggestion) => suggestion.status === 'reviewed'),
+      suggestionsFor: (item) => {
+        const saved = this.#memory.suggestionsFor(keyOf(item));
+        const live = this.#memory.suggest(item.text, this.#config.sourceLanguage, language, { threshold: this.#config.fuzzyThreshold, limit: liveSuggestions + 1 });
+        const own = recalled.entries.get(item.text)?.key;
+        const seen = new Set<string>();
+        return [...saved, ...live].filter((suggestion) => suggestion.key !== own && suggestion.sourceText !== item.text && !seen.has(suggestion.key) && seen.add(suggestion.key)).slice(0, liveSuggestions);
+      },
+    });
+    return { file, language, outputPath: opened.outputPath, segments, counts: countSegments(segments) };
+  }
+}

@@ -112,6 +112,32 @@ describe('the review page in Chromium', () => {
   );
 
   it(
+    'puts a suggestion from the memory into the editor, by click or Alt+1',
+    async () => {
+      await writeProject(dir, { 'articles/en/hours.md': 'The design centre opens every Monday at nine in the morning.\n\nThe design centre opens every Tuesday at nine in the morning.\n' });
+      expect((await runCli(['translate', '-q'], { cwd: dir })).code).toBe(0);
+      await page.goto(`${new URL(review!.url).origin}/#/article?file=hours.md&language=es`);
+      const segments = page.locator('#segments > li.segment');
+      await expect.poll(() => segments.count()).toBe(2);
+      const monday = await segments.nth(0).locator('textarea').inputValue();
+      const suggestion = segments.nth(1).locator('.suggestion').first();
+      await expect.poll(() => suggestion.locator('.suggestion-target').textContent()).toBe(monday);
+      expect(await suggestion.locator('.suggestion-source').textContent()).toBe('for: The design centre opens every Monday at nine in the morning.');
+
+      await segments.nth(0).locator('textarea').focus();
+      await page.keyboard.press('Alt+ArrowDown');
+      await page.keyboard.press('Alt+1');
+      expect(await segments.nth(1).locator('textarea').inputValue()).toBe(monday);
+      expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-index'))).toBe('1');
+
+      await segments.nth(1).locator('textarea').fill('');
+      await suggestion.locator('button.use-suggestion').click();
+      expect(await segments.nth(1).locator('textarea').inputValue()).toBe(monday);
+    },
+    timeout,
+  );
+
+  it(
     'shows why an edit cannot be saved next to its segment',
     async () => {
       await page.locator('a.open-article').first().click();

@@ -10,8 +10,8 @@ import { extractSegments } from './markdown/extract-segments.ts';
 import { parseMarkdown } from './markdown/parse-markdown.ts';
 import { maskArticle } from './pipeline/mask-article.ts';
 import type { Problem } from './pipeline/run-report.ts';
-import { checkOutput } from './pipeline/translate-article.ts';
-import { checkConsistency, type TranslatedPair } from './qa/check-consistency.ts';
+import { checkOutput } from './pipeline/check-output.ts';
+import { ConsistencyTracker } from './qa/consistency-tracker.ts';
 import type { Finding } from './qa/finding.ts';
 
 export interface CheckResult {
@@ -26,8 +26,7 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
   const matcher = createTermMatcher(glossary.terms);
   const findings: Finding[] = [];
   const problems: Problem[] = [];
-  const translatedPairs: TranslatedPair[] = [];
-  const run = { config, glossary, addFindings: (found: readonly Finding[]) => findings.push(...found), translatedPairs };
+  const run = { config, glossary, addFindings: (found: readonly Finding[]) => findings.push(...found), consistency: new ConsistencyTracker(config.qaSeverities) };
   const articles = await findArticles(config.articlesDir);
   for (const article of articles) {
     const file = article.relativePath;
@@ -48,7 +47,7 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
       problems.push({ severity: 'error', file, message: error.message });
     }
   }
-  findings.push(...checkConsistency(translatedPairs, config.qaSeverities));
+  findings.push(...run.consistency.findings());
   return { articles: articles.length, findings, problems };
 }
 

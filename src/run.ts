@@ -14,7 +14,7 @@ import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-ta
 import type { RunContext } from './pipeline/run-context.ts';
 import type { Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
 import { translateArticle } from './pipeline/translate-article.ts';
-import { checkConsistency } from './qa/check-consistency.ts';
+import { ConsistencyTracker } from './qa/consistency-tracker.ts';
 import type { Finding } from './qa/finding.ts';
 import { writeRunReport } from './qa/write-report.ts';
 
@@ -94,7 +94,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       emit({ type: 'problem', problem });
     },
     addFindings: (found) => findings.push(...found),
-    translatedPairs: [],
+    consistency: new ConsistencyTracker(config.qaSeverities),
     glossaryHits: {},
   };
   if (!isDryRun) await Promise.all(targets.map((target) => removeStaleTempFiles(outputFolder(config.outputPattern, target.language))));
@@ -115,7 +115,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   // Articles finish in any order; the report lists problems in a stable one.
   report.problems.sort((a, b) => a.file.localeCompare(b.file) || (a.language ?? '').localeCompare(b.language ?? ''));
   if (isDryRun) return { report, findings };
-  findings.push(...checkConsistency(run.translatedPairs, config.qaSeverities));
+  findings.push(...run.consistency.findings());
   const reportFiles = await writeRunReport(config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
   return { report, findings, reportFiles };
 }

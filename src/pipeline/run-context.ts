@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import type { TermMatcher } from '../glossary/match-terms.ts';
-import type { TranslatedPair } from '../qa/check-consistency.ts';
+import type { ConsistencyTracker } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import type { TranslationMemory } from '../memory/translation-memory.ts';
 import type { Target } from './prepare-targets.ts';
@@ -24,8 +24,8 @@ export interface RunContext {
   readonly emit: (event: RunEvent) => void;
   readonly addProblem: (problem: Problem) => void;
   readonly addFindings: (findings: readonly Finding[]) => void;
-  /** Source and output segments of the run, for the consistency check at the end. */
-  readonly translatedPairs: TranslatedPair[];
+  /** What the consistency check at the end needs of every article written. */
+  readonly consistency: ConsistencyTracker;
   /** Glossary terms masked per language. */
   readonly glossaryHits: Record<string, number>;
 }

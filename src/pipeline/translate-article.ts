@@ -11,7 +11,7 @@ import { rebuildArticle, type RebuiltArticle } from '../markdown/rebuild-article
 import type { Glossary } from '../glossary/glossary.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
-import { checkArticle } from '../qa/check-article.ts';
+import { checkOutput } from './check-output.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
 import { matchEdgeWhitespace } from './match-edge-whitespace.ts';
 import type { Target } from './prepare-targets.ts';
@@ -93,7 +93,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
         });
       }
       await writeFileAtomic(path.join(outputFolder(run.config.outputPattern, language), file), rebuilt.text);
-      checkOutput(run, source, rebuilt.text, language);
+      checkOutput(run, source, rebuilt, language);
     }
   } catch (error) {
     if (error instanceof SetupError) throw error;
@@ -135,26 +135,6 @@ export function rebuildTranslated(glossary: Glossary, source: Pick<SourceArticle
     }),
   );
   return rebuildArticle(source.text, source.masked.map((item) => item.segment), translations);
-}
-
-/** Checks what was written, through the same extractor, so hand edits and `jialing check` see the same checks. */
-export function checkOutput(run: Pick<RunContext, 'config' | 'glossary' | 'addFindings' | 'translatedPairs'>, source: Pick<SourceArticle, 'file' | 'masked'>, output: string, language: string): void {
-  const sourceSegments = source.masked.map((item) => item.segment);
-  const targetSegments = extractSegments(parseMarkdown(output), output, run.config.frontmatterKeys).segments;
-  const masksByIndex = new Map(source.masked.map((item) => [item.segment.index, item.masks]));
-  run.addFindings(
-    checkArticle(sourceSegments, targetSegments, {
-      file: source.file,
-      sourceLanguage: run.config.sourceLanguage,
-      targetLanguage: language,
-      severities: run.config.qaSeverities,
-      termsFor: (segment: Segment) =>
-        (masksByIndex.get(segment.index) ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: run.glossary.targetForm(mask.termId, language) })),
-    }),
-  );
-  if (sourceSegments.length === targetSegments.length) {
-    sourceSegments.forEach((segment, index) => run.translatedPairs.push({ source: segment, target: targetSegments[index]!, file: source.file, language }));
-  }
 }
 
 // The title tells an engine what the article is about, which short segments need.

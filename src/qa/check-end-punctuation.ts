@@ -1,8 +1,8 @@
 import type { Segment } from '../markdown/segment.ts';
-import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { CheckContext } from './check-context.ts';
 import { createFinding } from './create-finding.ts';
 import type { Finding } from './finding.ts';
+import { plainTextOf } from './plain-text-of.ts';
 
 // Full-width forms count the same as their ASCII twins, so English → Chinese keeps its full stop as 。.
 const endPunctuation = /[.!?:…。！？：．｡]$/u;
@@ -24,6 +24,6 @@ export function checkEndPunctuation(source: Segment, target: Segment, context: C
 }
 
 function lastMark(segment: Segment): string | undefined {
-  const text = taggedTextToPlain(segment.text).replace(closers, '');
+  const text = plainTextOf(segment).replace(closers, '');
   return text === '' ? undefined : [...text].at(-1);
 }

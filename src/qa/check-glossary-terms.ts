@@ -1,13 +1,13 @@
 import type { Segment } from '../markdown/segment.ts';
-import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { CheckContext } from './check-context.ts';
 import { createFinding } from './create-finding.ts';
 import type { Finding } from './finding.ts';
+import { plainTextOf } from './plain-text-of.ts';
 import { termPattern } from './term-pattern.ts';
 
 /** Finds glossary terms of the source whose expected translation is missing from the target. */
 export function checkGlossaryTerms(source: Segment, target: Segment, context: CheckContext): Finding[] {
-  const plain = taggedTextToPlain(target.text, ' ');
+  const plain = plainTextOf(target, ' ');
   // A term that occurs twice in the source is listed twice, but one finding says it all.
   const terms = new Map(context.terms.map((term) => [`${term.termId}\u0000${term.expected}`, term]));
   return [...terms.values()].flatMap((term) => {

@@ -1,9 +1,9 @@
 import type { Segment } from '../markdown/segment.ts';
-import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { CheckContext } from './check-context.ts';
 import { createFinding } from './create-finding.ts';
 import type { Finding } from './finding.ts';
 import { isCjkLanguage } from './is-cjk-language.ts';
+import { plainTextOf } from './plain-text-of.ts';
 
 interface Bounds {
   readonly lowest: number;
@@ -39,5 +39,5 @@ function boundsFor(sourceLanguage: string, targetLanguage: string): Bounds {
 }
 
 function lengthOf(segment: Segment): number {
-  return [...taggedTextToPlain(segment.text).replace(/\s+/g, ' ').trim()].length;
+  return [...plainTextOf(segment).replace(/\s+/g, ' ').trim()].length;
 }

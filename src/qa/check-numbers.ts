@@ -1,17 +1,17 @@
 import type { Segment } from '../markdown/segment.ts';
-import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { CheckContext } from './check-context.ts';
 import { createFinding } from './create-finding.ts';
 import type { Finding } from './finding.ts';
+import { plainTextOf } from './plain-text-of.ts';
 import { numberFormatOf, readNumbers, type ReadNumber } from './read-numbers.ts';
 
 /** Finds numbers of the source that are missing or changed in the target, allowing for the target language's number format. */
 export function checkNumbers(source: Segment, target: Segment, context: CheckContext): Finding[] {
   const sourceFormat = numberFormatOf(context.sourceLanguage);
   const targetFormat = numberFormatOf(context.targetLanguage);
-  const remaining = readNumbers(taggedTextToPlain(source.text, ' '), sourceFormat).flat();
+  const remaining = readNumbers(plainTextOf(source, ' '), sourceFormat).flat();
   if (remaining.length === 0) return [];
-  const targetPlain = taggedTextToPlain(target.text, ' ');
+  const targetPlain = plainTextOf(target, ' ');
   // An engine often leaves a number exactly as the source wrote it (`1,000` in a Spanish sentence): that says
   // the same to a reader. Only an identical spelling counts, or Spanish `1.500` would pass for English `1.5`.
   const asSourceWrites = readNumbers(targetPlain, sourceFormat);

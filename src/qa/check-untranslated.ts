@@ -1,8 +1,8 @@
 import type { Segment } from '../markdown/segment.ts';
-import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { CheckContext } from './check-context.ts';
 import { createFinding } from './create-finding.ts';
 import type { Finding } from './finding.ts';
+import { plainTextOf } from './plain-text-of.ts';
 import { termPattern } from './term-pattern.ts';
 
 // Han and kana are written without spaces, so each character counts as a word.
@@ -11,8 +11,8 @@ const capitalised = /^[\p{Lu}\p{Lt}]/u;
 
 /** Finds a target identical to a source that has words to translate. */
 export function checkUntranslated(source: Segment, target: Segment, context: CheckContext): Finding[] {
-  const sourcePlain = normalise(taggedTextToPlain(source.text));
-  if (sourcePlain !== normalise(taggedTextToPlain(target.text)) || !hasWordsToTranslate(sourcePlain, context)) return [];
+  const sourcePlain = normalise(plainTextOf(source));
+  if (sourcePlain !== normalise(plainTextOf(target)) || !hasWordsToTranslate(sourcePlain, context)) return [];
   return [createFinding('untranslated', target, context, `the translation is the same as the ${context.sourceLanguage} source`)];
 }
 

@@ -1,8 +1,8 @@
 import type { Segment } from '../markdown/segment.ts';
-import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { CheckContext } from './check-context.ts';
 import { defaultSeverities } from './default-severities.ts';
 import type { CheckId, Finding } from './finding.ts';
+import { plainTextOf } from './plain-text-of.ts';
 import { shortenText } from './shorten-text.ts';
 
 /** Builds a finding about a target segment, with the severity the config asks for. */
@@ -14,6 +14,6 @@ export function createFinding(check: CheckId, target: Segment, context: Pick<Che
     language: context.targetLanguage,
     line: target.line,
     message,
-    text: shortenText(taggedTextToPlain(target.text)),
+    text: shortenText(plainTextOf(target)),
   };
 }

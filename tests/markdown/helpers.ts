@@ -45,8 +45,9 @@ export function extract(source: string, frontmatterKeys: readonly string[] = [])
   return extractSegments(parseMarkdown(source), source, frontmatterKeys);
 }
 
-/** Rebuilds `source` with hand-written translations, keyed by segment index. */
-export function rebuildWith(source: string, translations: Readonly<Record<number, string>>, frontmatterKeys: readonly string[] = []): RebuiltArticle {
+/** Rebuilds `source` with hand-written translations, keyed by segment index: the text and the failures. */
+export function rebuildWith(source: string, translations: Readonly<Record<number, string>>, frontmatterKeys: readonly string[] = []): Pick<RebuiltArticle, 'text' | 'failures'> {
   const { segments } = extract(source, frontmatterKeys);
-  return rebuildArticle(source, segments, new Map(Object.entries(translations).map(([index, text]) => [Number(index), text])));
+  const { text, failures } = rebuildArticle(source, segments, new Map(Object.entries(translations).map(([index, text]) => [Number(index), text])));
+  return { text, failures };
 }

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { checkConsistency, type TranslatedPair } from '../../src/qa/check-consistency.ts';
+import { ConsistencyTracker } from '../../src/qa/consistency-tracker.ts';
+import type { CheckId, Severity } from '../../src/qa/finding.ts';
 import { segmentsOf } from './helpers.ts';
 
 const source = segmentsOf('Opening hours\n\n---\n\nOpening hours\n');
 
-function pairs(file: string, language: string, target: string): TranslatedPair[] {
-  return segmentsOf(target).map((segment, index) => ({ source: source[index]!, target: segment, file, language }));
+function track(articles: readonly (readonly [file: string, language: string, target: string])[], severities: Partial<Record<CheckId, Severity>> = {}) {
+  const tracker = new ConsistencyTracker(severities);
+  for (const [file, language, target] of articles) tracker.add(file, language, source, segmentsOf(target));
+  return tracker.findings();
 }
 
-describe('checkConsistency', () => {
+describe('ConsistencyTracker', () => {
   it('reports the same source text translated another way, pointing at the usual translation', () => {
-    const findings = checkConsistency([
-      ...pairs('a.md', 'es', 'Horario\n\n---\n\nHorario\n'),
-      ...pairs('b.md', 'es', 'Horas de apertura\n\n---\n\nHorario\n'),
+    const findings = track([
+      ['a.md', 'es', 'Horario\n\n---\n\nHorario\n'],
+      ['b.md', 'es', 'Horas de apertura\n\n---\n\nHorario\n'],
     ]);
     expect(findings).toEqual([
       {
@@ -27,14 +30,33 @@ describe('checkConsistency', () => {
     ]);
   });
 
+  it('lets a wording that turns up later and more often outvote the first one, reporting every earlier occurrence', () => {
+    const findings = track([
+      ['a.md', 'es', 'Horas\n\n---\n\nHorario\n'],
+      ['b.md', 'es', 'Horario\n\n---\n\nHorario\n'],
+    ]);
+    expect(findings.map(({ file, line, message, text }) => ({ file, line, message, text }))).toEqual([
+      { file: 'a.md', line: 1, message: 'the same source text is translated as "Horario" at a.md:5', text: 'Horas' },
+    ]);
+  });
+
+  it('takes the first wording on a tie', () => {
+    const findings = track([['a.md', 'es', 'Horas\n\n---\n\nHorario\n']]);
+    expect(findings.map(({ line, message }) => [line, message])).toEqual([[5, 'the same source text is translated as "Horas" at a.md:1']]);
+  });
+
   it('keeps languages apart and ignores formatting and spacing', () => {
     expect(
-      checkConsistency([...pairs('a.md', 'es', 'Horario\n\n---\n\n*Horario*\n'), ...pairs('a.md', 'ca', 'Horari\n\n---\n\nHorari\n')]),
+      track([
+        ['a.md', 'es', 'Horario\n\n---\n\n*Horario*\n'],
+        ['a.md', 'ca', 'Horari\n\n---\n\nHorari\n'],
+        ['b.md', 'es', 'Horario \n\n---\n\n**Horario**\n'],
+      ]),
     ).toEqual([]);
   });
 
   it('takes a severity override', () => {
-    const findings = checkConsistency(pairs('a.md', 'es', 'Horario\n\n---\n\nHoras\n'), { inconsistent: 'error' });
+    const findings = track([['a.md', 'es', 'Horario\n\n---\n\nHoras\n']], { inconsistent: 'error' });
     expect(findings.map((finding) => [finding.severity, finding.line])).toEqual([['error', 5]]);
   });
 });

@@ -1,0 +1,49 @@
+import type { ResolvedConfig } from '../config/resolve-config.ts';
+import type { Glossary } from '../glossary/glossary.ts';
+import { extractSegments } from '../markdown/extract-segments.ts';
+import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import type { RebuiltArticle } from '../markdown/rebuild-article.ts';
+import type { Segment } from '../markdown/segment.ts';
+import { checkArticle } from '../qa/check-article.ts';
+import type { ConsistencyTracker } from '../qa/consistency-tracker.ts';
+import type { Finding } from '../qa/finding.ts';
+import type { MaskedSegment } from './mask-article.ts';
+
+/** What checking an output needs from the run. */
+export interface OutputCheckRun {
+  readonly config: Pick<ResolvedConfig, 'sourceLanguage' | 'frontmatterKeys' | 'qaSeverities'>;
+  readonly glossary: Glossary;
+  readonly addFindings: (findings: readonly Finding[]) => void;
+  readonly consistency: ConsistencyTracker;
+}
+
+/**
+ * Checks an article as written in one language and adds its segments to the consistency check.
+ * A rebuild is checked from the segments it wrote, with no second parse; text read back (a person's edit
+ * kept as written, `jialing check` on files from disk) goes through the same extractor as the source.
+ */
+export function checkOutput(run: OutputCheckRun, source: { readonly file: string; readonly masked: readonly MaskedSegment[] }, output: string | RebuiltArticle, language: string): void {
+  const sourceSegments = source.masked.map((item) => item.segment);
+  const targetSegments = typeof output === 'string' ? extractSegments(parseMarkdown(output), output, run.config.frontmatterKeys).segments : writtenSegments(sourceSegments, output);
+  const masksByIndex = new Map(source.masked.map((item) => [item.segment.index, item.masks]));
+  run.addFindings(
+    checkArticle(sourceSegments, targetSegments, {
+      file: source.file,
+      sourceLanguage: run.config.sourceLanguage,
+      targetLanguage: language,
+      severities: run.config.qaSeverities,
+      termsFor: (segment: Segment) =>
+        (masksByIndex.get(segment.index) ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: run.glossary.targetForm(mask.termId, language) })),
+    }),
+  );
+  if (sourceSegments.length === targetSegments.length) run.consistency.add(source.file, language, sourceSegments, targetSegments);
+}
+
+// The rebuild writes each segment's tags exactly once (it keeps the source text where they came back otherwise),
+// so a written segment is its source segment with the written text at its new line.
+function writtenSegments(sourceSegments: readonly Segment[], rebuilt: RebuiltArticle): Segment[] {
+  return sourceSegments.map((segment) => {
+    const written = rebuilt.written.get(segment.index)!;
+    return { ...segment, text: written.text, line: written.line };
+  });
+}

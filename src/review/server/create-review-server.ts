@@ -44,6 +44,8 @@ export async function createReviewServer(options: ReviewServerOptions): Promise<
     .use(guardRequest({ token, port }))
     .use('/api/*', bodyLimit({ maxSize: 4 * 1024 * 1024, onError: (c) => c.json({ message: 'The request body is larger than 4 MiB.' }, 413) }))
     .route('/api', reviewRoutes(options.source, options.scope))
+    // Browsers ask for an icon on their own; an empty answer keeps their consoles free of 404s.
+    .get('/favicon.ico', (c) => c.body(null, 204))
     .get('*', (c) => {
       const file = pageFiles.get(c.req.path);
       return file ? c.body(file.body, 200, { 'Content-Type': file.contentType }) : c.json({ message: `Nothing at ${c.req.path}.` }, 404);

@@ -5,6 +5,7 @@ import { addMemoryCommand } from './commands/memory-command.ts';
 import { addReviewCommand } from './commands/review-command.ts';
 import { addStatusCommand } from './commands/status-command.ts';
 import { addTranslateCommand } from './commands/translate-command.ts';
+import { addXliffCommand } from './commands/xliff-command.ts';
 import { formatPlace, JialingError } from './errors.ts';
 
 /** Builds the command line; the only place that prints results or decides the exit code. */
@@ -20,6 +21,7 @@ export function createProgram(): Command {
   addStatusCommand(program);
   addGlossaryCommand(program);
   addMemoryCommand(program);
+  addXliffCommand(program);
   addReviewCommand(program);
 
   return program;

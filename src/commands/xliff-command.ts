@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../config/load-config.ts';
+import type { ResolvedConfig } from '../config/resolve-config.ts';
+import { UsageError } from '../errors.ts';
+import { ReviewWorkspace } from '../review/review-workspace.ts';
+import { exportXliff } from '../review/xliff/export-xliff.ts';
+import { importXliffFile, type XliffImportResult } from '../review/xliff/import-xliff.ts';
+import { XliffError } from '../review/xliff/xliff-error.ts';
+import { withProjectOptions } from './config-options.ts';
+import { parseLanguages } from './parse-languages.ts';
+
+/** `jialing xliff export|import`: hand translations to reviewers' CAT tools as XLIFF 2.1 and take their corrections back. */
+export function addXliffCommand(program: Command): void {
+  const xliff = program.command('xliff').description('Exchange translations with CAT tools as XLIFF 2.1, one file per article and language');
+
+  withProjectOptions(xliff.command('export'))
+    .description('Write {out}/{lang}/{article}.xlf per article and language: segments with inline codes, glossary terms and QA findings as notes, and state')
+    .option('-a, --article <path>', 'only this article (relative to the articles folder, or its path)')
+    .option('-o, --out <dir>', 'folder to write to; default: .jialing/xliff next to the config file')
+    .option('--json', 'print the files written as JSON on stdout')
+    .action(async (flags: { config?: string; lang?: string; article?: string; out?: string; json?: boolean }) => {
+      const config = await loadConfig(flags.config, process.cwd());
+      const languages = languagesOf(flags.lang, config);
+      const workspace = await ReviewWorkspace.open(config, { env: process.env });
+      try {
+        const articles = flags.article ? [articleOf(flags.article, config)] : (await workspace.listArticles()).map((article) => article.file);
+        const outDir = path.resolve(flags.out ?? path.join(path.dirname(config.configFile), '.jialing', 'xliff'));
+        const written = await exportXliff(workspace, { sourceLanguage: config.sourceLanguage, languages, articles, outDir });
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify({ files: written }, null, 2)}\n`);
+        } else {
+          for (const file of written) {
+            process.stdout.write(`${file.language}  ${file.article} → ${path.relative(process.cwd(), file.path)}  (${file.units} units: ${file.translated} translated, ${file.reviewed} reviewed)\n`);
+          }
+          process.stderr.write(`Wrote ${written.length} XLIFF ${written.length === 1 ? 'file' : 'files'}.\n`);
+        }
+      } finally {
+        workspace.close();
+      }
+    });
+
+  xliff
+    .command('import')
+    .description('Store the translations of XLIFF files as reviewed and rewrite the articles; a file with any problem imports nothing (exit 1)')
+    .argument('<files...>', 'XLIFF files written by `jialing xliff export` and edited in a CAT tool')
+    .option('-c, --config <file>', 'config file (.ts, .mjs, .js or .json); default: pipeline.config.* in the working folder')
+    .option('--json', 'print what each file did as JSON on stdout')
+    .action(async (files: string[], flags: { config?: string; json?: boolean }) => {
+      const config = await loadConfig(flags.config, process.cwd());
+      const imported: XliffImportResult[] = [];
+      const rejected: XliffError[] = [];
+      const workspace = await ReviewWorkspace.open(config, { env: process.env });
+      try {
+        for (const file of files) {
+          try {
+            imported.push(await importXliffFile(workspace, config, file));
+          } catch (error) {
+            if (!(error instanceof XliffError)) throw error;
+            rejected.push(error);
+          }
+        }
+      } finally {
+        workspace.close();
+      }
+      if (flags.json) {
+        const rejectedJson = rejected.map((error) => ({ file: error.file, message: error.message, hint: error.hint, problems: error.problems }));
+        process.stdout.write(`${JSON.stringify({ imported, rejected: rejectedJson }, null, 2)}\n`);
+      } else {
+        for (const result of imported) {
+          process.stdout.write(`${result.file}: ${result.language}/${result.article}: ${result.saved} saved as reviewed, ${result.unchanged} unchanged\n`);
+          for (const skipped of result.notImported) process.stderr.write(`warning: ${result.file}: unit "${skipped.unit}": ${skipped.reason}\n`);
+        }
+        for (const error of rejected) process.stderr.write(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+      }
+      process.exitCode = rejected.length > 0 ? 1 : 0;
+    });
+}
+
+function languagesOf(value: string | undefined, config: ResolvedConfig): string[] {
+  const languages = [...new Set(parseLanguages(value) ?? config.targetLanguages)];
+  const unknown = languages.filter((language) => !config.targetLanguages.includes(language));
+  if (unknown.length > 0) throw new UsageError(`--lang ${unknown.join(',')}: not in targetLanguages (${config.targetLanguages.join(', ')}).`, { hint: 'Pass languages the config lists, e.g. --lang es.' });
+  return languages;
+}
+
+/** The article a `--article` value names: a path to the source file, or a path relative to the articles folder. */
+function articleOf(value: string, config: ResolvedConfig): string {
+  const absolute = path.resolve(value);
+  const relative = path.relative(config.articlesDir, absolute);
+  const isInside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return (isInside && existsSync(absolute) ? relative : value).split(path.sep).join('/');
+}

@@ -1,6 +1,6 @@
 import type { Glossary } from '../glossary/glossary.ts';
 import { unmaskTerms } from '../glossary/mask-terms.ts';
-import { renderSegment } from '../markdown/render-segment.ts';
+import { renderSegment, type SegmentFailure } from '../markdown/render-segment.ts';
 import type { MarkupPart, Segment, Tag } from '../markdown/segment.ts';
 import type { MemoryEntry, Suggestion } from '../memory/memory-entry.ts';
 import type { MaskedSegment } from '../pipeline/mask-article.ts';
@@ -57,7 +57,12 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         tags: segment.tags.map(describeTag),
         terms: item.masks.map((mask) => ({ termId: mask.termId, source: mask.source, target: targetForm(mask.termId) })),
         findings: line === undefined ? [] : sources.findings.filter((finding) => finding.line === line),
-        suggestions: sources.suggestionsFor(item).map((suggestion) => ({ ...suggestion, targetText: unmaskTerms(suggestion.targetText, item.masks, targetForm).text })),
+        suggestions: sources.suggestionsFor(item).map((suggestion) => {
+          const targetText = unmaskTerms(suggestion.targetText, item.masks, targetForm).text;
+          const failures: SegmentFailure[] = [];
+          const markdown = renderSegment({ ...segment, linePrefixes: [] }, { segments, translations: new Map([[segment.index, targetText]]), failures });
+          return { ...suggestion, targetText, targetMarkdown: failures.length === 0 ? markdown : undefined };
+        }),
       };
     });
 }

@@ -47,7 +47,12 @@ export interface ReviewSegment {
   /** Quality findings on this segment in the written output. */
   readonly findings: readonly Finding[];
   /** Earlier translations of similar source texts, closest first; terms spelled out. */
-  readonly suggestions: readonly Suggestion[];
+  readonly suggestions: readonly ReviewSuggestion[];
+}
+
+/** A suggestion with its translation as this segment's markdown, when its tags fit the segment's. */
+export interface ReviewSuggestion extends Suggestion {
+  readonly targetMarkdown?: string;
 }
 
 /** Segment counts of one article in one language. */

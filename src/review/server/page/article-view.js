@@ -85,7 +85,7 @@ function useSuggestion(index, position) {
   const entry = entryOf(index);
   const suggestion = entry?.segment.suggestions[position];
   if (!suggestion) return;
-  entry.editor.value = taggedToMarkdown(suggestion.targetText, entry.segment.tags);
+  entry.editor.value = suggestion.targetMarkdown ?? taggedToMarkdown(suggestion.targetText, entry.segment.tags);
   entry.editor.dispatchEvent(new Event('input'));
   select(view.rows.indexOf(entry), { edit: true });
 }

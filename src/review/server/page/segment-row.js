@@ -68,7 +68,7 @@ export function segmentRow(segment, article, draft, handlers) {
       ' ',
       el('span', { class: 'similarity', text: `${Math.round(suggestion.similarity * 100)}%${suggestion.status === 'reviewed' ? ' · reviewed' : ''}` }),
       ' ',
-      el('span', { class: 'suggestion-target', lang: article.language, text: taggedToMarkdown(suggestion.targetText, segment.tags) }),
+      el('span', { class: 'suggestion-target', lang: article.language, text: suggestion.targetMarkdown ?? taggedToMarkdown(suggestion.targetText, segment.tags) }),
       el('span', { class: 'suggestion-source', text: `for: ${taggedToMarkdown(suggestion.sourceText, segment.tags)}` }),
     ),
   );

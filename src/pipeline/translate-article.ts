@@ -1,21 +1,19 @@
 import path from 'node:path';
 import { outputFolder } from '../config/resolve-config.ts';
-import { unmaskTerms } from '../glossary/mask-terms.ts';
 import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../errors.ts';
 import type { FoundArticle } from '../io/find-articles.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { extractSegments } from '../markdown/extract-segments.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
-import { rebuildArticle, type RebuiltArticle } from '../markdown/rebuild-article.ts';
-import type { Glossary } from '../glossary/glossary.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import { checkOutput } from './check-output.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
-import { matchEdgeWhitespace } from './match-edge-whitespace.ts';
 import type { Target } from './prepare-targets.ts';
+import { rebuildTranslated } from './rebuild-translated.ts';
 import { recallTranslations } from './recall-translations.ts';
+import { takeReviewerEdits, type ReviewerEdits } from './take-reviewer-edits.ts';
 import type { RunContext } from './run-context.ts';
 import { countCharacters } from './count-characters.ts';
 
@@ -46,15 +44,28 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
     run.addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
     return;
   }
-  const work = run.targets.map((target) => translateInto(run, target, source));
+  // Read before any text is asked for: an article hands its texts to the queues all at once (see ArticleWindow).
+  const edits = await Promise.all(run.targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, outputPathOf(run, target, file)))));
+  const work = run.targets.map((target, index) => translateInto(run, target, source, edits[index]!));
   handedOver();
   await Promise.all(work);
 }
 
-async function translateInto(run: RunContext, target: Target, source: SourceArticle): Promise<void> {
+const none: ReviewerEdits = { state: 'none' };
+
+function outputPathOf(run: RunContext, target: Target, file: string): string {
+  return path.join(outputFolder(run.config.outputPattern, target.language), file);
+}
+
+async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits): Promise<void> {
   const { summary, language } = target;
   const { file } = source;
   target.startedAt ??= performance.now();
+  if (reviewer.state === 'conflict') {
+    reportConflict(run, target, file, reviewer.reason);
+    return;
+  }
+  if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
   const texts = textsToSend(source.masked);
   summary.articles++;
   summary.segments += new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size;
@@ -76,7 +87,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
     }
     if (!run.isDryRun) {
       const missing = [...recalled.missing.keys()];
-      keepSuggestions(run, target, recalled.missing);
+      keepSuggestions(run, target, file, recalled.missing);
       for (const [text, pending] of recalled.missing) target.awaitingMemory.set(text, pending);
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       const translated = await target.queue.translate(missing, source.context);
@@ -92,8 +103,12 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
           message: `${file}:${failure.segment.line} [${language}] the translation's formatting came back broken (${failure.problems.join('; ')}); the source text was kept for this segment.`,
         });
       }
-      await writeFileAtomic(path.join(outputFolder(run.config.outputPattern, language), file), rebuilt.text);
-      checkOutput(run, source, rebuilt, language);
+      // A person's edit of an unchanged article is kept byte for byte; otherwise the rebuild carries the edits.
+      const isKept = reviewer.state === 'edited' && reviewer.isSourceUnchanged && missing.length === 0;
+      const output = isKept ? reviewer.text : rebuilt.text;
+      if (!isKept) await writeFileAtomic(outputPathOf(run, target, file), output);
+      run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output });
+      checkOutput(run, source, isKept ? output : rebuilt, language);
     }
   } catch (error) {
     if (error instanceof SetupError) throw error;
@@ -110,31 +125,40 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
 }
 
-// For a text the memory lacks, the closest translations of earlier runs are kept for reviewers, never used as
-// the translation. A fuzzy search costs milliseconds, so a run that starts from an empty memory skips it.
-function keepSuggestions(run: RunContext, target: Target, missing: ReadonlyMap<string, { key: string }>): void {
+// For a text the memory lacks, the closest earlier translations made for the same article (where an edited
+// paragraph's earlier version is) are kept for reviewers, never used as the translation. A search of the whole
+// memory costs milliseconds per text, too much for every new text of a run; the review page runs it per segment.
+function keepSuggestions(run: RunContext, target: Target, file: string, missing: ReadonlyMap<string, { key: string }>): void {
   if (!run.memory || !run.hasEarlierTranslations) return;
   for (const [text, { key }] of missing) {
-    const suggestions = run.memory.suggest(text, run.config.sourceLanguage, target.language, { threshold: run.config.fuzzyThreshold });
+    const suggestions = run.memory.suggestWithinArticle(text, run.config.sourceLanguage, target.language, file, { threshold: run.config.fuzzyThreshold });
     if (suggestions.length > 0) run.memory.saveSuggestions(key, suggestions);
+    const reviewed = suggestions.find((suggestion) => suggestion.status === 'reviewed');
+    if (reviewed) {
+      run.addProblem({
+        severity: 'warning',
+        file,
+        language: target.language,
+        message: `${file} [${target.language}] needs review: the source of a segment a person had reviewed changed ("${shortPlain(text)}"); it was translated anew and the reviewed translation is kept as a suggestion.`,
+      });
+    }
   }
+}
+
+function reportConflict(run: RunContext, target: Target, file: string, reason: string): void {
+  target.summary.conflicts = (target.summary.conflicts ?? 0) + 1;
+  run.addProblem({
+    severity: 'error',
+    file,
+    language: target.language,
+    message: `${file} [${target.language}] was edited by hand and left untouched: ${reason}. Nothing was stored from it. Fix the file so its blocks match the source again, or delete it to have it written anew (translations reviewed before are kept).`,
+  });
+  run.emit({ type: 'article', language: target.language, file, segments: 0, isOk: false });
 }
 
 function shortPlain(text: string): string {
   const plain = taggedTextToPlain(text);
   return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
-}
-
-/** Rebuilds an article in one language from the translations of its masked texts; a text without one keeps its source. */
-export function rebuildTranslated(glossary: Glossary, source: Pick<SourceArticle, 'text' | 'masked'>, byText: ReadonlyMap<string, string>, language: string): RebuiltArticle {
-  const targetForm = (termId: string) => glossary.targetForm(termId, language);
-  const translations = new Map(
-    source.masked.map((item) => {
-      const translated = matchEdgeWhitespace(item.text, byText.get(item.text) ?? item.text);
-      return [item.segment.index, unmaskTerms(translated, item.masks, targetForm).text];
-    }),
-  );
-  return rebuildArticle(source.text, source.masked.map((item) => item.segment), translations);
 }
 
 // The title tells an engine what the article is about, which short segments need.

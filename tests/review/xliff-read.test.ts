@@ -95,7 +95,7 @@ describe('planXliffImport', () => {
   });
 
   it('rejects a unit whose segment index the article does not have', () => {
-    expect(problemsOf(exported.replace('<unit id="u2"', '<unit id="u7"'))).toBe('line 23, u7: names no segment of river.md (its units are u0 to u2); the file may belong to another article or an older version of it.');
+    expect(problemsOf(exported.replace('<unit id="u2"', '<unit id="u7"'))).toBe('line 23, u7: names no translatable segment of river.md; the file may belong to another article or an older version of it.');
   });
 
   it('rejects a unit whose source changed since the export', () => {

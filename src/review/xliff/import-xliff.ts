@@ -44,12 +44,15 @@ export async function importXliffFile(workspace: ReviewWorkspace, config: Resolv
   const plan = planXliffImport(document, article);
   if (plan.problems.length > 0) throw new XliffError(file, plan.problems, `Fix the units named, or: ${exportAgain}`);
 
+  const lineOfUnit = (id: string) => document.units.find((unit) => unit.id === id)?.line;
   if (plan.edits.length > 0) {
     try {
       await workspace.save(article.file, language, plan.edits);
     } catch (error) {
       if (!(error instanceof ReviewEditError)) throw error;
-      throw new XliffError(file, error.problems.map((problem) => ({ unit: unitId(problem.index), message: problem.message })), `Fix the units named, or: ${exportAgain}`);
+      // A batch refused as a whole (the markdown edited by hand beyond lining up) names no segment.
+      const problems = error.problems.length > 0 ? error.problems.map((problem) => ({ unit: unitId(problem.index), line: lineOfUnit(unitId(problem.index)), message: `${problem.message}.` })) : [{ message: error.message }];
+      throw new XliffError(file, problems, error.problems.length > 0 ? `Fix the units named, or: ${exportAgain}` : (error.hint ?? 'Fix the article in that language, then import again.'));
     }
   }
   return { file, article: article.file, language, saved: plan.edits.length, unchanged: plan.unchanged, notImported: plan.notImported };

@@ -43,7 +43,7 @@ type Decision = { readonly problem: string } | { readonly edit: ReviewEdit } | {
 function decide(unit: XliffUnit, article: ArticleReview): Decision {
   const index = indexOfUnit(unit.id);
   const segment = index === undefined ? undefined : article.segments.find((candidate) => candidate.index === index);
-  if (!segment) return { problem: `names no segment of ${article.file} (its units are u0 to u${article.segments.length - 1}); the file may belong to another article or an older version of it.` };
+  if (!segment) return { problem: `names no translatable segment of ${article.file}; the file may belong to another article or an older version of it.` };
   if (unit.name === undefined) return { problem: `has no \`name\`, which must keep the segment id jialing wrote (${segment.id}).` };
   if (unit.name !== segment.id) return { problem: `its source changed since the export (segment id ${unit.name}, now ${segment.id}): the article was edited.` };
 

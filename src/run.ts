@@ -7,9 +7,9 @@ import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
-import type { MemoryOrigin } from './memory/memory-entry.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
+import { toMemoryEntry } from './pipeline/await-memory.ts';
 import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
 import type { RunContext } from './pipeline/run-context.ts';
 import type { Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
@@ -126,8 +126,7 @@ function storeTranslations(memory: TranslationMemory | undefined, sourceLanguage
     const pending = target.awaitingMemory.get(text);
     if (!pending) return [];
     target.awaitingMemory.delete(text);
-    const origin = `mt:${target.engine.name}` as MemoryOrigin;
-    return [{ ...pending, sourceText: text, targetText: translations[index]!, sourceLanguage, targetLanguage: target.language, engineProfile: target.engineProfile, origin }];
+    return [toMemoryEntry(sourceLanguage, target, text, translations[index]!, pending)];
   });
   if (entries.length > 0) memory?.store(entries);
 }

@@ -8,6 +8,7 @@ import { extractSegments } from '../markdown/extract-segments.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
+import { awaitMemory } from './await-memory.ts';
 import { checkOutput } from './check-output.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
@@ -88,7 +89,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
     if (!run.isDryRun) {
       const missing = [...recalled.missing.keys()];
       keepSuggestions(run, target, file, recalled.missing);
-      for (const [text, pending] of recalled.missing) target.awaitingMemory.set(text, pending);
+      for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       const translated = await target.queue.translate(missing, source.context);
       const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, translated[index]!] as const)]);

@@ -81,6 +81,11 @@ export class TranslationQueue {
     return Promise.all(texts.map((text) => this.#translateOne(text, key)));
   }
 
+  /** Whether a text was asked for in this run, so that asking again sends nothing. */
+  has(text: string): boolean {
+    return this.#known.has(text);
+  }
+
   /** Sends what is waiting even if it does not fill a request. */
   flush(): void {
     for (const [key, group] of this.#groups) {

@@ -149,6 +149,27 @@ describe('incremental runs', { timeout: 180_000 }, () => {
     expect(after['food.md']).toContain('\\[DE] HOT POT IN Tschongking IS SPICY.');
   });
 
+  it('remembers words sent once around different glossary terms under each term, so a second run sends nothing', async () => {
+    // Masked, both headings read "Hot pot in <x1/>": one request translates them, two memory keys need it.
+    project = await DeeplProject.create({
+      files: {
+        'articles/en/a.md': '# Hot pot in Chongqing\n\nA first paragraph.\n',
+        'articles/en/b.md': '# Hot pot in Yuelai\n\nA second paragraph.\n',
+        'articles/en/c.md': '# Hot pot in Chongqing\n\nA third paragraph.\n',
+        'locales/en/glossary.json': JSON.stringify({ cq: 'Chongqing', yl: 'Yuelai' }),
+        'locales/de/glossary.json': JSON.stringify({ cq: 'Tschungking', yl: 'Yuelai' }),
+      },
+    });
+    await project.translateOk();
+    const mark = project.mark();
+
+    const second = await project.translateOk();
+
+    expect(project.textsSentSince(mark)).toEqual([]);
+    expect(second.languages['de']).toMatchObject({ translated: 0, fromMemory: 6 });
+    expect(await project.read('articles/de/b.md')).toContain('\\[DE] HOT POT IN Yuelai');
+  });
+
   it('uses a reviewed translation imported from an exported and edited TMX instead of the machine one, sending nothing', async () => {
     const project = await translatedProject();
     const exported = path.join(project.dir, 'memory-de.tmx');

@@ -123,6 +123,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
 // Called as each request is answered, before anyone waits on it: paid work is on disk before more is asked for.
 function storeTranslations(memory: TranslationMemory | undefined, sourceLanguage: string, target: Target, texts: readonly string[], translations: readonly string[]): void {
   const entries = texts.flatMap((text, index) => {
+    target.names.delete(text);
     const pending = target.awaitingMemory.get(text);
     if (!pending) return [];
     target.awaitingMemory.delete(text);

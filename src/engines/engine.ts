@@ -19,6 +19,11 @@ export interface EngineLimits {
 export interface TranslateOptions {
   /** Text around the segments (the article's title) that helps the engine but is not translated. */
   readonly context?: string;
+  /**
+   * Per text, the ids of its atoms that stand for names (masked glossary terms), so an engine that can
+   * may treat them as the proper nouns they are: the words around a name then inflect and capitalise right.
+   */
+  readonly names?: readonly (readonly number[])[];
 }
 
 /**

@@ -17,6 +17,8 @@ export interface Target {
   readonly engineProfile: string;
   /** Texts sent to the engine and how to store each in the memory once translated. */
   readonly awaitingMemory: Map<string, PendingMemoryEntry>;
+  /** Ids of the glossary placeholders of each text sent and not yet answered. */
+  readonly names: Map<string, readonly number[]>;
   /** When the first article of this language started, for the wall-clock figure. */
   startedAt?: number;
 }
@@ -76,10 +78,20 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
       const target: Target = {
         language,
         engine,
-        queue: new TranslationQueue({ engine, pair, requests, retry, signal: options.signal, onSettled: options.onSettled, onTranslated: (texts, translations) => options.onTranslated(target, texts, translations) }),
+        queue: new TranslationQueue({
+          engine,
+          pair,
+          requests,
+          retry,
+          signal: options.signal,
+          onSettled: options.onSettled,
+          namesOf: (text) => target.names.get(text) ?? [],
+          onTranslated: (texts, translations) => options.onTranslated(target, texts, translations),
+        }),
         summary: { language, engine: name, articles: 0, segments: 0, fromMemory: 0, translated: 0, characters: 0, billedCharacters: 0, failedArticles: 0, failedSegments: 0, requests: 0, seconds: 0 },
         engineProfile: engineProfile(name, config, language),
         awaitingMemory: new Map(),
+        names: new Map(),
       };
       targets.push(target);
     }
@@ -96,7 +108,8 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
 
 /** Everything that changes what an engine returns for the same text, so a change means new translations. */
 export function engineProfile(name: EngineName, config: ResolvedConfig, language: string): string {
-  if (name === 'apertium') return `apertium:${config.apertiumPairs[language] ?? 'default'}`;
+  // The version counts how jialing talks to Apertium: names sent as proper nouns (2) changed its output.
+  if (name === 'apertium') return `apertium/2:${config.apertiumPairs[language] ?? 'default'}`;
   if (name !== 'deepl') return name;
   const { languages, context } = config.deepl;
   return `deepl:${JSON.stringify({ ...languages['default'], ...languages[language], context })}`;

@@ -90,6 +90,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const missing = [...recalled.missing.keys()];
       keepSuggestions(run, target, file, recalled.missing);
       for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
+      for (const item of source.masked) if (item.masks.length > 0 && recalled.missing.has(item.text)) target.names.set(item.text, item.masks.map((mask) => mask.id));
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       const translated = await target.queue.translate(missing, source.context);
       const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, translated[index]!] as const)]);

@@ -22,6 +22,8 @@ export interface TranslationQueueOptions {
   readonly onSettled?: () => void;
   /** Once aborted, texts not yet sent are refused; requests already sent finish and are kept. */
   readonly signal?: AbortSignal;
+  /** Ids of the atoms of a text that stand for names (see `TranslateOptions.names`). */
+  readonly namesOf?: (text: string) => readonly number[];
   /** Called with each answered request before anyone waiting on it hears back: the place to commit it to memory. */
   readonly onTranslated?: (texts: readonly string[], translations: readonly string[]) => void;
 }
@@ -140,7 +142,8 @@ export class TranslationQueue {
     for (let attempt = 1; ; attempt++) {
       try {
         this.stats.requests++;
-        const translations = await engine.translate(texts, pair, { context });
+        const names = this.#options.namesOf && texts.map(this.#options.namesOf);
+        const translations = await engine.translate(texts, pair, { context, names });
         if (translations.length !== texts.length) {
           throw new EngineError(`${engine.name} returned ${translations.length} translations for ${texts.length} texts.`);
         }

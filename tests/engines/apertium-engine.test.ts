@@ -278,6 +278,34 @@ describe('createApertiumEngine', () => {
   );
 });
 
+describe('names (glossary placeholders) through Apertium', () => {
+  it(
+    'translates the words around a name as around a proper noun: no capital after it, possessives turned round',
+    async () => {
+      engine = createApertiumEngine();
+      const texts = ['<x1/> is a big city in the southwest.', "<x2/>'s design week is <g1>very popular</g1>.", '<g1><x2/></g1> is big.'];
+      const [city, week, bold] = await engine.translate(texts, es, { names: [[1], [2], [2]] });
+      expect(city).toBe('<x1/> es una ciudad grande en el suroeste.');
+      expect(week).toBe('La semana de diseño de <x2/> es <g1>muy popular</g1>.');
+      expect(bold).toBe('<g1><x2/></g1> es grande.');
+      const [cityCa] = await engine.translate(texts.slice(0, 1), ca, { names: [[1]] });
+      expect(cityCa).toBe('<x1/> és una ciutat gran en el sud-oest.');
+    },
+    timeout,
+  );
+
+  it(
+    'keeps other atoms (inline code) as superblanks, untouched',
+    async () => {
+      engine = createApertiumEngine();
+      const [run] = await engine.translate(['Run <x1/> to install <x2/>.'], es, { names: [[2]] });
+      expect(count(run!, '<x1/>')).toBe(1);
+      expect(count(run!, '<x2/>')).toBe(1);
+    },
+    timeout,
+  );
+});
+
 describe('taggedToApertium', () => {
   it('leaves plain words and spaces as they are', () => {
     expect(taggedToApertium('The city is big.')).toBe('The city is big.');
@@ -303,6 +331,11 @@ describe('taggedToApertium', () => {
 
   it('escapes special characters inside a word-bound blank', () => {
     expect(taggedToApertium('<g1>$5 [x]</g1>')).toBe('[[1]]\\$5 \\[x\\][[/]]');
+  });
+
+  it('sends a name as a known proper noun in a word-bound blank naming its atom, inside its tags', () => {
+    expect(taggedToApertium('<x3/> is big.', [3])).toBe('[[n3]]London[[/]] is big.');
+    expect(taggedToApertium('<g1><x2/></g1> is big.', [2])).toBe('[[1;n2]]London[[/]] is big.');
   });
 
   it('sends atoms and tags without words as superblanks', () => {
@@ -347,6 +380,12 @@ describe('apertiumToTagged', () => {
     expect(apertiumToTagged('La casa[<x1/>] es roja')).toBe('La casa<x1/> es roja');
     expect(apertiumToTagged('[<g1>][</g1>]ciudad')).toBe('<g1></g1>ciudad');
     expect(apertiumToTagged('ciudad [<b>] grande')).toBe('ciudad grande');
+  });
+
+  it("puts a name back where its stand-in's translation is, keeping words transfer moved into its blank", () => {
+    expect(apertiumToTagged('[[n3]]Londres[[/]] es grande.')).toBe('<x3/> es grande.');
+    expect(apertiumToTagged('la setmana [[n3]]de Londres[[/]] és gran.')).toBe('la setmana de <x3/> és gran.');
+    expect(apertiumToTagged('[[1; n2]]Londres[[/]] es grande.')).toBe('<g1><x2/></g1> es grande.');
   });
 
   it('tidies the double blanks and the blank before punctuation that dropped words leave', () => {

@@ -45,11 +45,11 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
       if (wanted) return `Apertium pair "${wanted}" (apertium.pairs.${pair.target} in the config) is not installed; \`apertium -l\` lists the installed pairs.`;
       return `Apertium has no ${pair.source} → ${pair.target} pair installed. Install it with \`apt-get install ${debianPackageFor(pair.source, pair.target)}\` if Debian has it (English pairs in Debian: eng-spa, eng-cat, en-gl, eo-en, hbs-eng), or use another engine for "${pair.target}".`;
     },
-    async translate(texts, pair) {
+    async translate(texts, pair, translateOptions = {}) {
       const name = await pairFor(pair);
       if (!name) throw new SetupError((await this.checkPair(pair))!);
       const process = await processFor(name);
-      const replies = await Promise.all(texts.map((text) => process.translate(taggedToApertium(text))));
+      const replies = await Promise.all(texts.map((text, index) => process.translate(taggedToApertium(text, translateOptions.names?.[index]))));
       return replies.map(apertiumToTagged);
     },
     async close() {

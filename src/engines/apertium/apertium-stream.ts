@@ -6,6 +6,12 @@ import { escapeTaggedText, parseTaggedText, type TaggedNode } from '../../markdo
 // and atoms travel as superblanks.
 const special = /[\\[\]^$/@{}<>]/g;
 
+// A superblank reads as a sentence break to Apertium (the next word gets a capital) and an unknown word
+// is no better, so a name travels as a proper noun every English pair knows, in a word-bound blank
+// `[[nN]]` that says which atom it stands for; its translation (Londres, Londono…) is replaced back.
+const nameStandIn = 'London';
+const nameTranslation = /\bLond\p{L}*/u;
+
 /** A run of text from Apertium with the tag ids enclosing it, outermost first. */
 interface Token {
   readonly value: string;
@@ -14,18 +20,18 @@ interface Token {
   readonly marker?: string;
 }
 
-/** Encodes tagged text as an Apertium stream (without the frame's closing `.[]`). */
-export function taggedToApertium(text: string): string {
-  return encodeNodes(parseTaggedText(text).nodes, []);
+/** Encodes tagged text as an Apertium stream (without the frame's closing `.[]`); `names` are atoms that stand for names. */
+export function taggedToApertium(text: string, names: readonly number[] = []): string {
+  return encodeNodes(parseTaggedText(text).nodes, [], new Set(names));
 }
 
-function encodeNodes(nodes: readonly TaggedNode[], stack: readonly number[]): string {
+function encodeNodes(nodes: readonly TaggedNode[], stack: readonly number[], names: ReadonlySet<number>): string {
   return nodes
     .map((node) => {
-      if (node.type === 'atom') return `[<x${node.id}/>]`;
+      if (node.type === 'atom') return names.has(node.id) ? `[[${[...stack, `n${node.id}`].join(';')}]]${nameStandIn}[[/]]` : `[<x${node.id}/>]`;
       if (node.type === 'pair') {
         const inner = [...stack, node.id];
-        return hasWords(node.children) ? encodeNodes(node.children, inner) : `[<g${node.id}>]${encodeNodes(node.children, inner)}[</g${node.id}>]`;
+        return hasWords(node.children, names) ? encodeNodes(node.children, inner, names) : `[<g${node.id}>]${encodeNodes(node.children, inner, names)}[</g${node.id}>]`;
       }
       const escaped = node.value.replace(special, (char) => `\\${char}`);
       if (stack.length === 0) return escaped;
@@ -36,8 +42,8 @@ function encodeNodes(nodes: readonly TaggedNode[], stack: readonly number[]): st
     .join('');
 }
 
-function hasWords(nodes: readonly TaggedNode[]): boolean {
-  return nodes.some((node) => (node.type === 'text' ? /\S/.test(node.value) : node.type === 'pair' && hasWords(node.children)));
+function hasWords(nodes: readonly TaggedNode[], names: ReadonlySet<number>): boolean {
+  return nodes.some((node) => (node.type === 'text' ? /\S/.test(node.value) : node.type === 'pair' ? hasWords(node.children, names) : names.has(node.id)));
 }
 
 /** Decodes an Apertium reply back into tagged text, regrouping words into their tags. */
@@ -55,9 +61,11 @@ function readTokens(stream: string): Token[] {
   let text = '';
   // Transfer may move a superblank inside a word-bound blank, so the enclosing ids apply until `[[/]]`.
   let stack: number[] = [];
+  let names: number[] = [];
   const flush = () => {
-    if (text) tokens.push({ value: text, stack });
+    tokens.push(...splitNames(text, stack, names));
     text = '';
+    names = [];
   };
   for (let index = 0; index < stream.length; index++) {
     const char = stream[index]!;
@@ -70,8 +78,10 @@ function readTokens(stream: string): Token[] {
     } else if (stream.startsWith('[[', index)) {
       const close = stream.indexOf(']]', index);
       flush();
+      const ids = stream.slice(index + 2, close).split(';').map((id) => id.trim());
       // Transfer can repeat an id when it merges two words of one tag (`[[1; 1]]`).
-      stack = [...new Set(stream.slice(index + 2, close).split(';').map((id) => Number(id.trim())))].filter(Number.isInteger);
+      stack = [...new Set(ids.map(Number))].filter(Number.isInteger);
+      names = [...new Set(ids.filter((id) => /^n\d+$/.test(id)).map((id) => Number(id.slice(1))))];
       index = close + 1;
     } else if (char === '[') {
       const end = findUnescaped(stream, ']', index);
@@ -86,6 +96,22 @@ function readTokens(stream: string): Token[] {
     }
   }
   flush();
+  return tokens;
+}
+
+// Transfer may move words (a preposition, an article) into a name's word-bound blank: only the stand-in is the name.
+function splitNames(text: string, stack: readonly number[], names: readonly number[]): Token[] {
+  if (names.length === 0) return text ? [{ value: text, stack }] : [];
+  const tokens: Token[] = [];
+  let rest = text;
+  for (const name of names) {
+    const found = nameTranslation.exec(rest);
+    const before = found ? rest.slice(0, found.index) : rest;
+    if (before) tokens.push({ value: before, stack });
+    tokens.push({ value: '', stack, atom: name });
+    rest = found ? rest.slice(found.index + found[0].length) : '';
+  }
+  if (rest) tokens.push({ value: rest, stack });
   return tokens;
 }
 

@@ -7,7 +7,7 @@ import type { Glossary } from '../glossary/glossary.ts';
 import { loadGlossary } from '../glossary/load-glossary.ts';
 import { unmaskTerms } from '../glossary/mask-terms.ts';
 import { createTermMatcher, type TermMatcher } from '../glossary/match-terms.ts';
-import { findArticles } from '../io/find-articles.ts';
+import { findArticles, type FoundArticle } from '../io/find-articles.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { extractSegments } from '../markdown/extract-segments.ts';
@@ -63,6 +63,7 @@ export class ReviewWorkspace {
   readonly #glossary: Glossary;
   readonly #matcher: TermMatcher;
   readonly #memory: TranslationMemory;
+  #articles?: Promise<FoundArticle[]>;
 
   private constructor(config: ResolvedConfig, env: EngineEnvironment, glossary: Glossary, memory: TranslationMemory) {
     this.#config = config;
@@ -92,9 +93,13 @@ export class ReviewWorkspace {
     return [...byFile].map(([file, languages]) => ({ file, languages }));
   }
 
-  /** One article in one language, segment by segment; `UsageError` for an unknown article or language. */
-  async article(file: string, language: string): Promise<ArticleReview> {
-    return this.#describe(await this.#open(file, language));
+  /**
+   * One article in one language, segment by segment; `UsageError` for an unknown article or language.
+   * `suggestions: false` leaves out the search of the whole memory (milliseconds per segment) and keeps
+   * only the suggestions runs saved: for exports of many articles.
+   */
+  async article(file: string, language: string, options: { readonly suggestions?: boolean } = {}): Promise<ArticleReview> {
+    return this.#describe(await this.#open(file, language), options.suggestions ?? true);
   }
 
   /**
@@ -161,7 +166,7 @@ export class ReviewWorkspace {
     if (!this.#config.targetLanguages.includes(language)) {
       throw new UsageError(`"${language}" is not a target language of ${this.#config.configFile} (${this.#config.targetLanguages.join(', ')}).`);
     }
-    const article = (await findArticles(this.#config.articlesDir)).find((found) => found.relativePath.split(path.sep).join('/') === file);
+    const article = await this.#findArticle(file);
     if (!article || article.refused) throw new UsageError(`No article "${file}" in ${this.#config.articlesDir}.`, { hint: 'Give the path relative to the articles folder, as `jialing status` lists it.' });
     const text = await readArticle(article.absolutePath, file);
     const masked = maskArticle(extractSegments(parseMarkdown(text), text, this.#config.frontmatterKeys).segments, this.#matcher);
@@ -177,7 +182,16 @@ export class ReviewWorkspace {
     return { file, language, text, masked, profile, recalled, outputPath: path.join(outputFolder(this.#config.outputPattern, language), ...file.split('/')) };
   }
 
-  async #describe(opened: OpenedArticle): Promise<ArticleReview> {
+  // The folder is listed once and again only for a path it did not hold, so that exporting every article stays linear.
+  async #findArticle(file: string): Promise<FoundArticle | undefined> {
+    const find = (articles: readonly FoundArticle[]) => articles.find((found) => found.relativePath.split(path.sep).join('/') === file);
+    const known = this.#articles && find(await this.#articles);
+    if (known) return known;
+    this.#articles = findArticles(this.#config.articlesDir);
+    return find(await this.#articles);
+  }
+
+  async #describe(opened: OpenedArticle, withLiveSuggestions = true): Promise<ArticleReview> {
     const { file, language, masked, recalled } = opened;
     const output = await readFile(opened.outputPath, 'utf8').catch(() => undefined);
     const outputSegments = output === undefined ? [] : extractSegments(parseMarkdown(output), output, this.#config.frontmatterKeys).segments;
@@ -203,7 +217,7 @@ export class ReviewWorkspace {
       needsReview: (item) => this.#memory.suggestionsFor(keyOf(item)).some((suggestion) => suggestion.status === 'reviewed'),
       suggestionsFor: (item) => {
         const saved = this.#memory.suggestionsFor(keyOf(item));
-        const live = this.#memory.suggest(item.text, this.#config.sourceLanguage, language, { threshold: this.#config.fuzzyThreshold, limit: liveSuggestions + 1 });
+        const live = withLiveSuggestions ? this.#memory.suggest(item.text, this.#config.sourceLanguage, language, { threshold: this.#config.fuzzyThreshold, limit: liveSuggestions + 1 }) : [];
         const own = recalled.entries.get(item.text)?.key;
         const seen = new Set<string>();
         return [...saved, ...live].filter((suggestion) => suggestion.key !== own && suggestion.sourceText !== item.text && !seen.has(suggestion.key) && seen.add(suggestion.key)).slice(0, liveSuggestions);

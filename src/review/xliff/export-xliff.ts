@@ -33,7 +33,7 @@ export async function exportXliff(workspace: ReviewWorkspace, options: ExportXli
   const results: XliffExportResult[] = [];
   for (const language of options.languages) {
     for (const file of options.articles) {
-      const article = await workspace.article(file, language);
+      const article = await workspace.article(file, language, { suggestions: false });
       const target = xliffPath(options.outDir, language, file);
       await writeFileAtomic(target, writeXliff(article, options.sourceLanguage));
       const states = article.segments.map((segment) => segment.state);

@@ -63,7 +63,7 @@ async function articleOf(workspace: ReviewWorkspace, original: string, language:
   // The name comes from the file: keep it a plain path inside the articles folder.
   if (path.posix.isAbsolute(original) || original.split(/[\\/]/).includes('..')) throw unknown();
   try {
-    return await workspace.article(original, language);
+    return await workspace.article(original, language, { suggestions: false });
   } catch (error) {
     if (error instanceof UsageError) throw unknown();
     throw error;

@@ -12,7 +12,8 @@ import { rebuildTranslated } from './rebuild-translated.ts';
 
 /** What a person did to an output since jialing last wrote it. */
 export type ReviewerEdits =
-  | { readonly state: 'none' }
+  /** `written`: the file holds exactly what jialing last wrote, from this source text. */
+  | { readonly state: 'none'; readonly written?: { readonly sourceText: string; readonly outputText: string } }
   /** Changed segments are now reviewed entries of the memory; `text` is the file as the person left it. */
   | { readonly state: 'edited'; readonly text: string; readonly segments: number; readonly isSourceUnchanged: boolean }
   /** The file cannot be lined up with its source; it must be left as it is. */
@@ -32,7 +33,8 @@ export async function takeReviewerEdits(
   const written = memory?.lastOutput(target.language, source.file);
   if (!memory || !written) return { state: 'none' };
   const current = await readFile(outputPath, 'utf8').catch(() => undefined);
-  if (current === undefined || current === written.outputText) return { state: 'none' };
+  if (current === undefined) return { state: 'none' };
+  if (current === written.outputText) return { state: 'none', written };
 
   const segmentsOf = (text: string): readonly Segment[] => extractSegments(parseMarkdown(text), text, config.frontmatterKeys).segments;
   const masked = written.sourceText === source.text ? source.masked : maskArticle(segmentsOf(written.sourceText), run.matcher);

@@ -108,8 +108,10 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       // A person's edit of an unchanged article is kept byte for byte; otherwise the rebuild carries the edits.
       const isKept = reviewer.state === 'edited' && reviewer.isSourceUnchanged && missing.length === 0;
       const output = isKept ? reviewer.text : rebuilt.text;
-      if (!isKept) await writeFileAtomic(outputPathOf(run, target, file), output);
-      run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output });
+      // A re-run with nothing new leaves the file and its record alone.
+      const isUnchanged = reviewer.state === 'none' && reviewer.written?.outputText === output && reviewer.written.sourceText === source.text;
+      if (!isKept && !isUnchanged) await writeFileAtomic(outputPathOf(run, target, file), output);
+      if (!isUnchanged) run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output });
       checkOutput(run, source, isKept ? output : rebuilt, language);
     }
   } catch (error) {

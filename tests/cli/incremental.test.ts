@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeeplProject } from '../support/deepl-project.ts';
@@ -70,6 +70,18 @@ describe('incremental runs', { timeout: 180_000 }, () => {
       expect(figures.fromMemory).toBe(figures.segments);
       expect(await project.snapshot(`articles/${language}`)).toEqual(before[language]);
     }
+  });
+
+  it('leaves unchanged outputs unwritten on a second run, and rewrites only the article whose source changed', async () => {
+    const project = await translatedProject();
+    const output = (file: string) => path.join(project.dir, 'articles', 'de', file);
+    const before = await Promise.all(['a.md', 'b.md'].map(async (file) => (await stat(output(file))).mtimeMs));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await project.write({ 'articles/en/b.md': beta.replace('Beta paragraph one is short.', 'Beta paragraph one is brief.') });
+    await project.translateOk();
+    const after = await Promise.all(['a.md', 'b.md'].map(async (file) => (await stat(output(file))).mtimeMs));
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).toBeGreaterThan(before[1]!);
   });
 
   it('sends exactly the one paragraph that was edited', async () => {

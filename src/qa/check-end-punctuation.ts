@@ -6,8 +6,9 @@ import { plainTextOf } from './plain-text-of.ts';
 
 // Full-width forms count the same as their ASCII twins, so English → Chinese keeps its full stop as 。.
 const endPunctuation = /[.!?:…。！？：．｡]$/u;
-// Closing quotes and brackets sit after the full stop in some languages and before it in others.
-const closers = /[\s"'”’»›)\]}」』）]+$/u;
+// Closing quotes and brackets sit after the full stop in some languages and before it in others; pseudo-
+// localisation closes with its padding and bracket (`… ····⟧`).
+const closers = /[\s"'”’»›)\]}」』）⟧·]+$/u;
 
 /** Finds a sentence-ending mark (. ! ? : and their CJK forms) present on one side only. */
 export function checkEndPunctuation(source: Segment, target: Segment, context: CheckContext): Finding[] {

@@ -24,6 +24,11 @@ describe('checkEndPunctuation', () => {
     expect(check('He said "it is open."', 'Dijo «está abierto».')).toEqual([]);
   });
 
+  it('looks past the padding and bracket of pseudo-localisation', () => {
+    expect(check('The city is big.', '⟦Ţĥé çíţý íš ƀíĝ. ····⟧')).toEqual([]);
+    expect(check('The city is big.', '⟦Ţĥé çíţý íš ƀíĝ ····⟧')).toHaveLength(1);
+  });
+
   it('treats Chinese marks as full stops', () => {
     expect(check('The museum opens at noon.', '博物馆中午开放。', 'zh')).toEqual([]);
     expect(check('Is it open?', '开放吗？', 'zh')).toEqual([]);

@@ -60,7 +60,10 @@ export function memoryStatements(db: Database.Database) {
         source_text = excluded.source_text, output_text = excluded.output_text, written_at = excluded.written_at
     `),
     lastOutput: db.prepare('SELECT source_text, output_text FROM outputs WHERE target_language = ? AND file = ?'),
-    keyExists: db.prepare('SELECT 1 FROM entries WHERE key = ?').pluck(),
+    indexedUpTo: db.prepare('SELECT last_id FROM fts_progress').pluck(),
+    unindexed: db.prepare('SELECT id, source_plain FROM entries WHERE id > ? ORDER BY id'),
+    indexEntriesAbove: db.prepare('INSERT INTO entries_fts (rowid, source_plain) SELECT id, source_plain FROM entries WHERE id > ?'),
+    setIndexedUpTo: db.prepare('UPDATE fts_progress SET last_id = ?'),
     countTrigrams: db.prepare(`
       INSERT INTO trigram_counts (trigram, documents) VALUES (?, ?)
       ON CONFLICT (trigram) DO UPDATE SET documents = documents + excluded.documents

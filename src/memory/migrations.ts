@@ -73,6 +73,25 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX entries_by_article ON entries (article_path, source_language, target_language);
     `,
   },
+  {
+    description: 'the fuzzy index is brought up to date before a search instead of on every write',
+    sql: `
+      -- Trigram indexing costs ~0.2 ms per entry: on the write path it slowed every run, for the sake of a
+      -- search only reviewers make. Entries above last_id are not indexed or counted in trigram_counts yet.
+      DROP TRIGGER entries_fts_insert;
+      CREATE TABLE fts_progress (last_id INTEGER NOT NULL) STRICT;
+      INSERT INTO fts_progress SELECT coalesce(max(id), 0) FROM entries;
+      DROP TRIGGER entries_fts_delete;
+      CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries WHEN old.id <= (SELECT last_id FROM fts_progress) BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, source_plain) VALUES ('delete', old.id, old.source_plain);
+      END;
+      DROP TRIGGER entries_fts_update;
+      CREATE TRIGGER entries_fts_update AFTER UPDATE OF source_plain ON entries WHEN old.id <= (SELECT last_id FROM fts_progress) BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, source_plain) VALUES ('delete', old.id, old.source_plain);
+        INSERT INTO entries_fts (rowid, source_plain) VALUES (new.id, new.source_plain);
+      END;
+    `,
+  },
 ];
 
 /** Brings the schema of `db` up to the last of `steps`; refuses a file written by a newer jialing. */

@@ -118,9 +118,30 @@ export class TranslationMemory {
   /** Earlier translations of similar source texts in the same pair, for reviewers (see `similarity`). */
   suggest(sourceText: string, sourceLanguage: string, targetLanguage: string, options: SuggestOptions = {}): Suggestion[] {
     const { threshold, limit } = resolveSuggestOptions(options);
+    this.indexForSuggestions();
     const plainText = plainSourceOf(sourceText);
     const candidates = this.#guard(() => findFuzzyCandidates(this.#statements, { plainText, sourceLanguage, targetLanguage, threshold, limit }));
     return rankSuggestions(plainText, candidates, { threshold, limit });
+  }
+
+  /**
+   * Adds the entries stored since the last search to the fuzzy index; `suggest` does it first, and a
+   * long-lived reader (the review page) calls it up front so that its first search is quick. Returns how many.
+   */
+  indexForSuggestions(): number {
+    const { indexedUpTo, unindexed, indexEntriesAbove, setIndexedUpTo, countTrigrams } = this.#statements;
+    const indexAll = this.#db.transaction(() => {
+      const last = indexedUpTo.get() as number;
+      const rows = unindexed.all(last) as { id: number; source_plain: string }[];
+      if (rows.length === 0) return 0;
+      indexEntriesAbove.run(last);
+      const documents = new Map<string, number>();
+      for (const row of rows) for (const trigram of trigramsOf(row.source_plain)) documents.set(trigram, (documents.get(trigram) ?? 0) + 1);
+      for (const [trigram, count] of documents) countTrigrams.run(trigram, count);
+      setIndexedUpTo.run(rows.at(-1)!.id);
+      return rows.length;
+    });
+    return this.#guard(() => indexAll.immediate());
   }
 
   /**
@@ -183,16 +204,11 @@ export class TranslationMemory {
   /** Upserts in one transaction and returns how many entries were inserted or changed. */
   #write(entries: readonly NewMemoryEntry[]): number {
     const now = this.#now().toISOString();
-    const { upsert, keyExists, countTrigrams } = this.#statements;
+    const { upsert } = this.#statements;
     const writeAll = this.#db.transaction(() => {
       let changed = 0;
-      const newTrigrams = new Map<string, number>();
       for (const entry of entries) {
         const sourcePlain = plainSourceOf(entry.sourceText);
-        // Only a new key adds a source text to the index: an update never changes it.
-        if (keyExists.get(entry.key) === undefined) {
-          for (const trigram of trigramsOf(sourcePlain)) newTrigrams.set(trigram, (newTrigrams.get(trigram) ?? 0) + 1);
-        }
         changed += upsert.run({
           key: entry.key,
           sourceId: segmentId(entry.sourceText),
@@ -209,7 +225,6 @@ export class TranslationMemory {
           now,
         }).changes;
       }
-      for (const [trigram, documents] of newTrigrams) countTrigrams.run(trigram, documents);
       return changed;
     });
     // Immediate: take the write lock up front, so a busy file waits out the timeout instead of failing mid-transaction.

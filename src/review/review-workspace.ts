@@ -76,7 +76,15 @@ export class ReviewWorkspace {
   /** Loads the glossary and opens (creating if needed) the memory of a project. */
   static async open(config: ResolvedConfig, options: { readonly env?: EngineEnvironment } = {}): Promise<ReviewWorkspace> {
     const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
-    return new ReviewWorkspace(config, options.env ?? {}, glossary, TranslationMemory.open(config.memoryFile));
+    const memory = TranslationMemory.open(config.memoryFile);
+    try {
+      // Once here rather than on a reviewer's first search, which would wait for the entries of every run since.
+      memory.indexForSuggestions();
+    } catch (error) {
+      memory.close();
+      throw error;
+    }
+    return new ReviewWorkspace(config, options.env ?? {}, glossary, memory);
   }
 
   /** Every article with, per target language, its segment counts. */

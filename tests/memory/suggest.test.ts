@@ -70,6 +70,17 @@ describe('TranslationMemory.suggest', () => {
     expect(suggestions[0]).toMatchObject({ targetText: 'La vieille ville de <g1>Chongqing</g1> se trouve sur une colline.', origin: 'mt:deepl', status: 'machine', articlePath: null });
   });
 
+  it('finds entries stored after an earlier search, indexing each entry once', () => {
+    expect(memory.suggest('Bridges cross the Yangtze river.', 'en', 'fr', { threshold: 0.7 }).map((suggestion) => suggestion.sourceText)).toEqual(['Bridges cross the Jialing river.']);
+    memory.store([machineEntry({ sourceText: 'Bridges cross the Yangtze river today.', targetText: 'Des ponts traversent le Yangtsé aujourd’hui.' })]);
+    expect(memory.indexForSuggestions()).toBe(1);
+    expect(memory.indexForSuggestions()).toBe(0);
+    expect(memory.suggest('Bridges cross the Yangtze river.', 'en', 'fr', { threshold: 0.7 }).map((suggestion) => suggestion.sourceText)).toEqual([
+      'Bridges cross the Yangtze river today.',
+      'Bridges cross the Jialing river.',
+    ]);
+  });
+
   it('leaves out texts below the threshold', () => {
     const suggestions = memory.suggest('The old town of Chongqing lies on the hill.', 'en', 'fr', { threshold: 0.9 });
     expect(suggestions.map((suggestion) => suggestion.sourceText)).toEqual(['The old town of <g1>Chongqing</g1> lies on a hill.']);

@@ -22,6 +22,8 @@ export interface TranslationQueueOptions {
   readonly onSettled?: () => void;
   /** Once aborted, texts not yet sent are refused; requests already sent finish and are kept. */
   readonly signal?: AbortSignal;
+  /** How many answered texts to keep for asking again without sending (the memory holds the rest); 20 000 by default. */
+  readonly answersKept?: number;
   /** Ids of the atoms of a text that stand for names (see `TranslateOptions.names`). */
   readonly namesOf?: (text: string) => readonly number[];
   /** Called with each answered request before anyone waiting on it hears back: the place to commit it to memory. */
@@ -45,6 +47,9 @@ export interface QueueStats {
 }
 
 const encoder = new TextEncoder();
+// Enough for the texts repeated across the articles near one another (the same words around other glossary
+// terms), small enough that a run of any size holds a bounded number of texts.
+const defaultAnswersKept = 20_000;
 
 /**
  * Packs the texts of many articles into as few engine requests as the engine's limits allow.
@@ -55,7 +60,10 @@ export class TranslationQueue {
   readonly stats: QueueStats = { requests: 0, texts: 0, characters: 0, retries: 0 };
   readonly #options: TranslationQueueOptions;
   readonly #groups = new Map<string, { items: Waiting[]; bytes: number }>();
+  /** Texts asked for and not answered yet. */
   readonly #known = new Map<string, Promise<string>>();
+  /** The most recently answered texts; older answers are in the memory, so the run's size does not grow this. */
+  readonly #answered = new Map<string, string>();
   #stopped?: EngineError;
   #inFlight = 0;
   #sentTexts = 0;
@@ -85,7 +93,7 @@ export class TranslationQueue {
 
   /** Whether a text was asked for in this run, so that asking again sends nothing. */
   has(text: string): boolean {
-    return this.#known.has(text);
+    return this.#known.has(text) || this.#answered.has(text);
   }
 
   /** Sends what is waiting even if it does not fill a request. */
@@ -98,6 +106,8 @@ export class TranslationQueue {
   #translateOne(text: string, key: string): Promise<string> {
     const known = this.#known.get(text);
     if (known) return known;
+    const answered = this.#answered.get(text);
+    if (answered !== undefined) return Promise.resolve(answered);
     const promise = new Promise<string>((resolve, reject) => {
       if (this.#stopped) return reject(this.#stopped);
       let group = this.#groups.get(key);
@@ -113,6 +123,12 @@ export class TranslationQueue {
     return promise;
   }
 
+  #remember(text: string, translation: string): void {
+    this.#known.delete(text);
+    this.#answered.set(text, translation);
+    if (this.#answered.size > (this.#options.answersKept ?? defaultAnswersKept)) this.#answered.delete(this.#answered.keys().next().value!);
+  }
+
   #send(key: string, batch: Waiting[], group: { bytes: number }): void {
     group.bytes = 0;
     this.#inFlight++;
@@ -122,7 +138,10 @@ export class TranslationQueue {
       .then(
         (translations) => {
           this.#options.onTranslated?.(batch.map((item) => item.text), translations!);
-          batch.forEach((item, index) => item.resolve(translations![index]!));
+          batch.forEach((item, index) => {
+            this.#remember(item.text, translations![index]!);
+            item.resolve(translations![index]!);
+          });
         },
         (error: unknown) => {
           if (error instanceof QuotaExceededError) this.#stop(error);

@@ -25,7 +25,13 @@ export function stringifyTaggedText(nodes: readonly TaggedNode[]): string {
 
 /** Plain text of tagged text, without its tags; `atomText` stands in for each atom (a space keeps words apart). */
 export function taggedTextToPlain(text: string, atomText = ''): string {
+  // Most segments have neither tags nor escapes: then the text is its own plain text.
+  if (!hasMarkup(text)) return text;
   return plainOf(parseTaggedText(text).nodes, atomText);
+}
+
+function hasMarkup(text: string): boolean {
+  return text.includes('<') || text.includes('&');
 }
 
 function plainOf(nodes: readonly TaggedNode[], atomText: string): string {
@@ -37,6 +43,7 @@ function plainOf(nodes: readonly TaggedNode[], atomText: string): string {
  * are reported as problems, and the nodes hold what could be read.
  */
 export function parseTaggedText(text: string): { nodes: TaggedNode[]; problems: string[] } {
+  if (!hasMarkup(text)) return { nodes: text === '' ? [] : [{ type: 'text', value: text }], problems: [] };
   const problems: string[] = [];
   const root: TaggedNode[] = [];
   const stack: { id: number; children: TaggedNode[] }[] = [];

@@ -30,6 +30,21 @@ export function taggedTextToPlain(text: string, atomText = ''): string {
   return plainOf(parseTaggedText(text).nodes, atomText);
 }
 
+interface Frame {
+  readonly id: number;
+  readonly children: TaggedNode[];
+}
+
+function currentOf(stack: readonly Frame[], root: TaggedNode[]): TaggedNode[] {
+  return stack.length > 0 ? stack[stack.length - 1]!.children : root;
+}
+
+function pushText(siblings: TaggedNode[], value: string): void {
+  const last = siblings[siblings.length - 1];
+  if (last?.type === 'text') siblings[siblings.length - 1] = { type: 'text', value: last.value + value };
+  else siblings.push({ type: 'text', value });
+}
+
 function hasMarkup(text: string): boolean {
   return text.includes('<') || text.includes('&');
 }
@@ -46,14 +61,8 @@ export function parseTaggedText(text: string): { nodes: TaggedNode[]; problems: 
   if (!hasMarkup(text)) return { nodes: text === '' ? [] : [{ type: 'text', value: text }], problems: [] };
   const problems: string[] = [];
   const root: TaggedNode[] = [];
-  const stack: { id: number; children: TaggedNode[] }[] = [];
-  const current = () => stack.at(-1)?.children ?? root;
-  const pushText = (value: string) => {
-    const siblings = current();
-    const last = siblings.at(-1);
-    if (last?.type === 'text') siblings[siblings.length - 1] = { type: 'text', value: last.value + value };
-    else siblings.push({ type: 'text', value });
-  };
+  const stack: Frame[] = [];
+  // No closures here: this runs several times per segment, and closures would be made anew on every call.
 
   for (const match of text.matchAll(tokenPattern)) {
     const [token, open, close, atom] = match;
@@ -66,19 +75,19 @@ export function parseTaggedText(text: string): { nodes: TaggedNode[]; problems: 
         continue;
       }
       if (frame.id !== Number(close)) problems.push(`</g${close}> closes <g${frame.id}>: tags are mis-nested`);
-      current().push({ type: 'pair', id: frame.id, children: frame.children });
+      currentOf(stack, root).push({ type: 'pair', id: frame.id, children: frame.children });
     } else if (atom) {
-      current().push({ type: 'atom', id: Number(atom) });
+      currentOf(stack, root).push({ type: 'atom', id: Number(atom) });
     } else if (token.startsWith('<') && token.length > 1) {
       problems.push(`unknown tag ${token}`);
     } else {
-      pushText(entities[token] ?? token);
+      pushText(currentOf(stack, root), entities[token] ?? token);
     }
   }
   while (stack.length > 0) {
     const frame = stack.pop()!;
     problems.push(`<g${frame.id}> is never closed`);
-    current().push({ type: 'pair', id: frame.id, children: frame.children });
+    currentOf(stack, root).push({ type: 'pair', id: frame.id, children: frame.children });
   }
   return { nodes: root, problems };
 }

@@ -114,7 +114,10 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   reportQuotaShortfall(report, run.addProblem);
   // Articles finish in any order; the report lists problems in a stable one.
   report.problems.sort((a, b) => a.file.localeCompare(b.file) || (a.language ?? '').localeCompare(b.language ?? ''));
-  if (isDryRun) return { report, findings };
+  if (isDryRun) {
+    run.consistency.close();
+    return { report, findings };
+  }
   findings.push(...run.consistency.findings());
   const reportFiles = await writeRunReport(config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
   return { report, findings, reportFiles };

@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
 
+// A run asks for the same texts' ids several times (segmenting, memory keys, lookups, stores): hashing
+// costs more than remembering a bounded number of answers.
+const known = new Map<string, string>();
+const maxKnown = 20_000;
+
 /** Content identity of a segment: the same text gets the same id wherever it stands. */
 export function segmentId(taggedText: string): string {
-  const normalised = taggedText.normalize('NFC').replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(normalised).digest('hex').slice(0, 16);
+  let id = known.get(taggedText);
+  if (id === undefined) {
+    const normalised = taggedText.normalize('NFC').replace(/\s+/g, ' ').trim();
+    id = createHash('sha256').update(normalised).digest('hex').slice(0, 16);
+    if (known.size >= maxKnown) known.clear();
+    known.set(taggedText, id);
+  }
+  return id;
 }

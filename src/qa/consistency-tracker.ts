@@ -1,88 +1,98 @@
+import Database from 'better-sqlite3';
 import type { Segment } from '../markdown/segment.ts';
 import { defaultSeverities } from './default-severities.ts';
 import type { CheckId, Finding, Severity } from './finding.ts';
 import { plainTextOf } from './plain-text-of.ts';
 import { shortenText } from './shorten-text.ts';
 
-/** One way a source text was translated, and where. */
-interface Wording {
-  readonly hash: number;
-  /** The first occurrence's text as findings quote it. */
-  readonly shown: string;
-  /** File index and line of each occurrence, in pairs. */
-  readonly places: number[];
+/** One occurrence of a source text's translation, as read back from the temporary table. */
+interface Place {
+  readonly language: string;
+  readonly sourceId: string;
+  readonly wording: number;
+  readonly file: string;
+  readonly line: number;
+  readonly plain: string;
 }
 
 /**
- * Finds the same source text translated in different ways within one language, as articles finish, holding
- * per language and source text only a hash of each wording, where it occurs and how the first one reads; no
- * segment outlives its article. The most frequent wording (the first on a tie) counts as the intended one;
- * every occurrence of another gets a finding.
+ * Finds the same source text translated in different ways within one language, as articles finish. Every
+ * occurrence goes to a private temporary SQLite database, which keeps to a small page cache and spills to
+ * disk, so a run of any size holds none of them in memory. The most frequent wording (the first on a tie)
+ * counts as the intended one; every occurrence of another gets a finding.
  */
 export class ConsistencyTracker {
   readonly #severities: Partial<Record<CheckId, Severity>>;
-  readonly #files: string[] = [];
-  readonly #fileIndexes = new Map<string, number>();
-  // One wording for almost every source text; a list once a second one turns up.
-  readonly #groups = new Map<string, Wording | Wording[]>();
+  readonly #db = new Database('');
+  readonly #insert;
 
   constructor(severities: Partial<Record<CheckId, Severity>> = {}) {
     this.#severities = severities;
+    this.#db.exec(`CREATE TABLE places (
+      seq INTEGER PRIMARY KEY, language TEXT NOT NULL, source_id TEXT NOT NULL, wording INTEGER NOT NULL,
+      file TEXT NOT NULL, line INTEGER NOT NULL, plain TEXT NOT NULL)`);
+    const insert = this.#db.prepare('INSERT INTO places (language, source_id, wording, file, line, plain) VALUES (?, ?, ?, ?, ?, ?)');
+    this.#insert = this.#db.transaction((file: string, language: string, sourceSegments: readonly Segment[], targetSegments: readonly Segment[]) => {
+      sourceSegments.forEach((source, index) => {
+        if (!source.isTranslatable) return;
+        const target = targetSegments[index]!;
+        const plain = plainTextOf(target);
+        insert.run(language, source.id, hashOf(wordingOf(plain)), file, target.line, plain);
+      });
+    });
   }
 
   /** Adds an article's aligned source and target segments in one language. */
   add(file: string, language: string, sourceSegments: readonly Segment[], targetSegments: readonly Segment[]): void {
-    const fileIndex = this.#fileIndexOf(file);
-    sourceSegments.forEach((source, index) => {
-      if (!source.isTranslatable) return;
-      const target = targetSegments[index]!;
-      // The segment id already identifies the source text; the language keeps each language's run apart.
-      const key = `${language}\u0000${source.id}`;
-      const hash = hashOf(wordingOf(target));
-      const group = this.#groups.get(key);
-      const wordings = group === undefined ? [] : Array.isArray(group) ? group : [group];
-      const same = wordings.find((wording) => wording.hash === hash);
-      if (same) {
-        same.places.push(fileIndex, target.line);
-        return;
-      }
-      const added: Wording = { hash, shown: shortenText(plainTextOf(target)), places: [fileIndex, target.line] };
-      this.#groups.set(key, group === undefined ? added : [...wordings, added]);
-    });
+    this.#insert(file, language, sourceSegments, targetSegments);
   }
 
-  /** The findings for every source text translated more than one way so far. */
+  /** The findings for every source text translated more than one way; the tracker is closed afterwards. */
   findings(): Finding[] {
-    const findings: Finding[] = [];
-    const severity = this.#severities.inconsistent ?? defaultSeverities.inconsistent;
-    for (const [key, group] of this.#groups) {
-      if (!Array.isArray(group)) continue;
-      const language = key.slice(0, key.indexOf('\u0000'));
-      const usual = group.reduce((best, wording) => (wording.places.length > best.places.length ? wording : best));
-      const message = `the same source text is translated as "${usual.shown}" at ${this.#files[usual.places[0]!]}:${usual.places[1]}`;
-      for (const wording of group) {
-        if (wording === usual) continue;
-        for (let index = 0; index < wording.places.length; index += 2) {
-          findings.push({ check: 'inconsistent', severity, file: this.#files[wording.places[index]!]!, language, line: wording.places[index + 1]!, message, text: wording.shown });
-        }
+    try {
+      this.#db.exec('CREATE INDEX places_by_source ON places (language, source_id)');
+      const places = this.#db
+        .prepare(`
+          WITH mixed AS (
+            SELECT language, source_id, min(seq) AS first FROM places GROUP BY language, source_id HAVING count(DISTINCT wording) > 1
+          )
+          SELECT places.language, places.source_id AS sourceId, wording, file, line, plain
+          FROM mixed JOIN places USING (language, source_id) ORDER BY mixed.first, places.seq`)
+        .all() as Place[];
+      const findings: Finding[] = [];
+      for (let start = 0; start < places.length; ) {
+        let end = start;
+        while (end < places.length && places[end]!.sourceId === places[start]!.sourceId && places[end]!.language === places[start]!.language) end++;
+        findings.push(...this.#groupFindings(places.slice(start, end)));
+        start = end;
       }
+      return findings;
+    } finally {
+      this.close();
     }
-    return findings;
   }
 
-  #fileIndexOf(file: string): number {
-    let index = this.#fileIndexes.get(file);
-    if (index === undefined) {
-      index = this.#files.push(file) - 1;
-      this.#fileIndexes.set(file, index);
-    }
-    return index;
+  /** Releases the temporary database; `findings` does it too. */
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+
+  #groupFindings(group: readonly Place[]): Finding[] {
+    const counts = new Map<number, number>();
+    for (const place of group) counts.set(place.wording, (counts.get(place.wording) ?? 0) + 1);
+    // Places come in order, so on a tie the wording seen first wins.
+    const usual = group.reduce((best, place) => (counts.get(place.wording)! > counts.get(best.wording)! ? place : best));
+    const severity = this.#severities.inconsistent ?? defaultSeverities.inconsistent;
+    const message = `the same source text is translated as "${shortenText(usual.plain)}" at ${usual.file}:${usual.line}`;
+    return group
+      .filter((place) => place.wording !== usual.wording)
+      .map((place) => ({ check: 'inconsistent', severity, file: place.file, language: place.language, line: place.line, message, text: shortenText(place.plain) }));
   }
 }
 
 /** The words of a translation: formatting may differ between occurrences without making the wording inconsistent. */
-function wordingOf(target: Segment): string {
-  return plainTextOf(target).normalize('NFC').replace(/\s+/g, ' ').trim();
+function wordingOf(plain: string): string {
+  return plain.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 // FNV-1a, 32 bits: only wordings of the same source text in the same language are compared, a handful at most.

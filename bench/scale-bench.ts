@@ -21,7 +21,7 @@ interface ScaleRun {
   readonly failure?: string;
 }
 
-/** Time and peak RSS of copy-engine runs at growing corpus sizes, each in a child process. */
+/** Time and peak RSS of pseudo-localisation runs at growing corpus sizes, each in a child process. */
 export async function benchScale(options: BenchOptions): Promise<{ figures: Figure[]; details: object }> {
   const runs: ScaleRun[] = [];
   for (const count of options.scaleArticles) {

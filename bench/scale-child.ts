@@ -25,7 +25,9 @@ export interface ScaleResult {
 
 const [articlesDir, budget] = process.argv.slice(2);
 if (!articlesDir || !budget) throw new Error('Expected the articles folder and the budget in milliseconds as arguments.');
-const project = await createBenchProject(articlesDir, { engine: 'copy' });
+// Pseudo-localisation: output a real engine's shape, which the quality checks pass. With the copy engine every
+// segment is an "untranslated" finding, and the report holds every finding: that would measure the findings, not the pipeline.
+const project = await createBenchProject(articlesDir, { engine: 'pseudo' });
 const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20);
 let peakHeap = 0;
 const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 100);

@@ -25,6 +25,7 @@ export class ConsistencyTracker {
   readonly #severities: Partial<Record<CheckId, Severity>>;
   readonly #db = new Database('');
   readonly #insert;
+  #findings?: Finding[];
 
   constructor(severities: Partial<Record<CheckId, Severity>> = {}) {
     this.#severities = severities;
@@ -47,8 +48,13 @@ export class ConsistencyTracker {
     this.#insert(file, language, sourceSegments, targetSegments);
   }
 
-  /** The findings for every source text translated more than one way; the tracker is closed afterwards. */
+  /** The findings for every source text translated more than one way; nothing can be added afterwards. */
   findings(): Finding[] {
+    this.#findings ??= this.#readFindings();
+    return this.#findings;
+  }
+
+  #readFindings(): Finding[] {
     try {
       this.#db.exec('CREATE INDEX places_by_source ON places (language, source_id)');
       const places = this.#db

@@ -35,11 +35,21 @@ export function renderSegment(segment: Segment, input: RenderInput): string {
   return fromSource;
 }
 
-function tryRender(segment: Segment, text: string, input: RenderInput): string | string[] {
+/**
+ * A translation's tagged text as it is written: split spans joined and edge spaces moved out (see `repairTags`),
+ * or the problems that make it unwritable (then the source is written instead).
+ */
+export function repairTranslation(segment: Segment, text: string): { readonly nodes: TaggedNode[] } | { readonly problems: string[] } {
   const parsed = parseTaggedText(text);
   const nodes = repairTags(parsed.nodes, (id) => segment.tags[id - 1]?.kind === 'pair' && !(segment.tags[id - 1] as PairTag).isLink);
   const problems = [...parsed.problems, ...checkTags(nodes, segment.tags)];
-  if (problems.length > 0) return problems;
+  return problems.length > 0 ? { problems } : { nodes };
+}
+
+function tryRender(segment: Segment, text: string, input: RenderInput): string | string[] {
+  const repaired = repairTranslation(segment, text);
+  if ('problems' in repaired) return repaired.problems;
+  const { nodes } = repaired;
   const { sink } = segment;
   const parent = segment.parent === undefined ? undefined : input.segments[segment.parent];
   const place = { isLink: false, isTableCell: parent?.sink.type === 'inline' && parent.sink.isTableCell };

@@ -1,6 +1,7 @@
 import type { Glossary } from '../glossary/glossary.ts';
 import { unmaskTerms } from '../glossary/mask-terms.ts';
-import { renderSegment, type SegmentFailure } from '../markdown/render-segment.ts';
+import { renderSegment, repairTranslation, type SegmentFailure } from '../markdown/render-segment.ts';
+import { stringifyTaggedText } from '../markdown/tagged-text.ts';
 import type { MarkupPart, Segment, Tag } from '../markdown/segment.ts';
 import type { MemoryEntry, Suggestion } from '../memory/memory-entry.ts';
 import type { MaskedSegment } from '../pipeline/mask-article.ts';
@@ -31,7 +32,10 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
   const targets = new Map<number, string>();
   for (const item of masked) {
     const entry = entries.get(item.text);
-    if (entry) targets.set(item.segment.index, unmaskTerms(matchEdgeWhitespace(item.text, entry.targetText), item.masks, targetForm).text);
+    if (!entry) continue;
+    // Reviewers see the translation as it is written: an engine's split spans joined, or none if it cannot be written.
+    const repaired = repairTranslation(item.segment, unmaskTerms(matchEdgeWhitespace(item.text, entry.targetText), item.masks, targetForm).text);
+    if ('nodes' in repaired) targets.set(item.segment.index, stringifyTaggedText(repaired.nodes));
   }
   const segments = masked.map((item) => item.segment);
   const markdownOf = (segment: Segment, translations: ReadonlyMap<number, string>) =>
@@ -52,7 +56,7 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         target,
         sourceMarkdown: markdownOf(segment, new Map()),
         targetMarkdown: target === undefined ? undefined : markdownOf(segment, targets),
-        state: !entry ? 'initial' : entry.status === 'reviewed' ? 'reviewed' : 'translated',
+        state: !entry || target === undefined ? 'initial' : entry.status === 'reviewed' ? 'reviewed' : 'translated',
         needsReview: entry?.status === 'machine' && sources.needsReview(item),
         tags: segment.tags.map(describeTag),
         terms: item.masks.map((mask) => ({ termId: mask.termId, source: mask.source, target: targetForm(mask.termId) })),

@@ -72,8 +72,12 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
         const untranslated = texts.length - found.size;
         // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
         const byText = new Map(requests.flatMap((request) => (found.has(request.key) ? [[request.sourceText, found.get(request.key)!.targetText] as const] : [])));
-        const isCurrent = untranslated === 0 && output === rebuildTranslated(glossary, { text, masked }, byText, language).text;
-        const isEdited = output !== undefined && !isCurrent && memory?.lastOutput(language, file)?.outputText !== output;
+        const rebuilt = rebuildTranslated(glossary, { text, masked }, byText, language).text;
+        const record = memory?.lastOutput(language, file);
+        // A hand edit a run kept as written is current as long as the source and the memory give what they gave then.
+        const isKeptEdit = record !== undefined && output === record.outputText && record.sourceText === text && record.rebuiltText === rebuilt;
+        const isCurrent = untranslated === 0 && (output === rebuilt || isKeptEdit);
+        const isEdited = output !== undefined && !isCurrent && record?.outputText !== output;
         const state = output === undefined ? 'missing' : isCurrent ? 'up-to-date' : isEdited ? 'edited' : 'stale';
         statuses.push({ file, language, state, segments: texts.length, untranslated, reviewed, machine: found.size - reviewed, needsReview });
       }

@@ -55,11 +55,13 @@ export function memoryStatements(db: Database.Database) {
       WHERE article_path = @articlePath AND source_language = @sourceLanguage AND target_language = @targetLanguage
     `),
     recordOutput: db.prepare(`
-      INSERT INTO outputs (target_language, file, source_text, output_text, written_at) VALUES (@language, @file, @sourceText, @outputText, @now)
+      INSERT INTO outputs (target_language, file, source_text, output_text, rebuilt_text, written_at)
+      VALUES (@language, @file, @sourceText, @outputText, @rebuiltText, @now)
       ON CONFLICT (target_language, file) DO UPDATE SET
-        source_text = excluded.source_text, output_text = excluded.output_text, written_at = excluded.written_at
+        source_text = excluded.source_text, output_text = excluded.output_text, rebuilt_text = excluded.rebuilt_text,
+        written_at = excluded.written_at
     `),
-    lastOutput: db.prepare('SELECT source_text, output_text FROM outputs WHERE target_language = ? AND file = ?'),
+    lastOutput: db.prepare('SELECT source_text, output_text, rebuilt_text FROM outputs WHERE target_language = ? AND file = ?'),
     indexedUpTo: db.prepare('SELECT last_id FROM fts_progress').pluck(),
     unindexed: db.prepare('SELECT id, source_plain FROM entries WHERE id > ? ORDER BY id'),
     indexEntriesAbove: db.prepare('INSERT INTO entries_fts (rowid, source_plain) SELECT id, source_plain FROM entries WHERE id > ?'),

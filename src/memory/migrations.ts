@@ -92,6 +92,10 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    description: 'what the rebuild gave when an output was recorded, so that a kept hand edit is not undone by the next run',
+    sql: `ALTER TABLE outputs ADD COLUMN rebuilt_text TEXT;`,
+  },
 ];
 
 /** Brings the schema of `db` up to the last of `steps`; refuses a file written by a newer jialing. */

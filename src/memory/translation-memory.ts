@@ -30,6 +30,8 @@ export interface WrittenOutput {
   readonly file: string;
   readonly sourceText: string;
   readonly outputText: string;
+  /** What the rebuild from source and memory gave then; differs from `outputText` where a person's edit was kept as written. */
+  readonly rebuiltText: string;
 }
 
 /** A language pair to narrow `entries()` and `exportTmx` to; either side may be left open. */
@@ -162,8 +164,8 @@ export class TranslationMemory {
 
   /** What jialing last wrote to an article's output in a language, with the source it was made from. */
   lastOutput(language: string, file: string): WrittenOutput | undefined {
-    const row = this.#guard(() => this.#statements.lastOutput.get(language, file) as { source_text: string; output_text: string } | undefined);
-    return row && { language, file, sourceText: row.source_text, outputText: row.output_text };
+    const row = this.#guard(() => this.#statements.lastOutput.get(language, file) as { source_text: string; output_text: string; rebuilt_text: string | null } | undefined);
+    return row && { language, file, sourceText: row.source_text, outputText: row.output_text, rebuiltText: row.rebuilt_text ?? row.output_text };
   }
 
   /** Keeps suggestions for a segment's reviewers, replacing earlier ones; an empty list removes them. */

@@ -3,6 +3,7 @@ import { extractSegments } from '../markdown/extract-segments.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
+import type { WrittenOutput } from '../memory/translation-memory.ts';
 import { alignEdits } from '../review/align-edits.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
@@ -13,7 +14,7 @@ import { rebuildTranslated } from './rebuild-translated.ts';
 /** What a person did to an output since jialing last wrote it. */
 export type ReviewerEdits =
   /** `written`: the file holds exactly what jialing last wrote, from this source text. */
-  | { readonly state: 'none'; readonly written?: { readonly sourceText: string; readonly outputText: string } }
+  | { readonly state: 'none'; readonly written?: WrittenOutput }
   /** Changed segments are now reviewed entries of the memory; `text` is the file as the person left it. */
   | { readonly state: 'edited'; readonly text: string; readonly segments: number; readonly isSourceUnchanged: boolean }
   /** The file cannot be lined up with its source; it must be left as it is. */
@@ -51,7 +52,14 @@ export async function takeReviewerEdits(
   const expected = rebuildTranslated(glossary, { text: written.sourceText, masked }, known, target.language).text;
   let aligned;
   try {
-    aligned = alignEdits({ source: masked, written: segmentsOf(written.outputText), current: segmentsOf(current), expected: segmentsOf(expected) });
+    aligned = alignEdits({
+      source: masked,
+      writtenText: written.outputText,
+      written: segmentsOf(written.outputText),
+      currentText: current,
+      current: segmentsOf(current),
+      expected: segmentsOf(expected),
+    });
   } catch (error) {
     return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})` };
   }

@@ -107,12 +107,13 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       }
       // A person's edit of an unchanged article is kept byte for byte; otherwise the rebuild carries the edits.
       const isKept = reviewer.state === 'edited' && reviewer.isSourceUnchanged && missing.length === 0;
-      const output = isKept ? reviewer.text : rebuilt.text;
-      // A re-run with nothing new leaves the file and its record alone.
-      const isUnchanged = reviewer.state === 'none' && reviewer.written?.outputText === output && reviewer.written.sourceText === source.text;
+      // A re-run that would rebuild what it rebuilt last time leaves the file (and a kept edit in it) alone.
+      const written = reviewer.state === 'none' ? reviewer.written : undefined;
+      const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
+      const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
       if (!isKept && !isUnchanged) await writeFileAtomic(outputPathOf(run, target, file), output);
-      if (!isUnchanged) run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output });
-      checkOutput(run, source, isKept ? output : rebuilt, language);
+      if (!isUnchanged) run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
+      checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
     }
   } catch (error) {
     if (error instanceof SetupError) throw error;

@@ -14,9 +14,11 @@ export interface AlignedEdit {
 export interface EditedOutput {
   /** The source it was made from, segmented and masked. */
   readonly source: readonly MaskedSegment[];
-  /** Segments of the output as written. */
+  /** The output as written, and its segments. */
+  readonly writtenText: string;
   readonly written: readonly Segment[];
-  /** Segments of the output file now. */
+  /** The output file now, and its segments. */
+  readonly currentText: string;
   readonly current: readonly Segment[];
   /** Segments of what the memory holds now for that source, to tell a finished write from an edit. */
   readonly expected?: readonly Segment[];
@@ -28,12 +30,12 @@ export interface EditedOutput {
  */
 export function alignEdits(output: EditedOutput): { readonly edits: AlignedEdit[] } | { readonly conflict: string } {
   const { source, written, current, expected } = output;
-  const structure = compareStructure(written, current);
+  const structure = compareStructure(written, current) ?? compareCopiedText(output);
   if (structure) return { conflict: structure };
   const edits: AlignedEdit[] = [];
   const targets = new Map<string, AlignedEdit>();
   for (const [index, segment] of current.entries()) {
-    if (segment.text === written[index]!.text || segment.text === expected?.[index]?.text) continue;
+    if (isSame(segment, written[index]!) || (expected?.[index] && isSame(segment, expected[index]))) continue;
     const original = source[index];
     const where = `line ${segment.line}`;
     if (!original?.isSendable) return { conflict: `${where} was changed, but jialing does not translate that text (it holds no words besides glossary terms, numbers or code); change the source or the glossary instead` };
@@ -46,6 +48,39 @@ export function alignEdits(output: EditedOutput): { readonly edits: AlignedEdit[
     edits.push(edit);
   }
   return { edits };
+}
+
+// Formatting counts: a changed link target is an edit, which then cannot be mapped onto the source's link.
+function isSame(segment: Segment, other: Segment): boolean {
+  return segment.text === other.text && JSON.stringify(segment.tags) === JSON.stringify(other.tags);
+}
+
+// Everything outside the segments (code, link definitions, untranslated frontmatter, block markup) is
+// copied from the source on every run: a change there would be undone, so it is refused instead.
+function compareCopiedText(output: EditedOutput): string | undefined {
+  const written = copiedParts(output.writtenText, output.written);
+  const current = copiedParts(output.currentText, output.current);
+  const index = current.findIndex((part, position) => part.text !== written[position]?.text);
+  if (index === -1 && written.length === current.length) return undefined;
+  const part = current[index === -1 ? current.length - 1 : index]!;
+  const other = written[index === -1 ? current.length - 1 : index]?.text ?? '';
+  let common = 0;
+  while (common < Math.min(part.text.length, other.length) && part.text[common] === other[common]) common++;
+  const offset = part.offset + common;
+  const line = output.currentText.slice(0, offset).split('\n').length;
+  return `text that jialing copies from the source (code, a link target, an untranslated frontmatter value or block markup) was changed near line ${line}; change it in the source instead`;
+}
+
+/** The runs of text between the segments, with where each starts in the file. */
+function copiedParts(text: string, segments: readonly Segment[]): { text: string; offset: number }[] {
+  const parts: { text: string; offset: number }[] = [];
+  let cursor = 0;
+  for (const segment of segments.filter((candidate) => candidate.parent === undefined).sort((a, b) => a.start - b.start)) {
+    parts.push({ text: text.slice(cursor, segment.start), offset: cursor });
+    cursor = segment.end;
+  }
+  parts.push({ text: text.slice(cursor), offset: cursor });
+  return parts;
 }
 
 function compareStructure(written: readonly Segment[], current: readonly Segment[]): string | undefined {

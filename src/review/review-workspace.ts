@@ -143,7 +143,7 @@ export class ReviewWorkspace {
     const reopened = await this.#open(file, language);
     const rebuilt = rebuildTranslated(this.#glossary, reopened, reopened.recalled.known, language).text;
     await writeFileAtomic(reopened.outputPath, rebuilt);
-    this.#memory.recordOutput({ language, file, sourceText: reopened.text, outputText: rebuilt });
+    this.#memory.recordOutput({ language, file, sourceText: reopened.text, outputText: rebuilt, rebuiltText: rebuilt });
     return this.#describe(reopened);
   }
 

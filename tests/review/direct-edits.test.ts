@@ -16,6 +16,10 @@ const article = [
   '- Visitors can see the old factories.',
   '- The river is very beautiful.',
   '',
+  '```sh',
+  'npm ci',
+  '```',
+  '',
 ].join('\n');
 
 describe('edits made in the localised markdown', () => {
@@ -132,6 +136,40 @@ describe('edits made in the localised markdown', () => {
       expect(result.code).toBe(1);
       expect(result.stderr + result.stdout).toMatch(/line 3: the formatting `\*\*…\*\*`, `\[…\]\(https:\/\/example\.com\/centre\)` of the source paragraph was removed/);
       expect(await readFile(output, 'utf8')).toBe(edited);
+      expect(reviewedEntries()).toHaveLength(0);
+    },
+    timeout,
+  );
+
+  it(
+    'keeps an edit whose formatting is written another way (`_` for `*`) over any number of runs, and status calls it current',
+    async () => {
+      const edited = await editLine('La ciudad', 'La ciudad tiene __muchos__ estudios nuevos y un [centro de diseño](https://example.com/centre).');
+      for (let run = 0; run < 3; run++) {
+        expect((await runCli(['translate', '-q'], { cwd: dir })).code).toBe(0);
+        expect(await readFile(output, 'utf8')).toBe(edited);
+      }
+      const status = await runCli(['status', '--json'], { cwd: dir });
+      expect(JSON.parse(status.stdout)[0]).toMatchObject({ state: 'up-to-date', reviewed: 1 });
+      expect(status.code).toBe(0);
+    },
+    timeout,
+  );
+
+  it.each([
+    ['a link target', (text: string) => text.replace('https://example.com/centre', 'https://example.com/otro'), /line 3: the formatting `\[…\]\(https:\/\/example\.com\/otro\)` is not in the source paragraph/],
+    ['a code block', (text: string) => text.replace('npm ci', 'npm install'), /text that jialing copies from the source .* was changed near line 11; change it in the source instead/],
+  ])(
+    'refuses an edit of %s, which comes from the source, as a conflict that lasts until it is undone',
+    async (_what, change, message) => {
+      const edited = change(await readFile(output, 'utf8'));
+      await writeFile(output, edited);
+      for (let run = 0; run < 2; run++) {
+        const result = await runCli(['translate'], { cwd: dir });
+        expect(result.code).toBe(1);
+        expect(result.stderr + result.stdout).toMatch(message);
+        expect(await readFile(output, 'utf8')).toBe(edited);
+      }
       expect(reviewedEntries()).toHaveLength(0);
     },
     timeout,

@@ -67,10 +67,16 @@ describe('jialing review: the server', () => {
     expect((await request(review.port, { path: '/api/articles', headers: { ...bearer, host: `localhost:${review.port}` } })).status).toBe(200);
   });
 
-  it('refuses requests from other sites and saves without this page as Origin', async () => {
+  it('refuses requests from other sites and saves from another Origin, or with the cookie but no Origin', async () => {
     const save = { method: 'POST', path: '/api/save', body: JSON.stringify({ file: 'guide/visit.md', language: 'es', edits: [{ index: 0, markdown: 'Visita' }] }) };
     const json = { ...bearer, 'content-type': 'application/json' };
-    expect((await request(review.port, { ...save, headers: json })).status).toBe(403);
+    // A script with the token in a header needs no Origin: it reaches the workspace, which refuses this edit's index.
+    const scripted = await request(review.port, { ...save, body: save.body.replace('"index":0', '"index":99'), headers: json });
+    expect(scripted.status).toBe(422);
+    const withCookie = { cookie: `jialing-review-${review.port}=${review.token}`, 'content-type': 'application/json' };
+    const cookieOnly = await request(review.port, { ...save, headers: withCookie });
+    expect(cookieOnly.status).toBe(403);
+    expect(JSON.parse(cookieOnly.body).message).toMatch(/must come from this page/);
     expect((await request(review.port, { ...save, headers: { ...json, origin: 'http://evil.example' } })).status).toBe(403);
     expect((await request(review.port, { ...save, headers: { ...json, origin: `http://127.0.0.1:${review.port + 1}` } })).status).toBe(403);
     const crossSite = await request(review.port, { path: '/api/articles', headers: { ...bearer, 'sec-fetch-site': 'cross-site' } });

@@ -5,13 +5,15 @@ export interface RequestOrigin {
   readonly origin: string | undefined;
   /** `Sec-Fetch-Site`, which browsers send and pages cannot forge. */
   readonly fetchSite: string | undefined;
+  /** Whether the token came in an `Authorization` header, which another site's page cannot make a browser send. */
+  readonly hasTokenHeader: boolean;
 }
 
 /**
  * Why a request must be refused before its token is even looked at, or undefined when it may go on.
  * The Host must name the loopback address and this port, so a DNS name rebound to 127.0.0.1 is refused;
  * other sites (other ports of 127.0.0.1 are the same site) may not send requests; a request that changes
- * something must carry this server's own Origin.
+ * something must carry this server's own Origin, unless it carries the token in a header (scripts, tools).
  */
 export function checkRequestOrigin(request: RequestOrigin, port: number): string | undefined {
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -22,7 +24,8 @@ export function checkRequestOrigin(request: RequestOrigin, port: number): string
     return `Requests from other sites are refused (Sec-Fetch-Site: ${request.fetchSite}).`;
   }
   const isSafe = request.method === 'GET' || request.method === 'HEAD';
-  if (!isSafe && request.origin !== `http://${request.host.toLowerCase()}`) {
+  const isOwnOrigin = request.origin === `http://${request.host.toLowerCase()}`;
+  if (!isSafe && !isOwnOrigin && !(request.hasTokenHeader && request.origin === undefined)) {
     return `A ${request.method} request must come from this page (Origin ${JSON.stringify(request.origin ?? '')}).`;
   }
   return undefined;

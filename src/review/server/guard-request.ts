@@ -19,22 +19,25 @@ export function guardRequest(options: GuardOptions): MiddlewareHandler {
   // Cookies ignore ports: one name per port keeps two review servers (or other local apps) apart.
   const cookieName = `jialing-review-${options.port}`;
   return async (c, next) => {
+    const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    const hasTokenHeader = isReviewToken(options.token, bearer);
+    // The API answers in JSON, refusals included.
+    const refuse = (message: string) => (c.req.path.startsWith('/api/') ? c.json({ message }, 403) : c.text(`Forbidden: ${message}\n`, 403));
     const refusal = checkRequestOrigin(
-      { method: c.req.method, host: c.req.header('host'), origin: c.req.header('origin'), fetchSite: c.req.header('sec-fetch-site') },
+      { method: c.req.method, host: c.req.header('host'), origin: c.req.header('origin'), fetchSite: c.req.header('sec-fetch-site'), hasTokenHeader },
       options.port,
     );
-    if (refusal) return c.text(`Forbidden: ${refusal}\n`, 403);
+    if (refusal) return refuse(refusal);
 
     const queryToken = c.req.query('token');
     if (queryToken !== undefined) {
-      if (c.req.method !== 'GET' || c.req.path !== '/' || !isReviewToken(options.token, queryToken)) return c.text(forbidden, 403);
+      if (c.req.method !== 'GET' || c.req.path !== '/' || !isReviewToken(options.token, queryToken)) return refuse(forbidden);
       setCookie(c, cookieName, options.token, { httpOnly: true, sameSite: 'Strict', path: '/' });
       return c.redirect('/', 303);
     }
-    const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-    if (!isReviewToken(options.token, getCookie(c, cookieName)) && !isReviewToken(options.token, bearer)) return c.text(forbidden, 403);
+    if (!isReviewToken(options.token, getCookie(c, cookieName)) && !hasTokenHeader) return refuse(forbidden);
     await next();
   };
 }
 
-const forbidden = 'Forbidden: this page needs the access token; open the address `jialing review` printed.\n';
+const forbidden = 'this page needs the access token; open the address `jialing review` printed.';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
 import type { EngineChoice } from './config/schema.ts';
+import { chooseLanguages } from './config/choose-languages.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
-import { UsageError } from './errors.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
@@ -145,16 +145,4 @@ function reportQuotaShortfall(report: RunReport, addProblem: (problem: Problem) 
       message: `${engine} quota exceeded: ${unsentSegments} segments of "${language}" are left untranslated; everything translated before was written. Raise the quota or wait for it to reset, then run again.`,
     });
   }
-}
-
-function chooseLanguages(config: ResolvedConfig, wanted: readonly string[] | undefined): readonly string[] {
-  if (!wanted || wanted.length === 0) return config.targetLanguages;
-  const unique = [...new Set(wanted)];
-  const unknown = unique.filter((language) => !config.targetLanguages.includes(language));
-  if (unknown.length > 0) {
-    throw new UsageError(`--lang ${unknown.join(',')}: not in targetLanguages (${config.targetLanguages.join(', ')}) of ${config.configFile}.`, {
-      hint: 'Add the language to targetLanguages in the config, or pick one of those listed.',
-    });
-  }
-  return unique;
 }

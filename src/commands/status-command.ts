@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withProjectOptions } from './config-options.ts';
 import { loadConfig } from '../config/load-config.ts';
+import { chooseLanguages } from '../config/choose-languages.ts';
 import { readStatus } from '../status.ts';
 import { parseLanguages } from './parse-languages.ts';
 
@@ -11,7 +12,7 @@ export function addStatusCommand(program: Command): void {
     .option('--json', 'print the list as JSON on stdout')
     .action(async (flags: { config?: string; lang?: string; json?: boolean }) => {
       const config = await loadConfig(flags.config, process.cwd());
-      const statuses = await readStatus(config, parseLanguages(flags.lang) ?? config.targetLanguages, process.env);
+      const statuses = await readStatus(config, chooseLanguages(config, parseLanguages(flags.lang)), process.env);
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(statuses, null, 2)}\n`);
       } else {

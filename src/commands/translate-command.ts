@@ -26,7 +26,7 @@ export function addTranslateCommand(program: Command): void {
     .addOption(new Option('-e, --engine <name>', 'engine for every language, overriding the config').choices(engineChoices))
     .option('--dry-run', 'count articles, segments and characters per language; call no engine, write nothing')
     .option('--json', 'print one JSON summary on stdout instead of the table')
-    .option('-q, --quiet', 'no progress output')
+    .option('-q, --quiet', 'no progress output and no warnings; errors are still printed')
     .option('--strict', 'exit 1 when a quality check finds an error (glossary term, number, markup, empty)')
     .option('--frozen', 'never call an engine: exit 1 naming what would need translating (for CI)')
     .action(async (flags: TranslateFlags) => {
@@ -53,6 +53,8 @@ export function addTranslateCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify({ ...toJsonSummary(report), findings, report: reportFiles }, null, 2)}\n`);
         for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${problem.message}\n`);
       } else {
+        // Quiet silences progress, not errors: they say what to do before the exit code.
+        if (flags.quiet) for (const problem of report.problems.filter((item) => item.severity === 'error')) process.stderr.write(`error: ${problem.message}\n`);
         process.stdout.write(`\n${formatSummaryTable(report)}\n`);
         if (findings.length > 0) process.stdout.write(`\nQuality checks: ${findingErrors} errors, ${findings.length - findingErrors} warnings (\`jialing check\` lists them).\n`);
         if (reportFiles) process.stdout.write(`\nReport: ${reportFiles.htmlPath}\n`);

@@ -88,7 +88,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
     }
     if (!run.isDryRun) {
       const missing = [...recalled.missing.keys()];
-      keepSuggestions(run, target, file, recalled.missing);
+      keepSuggestions(run, target, source, recalled.missing);
       for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
       for (const item of source.masked) if (item.masks.length > 0 && recalled.missing.has(item.text)) target.names.set(item.text, item.masks.map((mask) => mask.id));
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
@@ -133,18 +133,21 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
 // For a text the memory lacks, the closest earlier translations made for the same article (where an edited
 // paragraph's earlier version is) are kept for reviewers, never used as the translation. A search of the whole
 // memory costs milliseconds per text, too much for every new text of a run; the review page runs it per segment.
-function keepSuggestions(run: RunContext, target: Target, file: string, missing: ReadonlyMap<string, { key: string }>): void {
+function keepSuggestions(run: RunContext, target: Target, source: SourceArticle, missing: ReadonlyMap<string, { key: string }>): void {
   if (!run.memory || !run.hasEarlierTranslations) return;
+  const { file } = source;
   for (const [text, { key }] of missing) {
     const suggestions = run.memory.suggestWithinArticle(text, run.config.sourceLanguage, target.language, file, { threshold: run.config.fuzzyThreshold });
     if (suggestions.length > 0) run.memory.saveSuggestions(key, suggestions);
     const reviewed = suggestions.find((suggestion) => suggestion.status === 'reviewed');
     if (reviewed) {
+      const segment = source.masked.find((item) => item.text === text)!.segment;
       run.addProblem({
         severity: 'warning',
         file,
         language: target.language,
-        message: `${file} [${target.language}] needs review: the source of a segment a person had reviewed changed ("${shortPlain(text)}"); it was translated anew and the reviewed translation is kept as a suggestion.`,
+        line: segment.line,
+        message: `${file}:${segment.line} [${target.language}] needs review: the source of a segment a person had reviewed changed ("${shortPlain(segment.text)}"); it was translated anew and the reviewed translation is kept as a suggestion (\`jialing review\` shows it).`,
       });
     }
   }

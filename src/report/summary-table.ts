@@ -20,10 +20,14 @@ export function formatSummaryTable(report: RunReport): string {
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   const title = report.dryRun ? `Dry run: ${report.articles} articles, nothing translated or written` : `Translated ${report.articles} articles`;
   const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts }) => [
-    ...(reviewerEdits ? [`${language}: ${reviewerEdits} segments edited by hand in the output were kept and stored as reviewed`] : []),
-    ...(conflicts ? [`${language}: ${conflicts} hand-edited outputs were left untouched (see the problems above)`] : []),
+    ...(reviewerEdits ? [`${language}: ${count(reviewerEdits, 'segment')} edited by hand in the output kept and stored as reviewed`] : []),
+    ...(conflicts ? [`${language}: ${count(conflicts, 'hand-edited output')} left untouched (see the errors above)`] : []),
   ]);
   return [title, '', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ...(reviewed.length > 0 ? ['', ...reviewed] : [])].join('\n');
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
 }
 
 /** The report as the JSON a machine reads from `--json`. */

@@ -217,6 +217,18 @@ describe('jialing translate with the Apertium engine', () => {
     timeout,
   );
 
+  it.each([['translate'], ['status'], ['check']])(
+    '%s refuses a --lang that is not a target language with exit 2 and one message',
+    async (command) => {
+      await writeProject(dir, project());
+      const result = await runCli([command, '--lang', 'es,zz'], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/zz/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    },
+    timeout,
+  );
+
   it(
     'pseudo-localises every language with --engine pseudo, overriding the config',
     async () => {

@@ -85,6 +85,13 @@ describe('planXliffImport', () => {
     });
   });
 
+  it('says so when a translated segment comes back with an empty target, and stores nothing for it', () => {
+    expect(plan(withTarget('', 'reviewed'))).toMatchObject({
+      edits: [],
+      notImported: [{ unit: 'u1', reason: expect.stringContaining('its target is empty') }],
+    });
+  });
+
   it('reads <sc>/<ec> pairs and annotations as the codes and text they hold', () => {
     const edited = withTarget('<mrk id="m1" type="comment" value="ok">Visite</mrk> <sc id="1"/>el <pc id="3">viejo</pc> casco<ec startRef="1"/> <ph id="2"/><sm id="m2"/>.');
     expect(plan(edited).edits).toEqual([{ index: 1, target: 'Visite <g1>el <g3>viejo</g3> casco</g1> <x2/>.' }]);

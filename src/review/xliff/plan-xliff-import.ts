@@ -54,8 +54,11 @@ function decide(unit: XliffUnit, article: ArticleReview): Decision {
 
   const target = xliffToTagged(unit.target);
   if ('problem' in target) return { problem: `<target>: ${target.problem}.` };
-  // A tool that writes an empty <target/> for a segment nobody translated gives no translation.
-  if (target.text.trim() === '' && segment.source.trim() !== '') return { unchanged: true };
+  // A tool that writes an empty <target/> for a segment nobody translated gives no translation; emptying a
+  // translation is said, since an empty translation is never stored.
+  if (target.text.trim() === '' && segment.source.trim() !== '') {
+    return segment.target === undefined || unit.state === 'initial' ? { unchanged: true } : { reason: 'its target is empty; a segment cannot be translated as nothing, so its translation stays as it was.' };
+  }
   const codeProblems = compareInlineCodes(inlineCodesOf(segment.source), target.codes, segment.tags);
   if (codeProblems.length > 0) return { problem: codeProblems.join(' ') };
 

@@ -48,7 +48,7 @@ const parser = new XMLParser({
  */
 export function parseXml(xml: string): { readonly nodes: XmlNode[] } | { readonly problem: XmlProblem } {
   const validation = XMLValidator.validate(xml);
-  if (validation !== true) return { problem: { message: validation.err.msg, line: validation.err.line, column: validation.err.col } };
+  if (validation !== true) return { problem: describeInvalid(xml, validation.err) };
   const reference = blankOut(xml, commentsAndCdata).search(undefinedReference);
   if (reference >= 0) return { problem: { message: 'an `&` that does not start &amp; &lt; &gt; &quot; &apos; or a character reference.', ...positionAt(xml, reference) } };
   return { nodes: parser.parse(xml) as XmlNode[] };
@@ -58,4 +58,11 @@ export function parseXml(xml: string): { readonly nodes: XmlNode[] } | { readonl
 export function startOffsetOf(node: XmlNode): number | undefined {
   const metadata = (node as Record<symbol, { startIndex?: number } | undefined>)[XMLParser.getMetaDataSymbol() as symbol];
   return metadata?.startIndex;
+}
+
+// The validator reports elements still open at the end as `Invalid '["a","b"]' found.` at line 1.
+function describeInvalid(xml: string, error: { code: string; msg: string; line: number; col: number }): XmlProblem {
+  const unclosed = error.code === 'InvalidXml' && error.msg.startsWith("Invalid '[") ? [...error.msg.matchAll(/"([^"]+)"/g)].map((match) => `<${match[1]}>`) : [];
+  if (unclosed.length === 0) return { message: error.msg, line: error.line, column: error.col };
+  return { message: `the file ends before ${unclosed.join(', ')} ${unclosed.length === 1 ? 'is' : 'are'} closed: it was cut short or not saved whole.`, line: xml.split('\n').length };
 }

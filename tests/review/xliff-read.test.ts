@@ -154,6 +154,13 @@ describe('readXliff', () => {
     expect(rejection(() => readXliff(external, 'river.xlf'))).toContain('river.xlf:1: refusing a <!ENTITY> declaration');
   });
 
+  it('says a file that stops half-way was cut short, at its last line', () => {
+    const cut = exported.slice(0, exported.indexOf('</segment>'));
+    expect(rejection(() => readXliff(cut, 'river.xlf'))).toBe(
+      `river.xlf:${cut.split('\n').length}: not well-formed XML: the file ends before <xliff>, <file>, <unit>, <segment> are closed: it was cut short or not saved whole.`,
+    );
+  });
+
   it('rejects malformed XML and undeclared entities with their line', () => {
     expect(rejection(() => readXliff(exported.replace('</segment>', '</segmnt>'), 'river.xlf'))).toMatch(/^river\.xlf:\d+: not well-formed XML: /);
     expect(rejection(() => readXliff(exported.replace('Ríos', '&lol;'), 'river.xlf'))).toBe(

@@ -70,6 +70,9 @@ export class TranslationMemory {
       // WAL lets runs read while another writes; NORMAL sync is safe in WAL and loses at most the last commits on power loss.
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // Keys are hashes, so inserts land all over the indexes: a 32 MB page cache (the default is 2 MB) keeps
+      // them in memory for a memory of some 100k entries, and stores measured about a quarter faster at 7k.
+      db.pragma('cache_size = -32000');
       migrate(db, file);
       return new TranslationMemory(file, db, options.now ?? (() => new Date()));
     } catch (error) {

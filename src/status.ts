@@ -9,11 +9,11 @@ import { findArticles } from './io/find-articles.ts';
 import { readArticle } from './io/read-article.ts';
 import { extractSegments } from './markdown/extract-segments.ts';
 import { parseMarkdown } from './markdown/parse-markdown.ts';
-import { memoryKey } from './memory/memory-key.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
 import { maskArticle, textsToSend } from './pipeline/mask-article.ts';
 import { expectedEngineProfile } from './pipeline/expected-engine-profile.ts';
 import { rebuildTranslated } from './pipeline/rebuild-translated.ts';
+import { recallTranslations } from './pipeline/recall-translations.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
 
 /** Where one article stands in one language. */
@@ -55,31 +55,29 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
         continue;
       }
       const texts = textsToSend(masked);
-      const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
       for (const language of languages) {
-        const profile = expectedEngineProfile(config, language, env);
-        const requests = texts.map((text) => ({
-          key: memoryKey({ sourceText: text, sourceLanguage: config.sourceLanguage, targetLanguage: language, engineProfile: profile, glossaryVersion: glossary.version(termIds.get(text) ?? [], language) }),
-          sourceText: text,
+        const recalled = recallTranslations(masked, texts, {
+          memory,
+          glossary,
           sourceLanguage: config.sourceLanguage,
           targetLanguage: language,
-        }));
-        const found = memory?.lookup(requests) ?? new Map();
-        const entries = [...found.values()];
+          engineProfile: expectedEngineProfile(config, language, env),
+          articlePath: file,
+        });
+        const entries = [...recalled.entries.values()];
         const reviewed = entries.filter((entry) => entry.status === 'reviewed').length;
-        const needsReview = requests.filter((request) => found.get(request.key)?.status === 'machine' && memory!.suggestionsFor(request.key).some((suggestion) => suggestion.status === 'reviewed')).length;
+        const needsReview = [...recalled.entries].filter(([text, entry]) => entry.status === 'machine' && memory!.hasReviewedSuggestion(recalled.keys.get(text)!)).length;
         const output = await readFile(path.join(outputFolder(config.outputPattern, language), file), 'utf8').catch(() => undefined);
-        const untranslated = texts.length - found.size;
+        const untranslated = recalled.missing.size;
         // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
-        const byText = new Map(requests.flatMap((request) => (found.has(request.key) ? [[request.sourceText, found.get(request.key)!.targetText] as const] : [])));
-        const rebuilt = rebuildTranslated(glossary, { text, masked }, byText, language).text;
+        const rebuilt = rebuildTranslated(glossary, { text, masked }, recalled.known, language).text;
         const record = memory?.lastOutput(language, file);
         // A hand edit a run kept as written is current as long as the source and the memory give what they gave then.
         const isKeptEdit = record !== undefined && output === record.outputText && record.sourceText === text && record.rebuiltText === rebuilt;
         const isCurrent = untranslated === 0 && (output === rebuilt || isKeptEdit);
         const isEdited = output !== undefined && !isCurrent && record?.outputText !== output;
         const state = output === undefined ? 'missing' : isCurrent ? 'up-to-date' : isEdited ? 'edited' : 'stale';
-        statuses.push({ file, language, state, segments: texts.length, untranslated, reviewed, machine: found.size - reviewed, needsReview });
+        statuses.push({ file, language, state, segments: texts.length, untranslated, reviewed, machine: entries.length - reviewed, needsReview });
       }
     }
   } finally {

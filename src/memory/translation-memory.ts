@@ -179,6 +179,11 @@ export class TranslationMemory {
     });
   }
 
+  /** Whether a segment's saved suggestions hold a reviewed translation: its source changed after a person reviewed it. */
+  hasReviewedSuggestion(key: string): boolean {
+    return this.suggestionsFor(key).some((suggestion) => suggestion.status === 'reviewed');
+  }
+
   /** Suggestions saved for a segment, or an empty list. */
   suggestionsFor(key: string): Suggestion[] {
     const row = this.#guard(() => this.#statements.suggestionsFor.get(key) as { suggestions: string } | undefined);

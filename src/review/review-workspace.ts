@@ -222,7 +222,7 @@ export class ReviewWorkspace {
       entries: recalled.entries,
       findings,
       outputLines: new Map(outputSegments.length === sourceSegments.length ? outputSegments.map((segment) => [segment.index, segment.line]) : []),
-      needsReview: (item) => this.#memory.suggestionsFor(keyOf(item)).some((suggestion) => suggestion.status === 'reviewed'),
+      needsReview: (item) => this.#memory.hasReviewedSuggestion(keyOf(item)),
       suggestionsFor: (item) => {
         const saved = this.#memory.suggestionsFor(keyOf(item));
         const live = withLiveSuggestions ? this.#memory.suggest(item.text, this.#config.sourceLanguage, language, { threshold: this.#config.fuzzyThreshold, limit: liveSuggestions + 1 }) : [];

@@ -5,7 +5,7 @@ import { stringifyTaggedText } from '../markdown/tagged-text.ts';
 import type { MarkupPart, Segment, Tag } from '../markdown/segment.ts';
 import type { MemoryEntry, Suggestion } from '../memory/memory-entry.ts';
 import type { MaskedSegment } from '../pipeline/mask-article.ts';
-import { matchEdgeWhitespace } from '../pipeline/match-edge-whitespace.ts';
+import { unmaskTranslation } from '../pipeline/rebuild-translated.ts';
 import type { Finding } from '../qa/finding.ts';
 import type { ReviewCounts, ReviewSegment, ReviewTag } from './review-types.ts';
 
@@ -32,10 +32,8 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
   const targets = new Map<number, string>();
   for (const item of masked) {
     const entry = entries.get(item.text);
-    if (!entry) continue;
-    // Reviewers see the translation as it is written: an engine's split spans joined, or none if it cannot be written.
-    const repaired = repairTranslation(item.segment, unmaskTerms(matchEdgeWhitespace(item.text, entry.targetText), item.masks, targetForm).text);
-    if ('nodes' in repaired) targets.set(item.segment.index, stringifyTaggedText(repaired.nodes));
+    const target = entry && writtenTarget(glossary, item, entry.targetText, language);
+    if (target !== undefined) targets.set(item.segment.index, target);
   }
   const segments = masked.map((item) => item.segment);
   const markdownOf = (segment: Segment, translations: ReadonlyMap<number, string>) =>
@@ -69,6 +67,15 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         }),
       };
     });
+}
+
+/**
+ * A stored translation as reviewers see it and the rebuild writes it: terms spelled out, an engine's split spans
+ * joined; undefined when it cannot be written (the source is written instead).
+ */
+export function writtenTarget(glossary: Glossary, item: MaskedSegment, translated: string, language: string): string | undefined {
+  const repaired = repairTranslation(item.segment, unmaskTranslation(glossary, item, translated, language));
+  return 'nodes' in repaired ? stringifyTaggedText(repaired.nodes) : undefined;
 }
 
 /** Counts of an article's review segments. */

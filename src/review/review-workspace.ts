@@ -5,7 +5,6 @@ import type { EngineEnvironment } from '../engines/create-engine.ts';
 import { JialingError, UsageError } from '../errors.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import { loadGlossary } from '../glossary/load-glossary.ts';
-import { unmaskTerms } from '../glossary/mask-terms.ts';
 import { createTermMatcher, type TermMatcher } from '../glossary/match-terms.ts';
 import { findArticles, type FoundArticle } from '../io/find-articles.ts';
 import { readArticle } from '../io/read-article.ts';
@@ -16,14 +15,13 @@ import { memoryKey } from '../memory/memory-key.ts';
 import { TranslationMemory } from '../memory/translation-memory.ts';
 import { expectedEngineProfile } from '../pipeline/expected-engine-profile.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from '../pipeline/mask-article.ts';
-import { matchEdgeWhitespace } from '../pipeline/match-edge-whitespace.ts';
 import { rebuildTranslated } from '../pipeline/rebuild-translated.ts';
 import { recallTranslations, type Recalled } from '../pipeline/recall-translations.ts';
 import { takeReviewerEdits } from '../pipeline/take-reviewer-edits.ts';
 import { checkArticle } from '../qa/check-article.ts';
 import { readStatus } from '../status.ts';
 import { editToTagged } from './edit-to-tagged.ts';
-import { countSegments, reviewSegments } from './review-segments.ts';
+import { countSegments, reviewSegments, writtenTarget } from './review-segments.ts';
 import type { ArticleReview, ReviewCounts, ReviewEdit } from './review-types.ts';
 
 /** One article's languages with their counts, for a list of work. */
@@ -155,7 +153,7 @@ export class ReviewWorkspace {
   #currentTarget(opened: OpenedArticle, index: number): string | undefined {
     const item = opened.masked[index]!;
     const stored = opened.recalled.known.get(item.text);
-    return stored === undefined ? undefined : unmaskTerms(matchEdgeWhitespace(item.text, stored), item.masks, (termId) => this.#glossary.targetForm(termId, opened.language)).text;
+    return stored === undefined ? undefined : writtenTarget(this.#glossary, item, stored, opened.language);
   }
 
   #storeReviewed(opened: OpenedArticle, targets: ReadonlyMap<number, string>): void {

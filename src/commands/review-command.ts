@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { chooseLanguages } from '../config/choose-languages.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../errors.ts';
 import { createReviewServer } from '../review/server/create-review-server.ts';
@@ -14,15 +15,13 @@ export function addReviewCommand(program: Command): void {
     .action(async (flags: { config?: string; lang?: string; port?: string }) => {
       const port = parsePort(flags.port);
       const config = await loadConfig(flags.config, process.cwd());
-      const languages = parseLanguages(flags.lang) ?? config.targetLanguages;
-      const unknown = languages.filter((language) => !config.targetLanguages.includes(language));
-      if (unknown.length > 0) throw new UsageError(`--lang ${unknown.join(',')}: not in targetLanguages (${config.targetLanguages.join(', ')}).`);
+      const languages = chooseLanguages(config, parseLanguages(flags.lang));
 
       const workspace = await ReviewWorkspace.open(config, { env: process.env });
       try {
         const server = await createReviewServer({
           source: workspace,
-          scope: { sourceLanguage: config.sourceLanguage, languages: [...new Set(languages)] },
+          scope: { sourceLanguage: config.sourceLanguage, languages },
           port,
           onUnexpectedError: (error) => process.stderr.write(`Unexpected internal error while serving the review page; please report it.\n${error instanceof Error ? error.stack : String(error)}\n`),
         });

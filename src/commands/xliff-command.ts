@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { chooseLanguages } from '../config/choose-languages.ts';
 import { loadConfig } from '../config/load-config.ts';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
-import { UsageError } from '../errors.ts';
 import { ReviewWorkspace } from '../review/review-workspace.ts';
 import { exportXliff } from '../review/xliff/export-xliff.ts';
 import { importXliffFile, type XliffImportResult } from '../review/xliff/import-xliff.ts';
@@ -22,7 +22,7 @@ export function addXliffCommand(program: Command): void {
     .option('--json', 'print the files written as JSON on stdout')
     .action(async (flags: { config?: string; lang?: string; article?: string; out?: string; json?: boolean }) => {
       const config = await loadConfig(flags.config, process.cwd());
-      const languages = languagesOf(flags.lang, config);
+      const languages = chooseLanguages(config, parseLanguages(flags.lang));
       const workspace = await ReviewWorkspace.open(config, { env: process.env });
       try {
         const articles = flags.article ? [articleOf(flags.article, config)] : (await workspace.listArticles()).map((article) => article.file);
@@ -76,13 +76,6 @@ export function addXliffCommand(program: Command): void {
       }
       process.exitCode = rejected.length > 0 ? 1 : 0;
     });
-}
-
-function languagesOf(value: string | undefined, config: ResolvedConfig): string[] {
-  const languages = [...new Set(parseLanguages(value) ?? config.targetLanguages)];
-  const unknown = languages.filter((language) => !config.targetLanguages.includes(language));
-  if (unknown.length > 0) throw new UsageError(`--lang ${unknown.join(',')}: not in targetLanguages (${config.targetLanguages.join(', ')}).`, { hint: 'Pass languages the config lists, e.g. --lang es.' });
-  return languages;
 }
 
 /** The article a `--article` value names: a path to the source file, or a path relative to the articles folder. */

@@ -104,7 +104,7 @@ describe('jialing xliff export', () => {
 
       const wrong = await runCli(['xliff', 'export', '--lang', 'de'], { cwd: dir });
       expect(wrong.code).toBe(2);
-      expect(wrong.stderr).toContain('error: --lang de: not in targetLanguages (es, ca).');
+      expect(wrong.stderr).toMatch(/error: --lang de: not in targetLanguages \(es, ca\) of .*pipeline\.config\.json\./);
       expect(stackFrames(wrong.stderr)).toEqual([]);
     },
     timeout,

@@ -1,11 +1,9 @@
 import { escapeTaggedText } from '../markdown/tagged-text.ts';
-import { attributeOf, childNodes, escapeXml, nodeName, textOf, type XmlNode } from '../xml/xml-node.ts';
+import { attributeOf, childNodes, escapeXml, forbiddenXmlCharacters, nodeName, textOf, type XmlNode } from '../xml/xml-node.ts';
 
 // Token by token rather than through parseTaggedText, which drops unknown tags and re-nests
 // mis-nested ones: the export must carry a stored text exactly as it is.
 const tokenPattern = /<g(\d+)>|<\/g(\d+)>|<x(\d+)\/>|(&(?:amp|lt|gt|quot|apos);)|([^<&]+)|([\s\S])/g;
-// XML 1.0 cannot hold these characters at all, not even as references.
-const forbiddenCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**
  * TMX `<seg>` content of tagged text. `<gN>` → `<bpt i="N" x="N">`, `</gN>` → `<ept i="N">` and `<xN/>` →
@@ -19,7 +17,7 @@ export function taggedToTmx(text: string): string {
     else if (close) seg += `<ept i="${close}">&lt;/g${close}&gt;</ept>`;
     else if (atom) seg += `<ph x="${atom}">&lt;x${atom}/&gt;</ph>`;
     else if (entity) seg += entity;
-    else seg += escapeXml((plain ?? other ?? '').replace(forbiddenCharacters, ''));
+    else seg += escapeXml((plain ?? other ?? '').replace(forbiddenXmlCharacters, ''));
   }
   return seg;
 }

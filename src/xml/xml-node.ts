@@ -36,6 +36,9 @@ export function textContent(node: XmlNode): string {
     .join('');
 }
 
+/** Characters XML 1.0 cannot hold at all, not even as references. */
+export const forbiddenXmlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');

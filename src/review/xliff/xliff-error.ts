@@ -1,4 +1,4 @@
-import { JialingError } from '../../errors.ts';
+import { formatPlace, JialingError } from '../../errors.ts';
 
 /** One thing wrong in an XLIFF file: its line and `<unit>` when known. */
 export interface XliffProblem {
@@ -16,7 +16,7 @@ export class XliffError extends JialingError {
     const [first] = problems;
     const message =
       problems.length === 1 && first
-        ? `${file}${first.line === undefined ? '' : `:${first.line}`}: ${describe({ ...first, line: undefined })}`
+        ? `${formatPlace({ file, line: first.line })}: ${describe({ ...first, line: undefined })}`
         : [`${file}: ${problems.length} problems:`, ...problems.map((problem) => `  ${describe(problem)}`)].join('\n');
     super(message, { hint: `${hint} Nothing from this file was imported.`, place: { file, line: first?.line } });
     this.file = file;

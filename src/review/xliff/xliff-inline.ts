@@ -1,5 +1,5 @@
 import { escapeTaggedText, parseTaggedText, stringifyTaggedText, type TaggedNode } from '../../markdown/tagged-text.ts';
-import { attributeOf, childNodes, escapeXml, nodeName, textOf, type XmlNode } from '../../xml/xml-node.ts';
+import { attributeOf, childNodes, escapeXml, forbiddenXmlCharacters, nodeName, textOf, type XmlNode } from '../../xml/xml-node.ts';
 import type { ReviewTag } from '../review-types.ts';
 
 /** An inline code of a segment: `pair` is `<pc>` (`<gN>…</gN>`), `atom` is `<ph>` (`<xN/>`). */
@@ -11,8 +11,6 @@ export interface InlineCode {
 /** Tagged text read from XLIFF inline content, with the codes it holds in order; or what makes it unreadable. */
 export type InlineContent = { readonly text: string; readonly codes: readonly InlineCode[] } | { readonly problem: string };
 
-// XML 1.0 cannot hold these characters, not even as references; XLIFF writes them as <cp hex="…"/>.
-const forbiddenCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** `<data>` ids of a tag's markdown in `<originalData>`: the atom or opening side, and the closing side. */
 export function dataIds(id: number): { readonly open: string; readonly close: string } {
@@ -21,7 +19,7 @@ export function dataIds(id: number): { readonly open: string; readonly close: st
 
 /** Escapes text for XLIFF content, writing characters XML cannot hold as `<cp hex="…"/>`. */
 export function escapeXliffText(value: string): string {
-  return escapeXml(value).replace(forbiddenCharacter, (character) => `<cp hex="${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}"/>`);
+  return escapeXml(value).replace(forbiddenXmlCharacters, (character) => `<cp hex="${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}"/>`);
 }
 
 /**

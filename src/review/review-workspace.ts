@@ -111,8 +111,9 @@ export class ReviewWorkspace {
   /**
    * Stores reviewers' translations as reviewed and rewrites the article's markdown in that language.
    * All or nothing: one invalid edit (unknown index, tags changed) throws `ReviewEditError` and stores none.
+   * Returns the article as `article` does, with the same `suggestions` option.
    */
-  async save(file: string, language: string, edits: readonly ReviewEdit[]): Promise<ArticleReview> {
+  async save(file: string, language: string, edits: readonly ReviewEdit[], options: { readonly suggestions?: boolean } = {}): Promise<ArticleReview> {
     let opened = await this.#open(file, language);
     // Edits made in the file since it was written are taken up first, so that rewriting it loses none.
     const inFile = await takeReviewerEdits({ memory: this.#memory, config: this.#config, glossary: this.#glossary, matcher: this.#matcher }, { language, engineProfile: opened.profile }, opened, opened.outputPath);
@@ -142,7 +143,7 @@ export class ReviewWorkspace {
     const rebuilt = rebuildTranslated(this.#glossary, reopened, reopened.recalled.known, language).text;
     await writeFileAtomic(reopened.outputPath, rebuilt);
     this.#memory.recordOutput({ language, file, sourceText: reopened.text, outputText: rebuilt, rebuiltText: rebuilt });
-    return this.#describe(reopened);
+    return this.#describe(reopened, options.suggestions ?? true);
   }
 
   /** Closes the memory. */

@@ -47,7 +47,7 @@ export async function importXliffFile(workspace: ReviewWorkspace, config: Resolv
   const lineOfUnit = (id: string) => document.units.find((unit) => unit.id === id)?.line;
   if (plan.edits.length > 0) {
     try {
-      await workspace.save(article.file, language, plan.edits);
+      await workspace.save(article.file, language, plan.edits, { suggestions: false });
     } catch (error) {
       if (!(error instanceof ReviewEditError)) throw error;
       // A batch refused as a whole (the markdown edited by hand beyond lining up) names no segment.

@@ -9,8 +9,9 @@ const anyDigit = /\p{Nd}/u;
 
 /** Finds numbers of the source that are missing or changed in the target, allowing for the target language's number format. */
 export function checkNumbers(source: Segment, target: Segment, context: CheckContext): Finding[] {
-  // Most segments hold no digit of any script: nothing to read.
-  if (!anyDigit.test(plainTextOf(source, ' '))) return [];
+  // Most segments hold no digit of any script: nothing to read. Atoms hold no words, so the plain text
+  // other checks read already tells, without reading the spaced one.
+  if (!anyDigit.test(plainTextOf(source))) return [];
   const sourceFormat = numberFormatOf(context.sourceLanguage);
   const targetFormat = numberFormatOf(context.targetLanguage);
   const remaining = readNumbers(plainTextOf(source, ' '), sourceFormat).flat();

@@ -12,7 +12,8 @@ const capitalised = /^[\p{Lu}\p{Lt}]/u;
 /** Finds a target identical to a source that has words to translate. */
 export function checkUntranslated(source: Segment, target: Segment, context: CheckContext): Finding[] {
   const sourcePlain = normalise(plainTextOf(source));
-  if (sourcePlain !== normalise(plainTextOf(target)) || !hasWordsToTranslate(sourcePlain, context)) return [];
+  const targetPlain = plainTextOf(target);
+  if ((targetPlain !== sourcePlain && normalise(targetPlain) !== sourcePlain) || !hasWordsToTranslate(sourcePlain, context)) return [];
   return [createFinding('untranslated', target, context, `the translation is the same as the ${context.sourceLanguage} source`)];
 }
 
@@ -22,8 +23,14 @@ export function checkUntranslated(source: Segment, target: Segment, context: Che
  */
 function hasWordsToTranslate(text: string, context: CheckContext): boolean {
   const withoutTerms = context.terms.reduce((rest, term) => (term.source.trim() === '' ? rest : rest.replace(termPattern(term.source, true), ' ')), text);
-  const words = withoutTerms.match(word) ?? [];
-  return words.length >= 2 && words.some((candidate) => !capitalised.test(candidate));
+  let words = 0;
+  let isAnyLowercase = false;
+  for (const [candidate] of withoutTerms.matchAll(word)) {
+    words++;
+    isAnyLowercase ||= !capitalised.test(candidate);
+    if (words >= 2 && isAnyLowercase) return true;
+  }
+  return false;
 }
 
 function normalise(text: string): string {

@@ -6,8 +6,7 @@ import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
 import { readArticle } from './io/read-article.ts';
-import { extractSegments } from './markdown/extract-segments.ts';
-import { parseMarkdown } from './markdown/parse-markdown.ts';
+import { segmentMarkdown } from './markdown/segment-markdown.ts';
 import { maskArticle } from './pipeline/mask-article.ts';
 import type { Problem } from './pipeline/run-report.ts';
 import { checkOutput } from './pipeline/check-output.ts';
@@ -36,7 +35,7 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
     }
     try {
       const text = await readArticle(article.absolutePath, file);
-      const masked = maskArticle(extractSegments(parseMarkdown(text), text, config.frontmatterKeys).segments, matcher);
+      const masked = maskArticle(segmentMarkdown(text, config.frontmatterKeys).segments, matcher);
       for (const language of languages) {
         const output = await readOutput(path.join(outputFolder(config.outputPattern, language), file));
         if (output === undefined) problems.push({ severity: 'warning', file, language, message: `${file} [${language}] has no output yet; run \`jialing translate\`.` });

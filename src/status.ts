@@ -7,8 +7,7 @@ import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
 import { readArticle } from './io/read-article.ts';
-import { extractSegments } from './markdown/extract-segments.ts';
-import { parseMarkdown } from './markdown/parse-markdown.ts';
+import { segmentMarkdown } from './markdown/segment-markdown.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
 import { maskArticle, textsToSend } from './pipeline/mask-article.ts';
 import { expectedEngineProfile } from './pipeline/expected-engine-profile.ts';
@@ -48,7 +47,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
       try {
         if (article.refused) throw new JialingError(article.refused);
         text = await readArticle(article.absolutePath, file);
-        masked = maskArticle(extractSegments(parseMarkdown(text), text, config.frontmatterKeys).segments, matcher);
+        masked = maskArticle(segmentMarkdown(text, config.frontmatterKeys).segments, matcher);
       } catch (error) {
         if (!(error instanceof JialingError)) throw error;
         for (const language of languages) statuses.push({ file, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0, needsReview: 0 });

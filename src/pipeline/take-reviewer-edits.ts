@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extractSegments } from '../markdown/extract-segments.ts';
-import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import { segmentMarkdown } from '../markdown/segment-markdown.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import type { WrittenOutput } from '../memory/translation-memory.ts';
@@ -37,7 +36,7 @@ export async function takeReviewerEdits(
   if (current === undefined) return { state: 'none' };
   if (current === written.outputText) return { state: 'none', written };
 
-  const segmentsOf = (text: string): readonly Segment[] => extractSegments(parseMarkdown(text), text, config.frontmatterKeys).segments;
+  const segmentsOf = (text: string): readonly Segment[] => segmentMarkdown(text, config.frontmatterKeys).segments;
   const masked = written.sourceText === source.text ? source.masked : maskArticle(segmentsOf(written.sourceText), run.matcher);
   const recallInput = {
     memory,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPseudoEngine, pseudoLocalise } from '../../src/engines/pseudo-engine.ts';
-import { extractSegments } from '../../src/markdown/extract-segments.ts';
-import { parseMarkdown } from '../../src/markdown/parse-markdown.ts';
+import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
 import { rebuildArticle } from '../../src/markdown/rebuild-article.ts';
 import { parseTaggedText } from '../../src/markdown/tagged-text.ts';
 import { renderHtml } from '../markdown/helpers.ts';
@@ -100,7 +99,7 @@ describe('createPseudoEngine', () => {
       '```',
       '',
     ].join('\n');
-    const { segments } = extractSegments(parseMarkdown(source), source, []);
+    const { segments } = segmentMarkdown(source, []);
     const translated = await createPseudoEngine().translate(
       segments.map((segment) => segment.text),
       pair,

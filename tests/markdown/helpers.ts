@@ -7,7 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { extractSegments, type ExtractedArticle } from '../../src/markdown/extract-segments.ts';
-import { parseMarkdown } from '../../src/markdown/parse-markdown.ts';
+import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
 import { rebuildArticle, type RebuiltArticle } from '../../src/markdown/rebuild-article.ts';
 
 const htmlProcessor = unified()
@@ -42,7 +42,7 @@ export function renderDocument(markdown: string): string {
 }
 
 export function extract(source: string, frontmatterKeys: readonly string[] = []): ExtractedArticle {
-  return extractSegments(parseMarkdown(source), source, frontmatterKeys);
+  return segmentMarkdown(source, frontmatterKeys);
 }
 
 /** Rebuilds `source` with hand-written translations, keyed by segment index: the text and the failures. */

@@ -1,12 +1,11 @@
 // Shared by the QA tests: segments extracted from real markdown, and a check context with defaults.
 import type { CheckContext } from '../../src/qa/check-context.ts';
-import { extractSegments } from '../../src/markdown/extract-segments.ts';
-import { parseMarkdown } from '../../src/markdown/parse-markdown.ts';
+import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
 import type { Segment } from '../../src/markdown/segment.ts';
 
 /** Every segment of a markdown document, as the pipeline extracts them. */
 export function segmentsOf(markdown: string, frontmatterKeys: readonly string[] = []): readonly Segment[] {
-  return extractSegments(parseMarkdown(markdown), markdown, frontmatterKeys).segments;
+  return segmentMarkdown(markdown, frontmatterKeys).segments;
 }
 
 /** The first segment of each of two one-block documents: a source and its translation. */

@@ -23,11 +23,16 @@ export function stringifyTaggedText(nodes: readonly TaggedNode[]): string {
     .join('');
 }
 
+// The tokens plain text drops or decodes; a stray `<` or `&` stays as written, as `parseTaggedText` reads it.
+const markupPattern = /(<x\d+\/>)|<\/?g\d+>|<\/?[a-zA-Z][^>]*>|&(?:amp|lt|gt|quot|apos);/g;
+
 /** Plain text of tagged text, without its tags; `atomText` stands in for each atom (a space keeps words apart). */
 export function taggedTextToPlain(text: string, atomText = ''): string {
   // Most segments have neither tags nor escapes: then the text is its own plain text.
   if (!hasMarkup(text)) return text;
-  return plainOf(parseTaggedText(text).nodes, atomText);
+  // Read token by token rather than through `parseTaggedText`: plain text is asked for many times per segment,
+  // and the tree is not needed to drop tags. Unknown tags are dropped as the parser drops them.
+  return text.replace(markupPattern, (token, atom?: string) => (atom ? atomText : (entities[token] ?? '')));
 }
 
 interface Frame {
@@ -47,10 +52,6 @@ function pushText(siblings: TaggedNode[], value: string): void {
 
 function hasMarkup(text: string): boolean {
   return text.includes('<') || text.includes('&');
-}
-
-function plainOf(nodes: readonly TaggedNode[], atomText: string): string {
-  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'pair' ? plainOf(node.children, atomText) : atomText)).join('');
 }
 
 /**

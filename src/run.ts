@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
 import type { EngineChoice } from './config/schema.ts';
 import { chooseLanguages } from './config/choose-languages.ts';
@@ -8,6 +9,7 @@ import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
+import { segmentInThread, segmentInWorker, type ArticleSegmenter } from './pipeline/article-segmenter.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
 import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
@@ -33,6 +35,8 @@ export interface TranslateOptions {
   readonly signal?: AbortSignal;
   /** Most articles held in memory at once. */
   readonly maxArticles?: number;
+  /** Whether to parse articles in a worker thread; by default, for runs of enough articles to repay starting one. */
+  readonly segmentInWorker?: boolean;
   readonly onEvent?: (event: RunEvent) => void;
 }
 
@@ -51,6 +55,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   const languages = chooseLanguages(config, options.languages);
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const articles = await findArticles(config.articlesDir);
+  // Started before the memory and engines are set up, so that a worker thread gets ready meanwhile.
+  const segmenter = chooseSegmenter(config, articles.length, options.segmentInWorker);
   const isDryRun = options.dryRun ?? false;
   let targets: Target[] = [];
   const window = new ArticleWindow({
@@ -71,6 +77,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     signal: options.signal,
     onTranslated: (target, texts, translations) => storeTranslations(memory, config.sourceLanguage, target, texts, translations),
   }).catch((error: unknown) => {
+    segmenter.close();
     memory?.close();
     throw error;
   });
@@ -83,6 +90,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     targets,
     glossary,
     matcher: createTermMatcher(glossary.terms),
+    segmenter,
     isDryRun,
     isFrozen: options.frozen ?? false,
     memory,
@@ -107,6 +115,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     }
     await window.finish();
   } finally {
+    segmenter.close();
     await closeEngines(targets);
     memory?.close();
   }
@@ -121,6 +130,14 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   findings.push(...run.consistency.findings());
   const reportFiles = await writeRunReport(config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
   return { report, findings, reportFiles };
+}
+
+// A worker thread takes about 0.7 s of CPU to start, as long as parsing some 60 articles: a run parses on its
+// own thread below twice that, and on a single core, where the worker would only take turns with it.
+const articlesForWorker = 120;
+
+function chooseSegmenter(config: ResolvedConfig, articles: number, inWorker = articles >= articlesForWorker && os.availableParallelism() > 1): ArticleSegmenter {
+  return inWorker ? segmentInWorker(config.frontmatterKeys) : segmentInThread(config.frontmatterKeys);
 }
 
 // Called as each request is answered, before anyone waits on it: paid work is on disk before more is asked for.

@@ -4,6 +4,7 @@ import type { TermMatcher } from '../glossary/match-terms.ts';
 import type { ConsistencyTracker } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import type { TranslationMemory } from '../memory/translation-memory.ts';
+import type { ArticleSegmenter } from './article-segmenter.ts';
 import type { Target } from './prepare-targets.ts';
 import type { Problem, RunEvent } from './run-report.ts';
 
@@ -13,6 +14,7 @@ export interface RunContext {
   readonly targets: readonly Target[];
   readonly glossary: Glossary;
   readonly matcher: TermMatcher;
+  readonly segmenter: ArticleSegmenter;
   readonly isDryRun: boolean;
   /** Fail instead of calling an engine when anything needs translating (CI). */
   readonly isFrozen: boolean;

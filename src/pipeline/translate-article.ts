@@ -4,8 +4,6 @@ import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../er
 import type { FoundArticle } from '../io/find-articles.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
-import { extractSegments } from '../markdown/extract-segments.ts';
-import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import { awaitMemory } from './await-memory.ts';
@@ -37,7 +35,7 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
   let source: SourceArticle;
   try {
     const text = await readArticle(article.absolutePath, file);
-    const extracted = extractSegments(parseMarkdown(text), text, run.config.frontmatterKeys);
+    const extracted = await run.segmenter.segment(text);
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
     source = { file, text, masked: maskArticle(extracted.segments, run.matcher), context: articleContext(extracted.segments) };
   } catch (error) {

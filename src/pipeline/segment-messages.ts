@@ -1,0 +1,14 @@
+import type { ExtractedArticle } from '../markdown/extract-segments.ts';
+
+/** What the segmenting thread is asked: one article's text. */
+export interface SegmentRequest {
+  readonly id: number;
+  readonly text: string;
+  readonly frontmatterKeys: readonly string[];
+}
+
+/** What it answers: the article's segments, or the failure (a bug, never bad input) to rethrow. */
+export type SegmentReply = { readonly id: number; readonly extracted: ExtractedArticle } | { readonly id: number; readonly failure: string };
+
+/** Sent once the thread has loaded the parser and can take articles. */
+export const readySignal = 'ready';

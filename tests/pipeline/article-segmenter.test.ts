@@ -1,0 +1,71 @@
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/resolve-config.ts';
+import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
+import { segmentInWorker } from '../../src/pipeline/article-segmenter.ts';
+import { translateArticles } from '../../src/run.ts';
+import { repoRoot } from '../support/cli.ts';
+
+const frontmatterKeys = ['title', 'description'];
+const sampleArticles = path.join(repoRoot, 'articles', 'en');
+
+async function markdownFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.md')).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name))).sort();
+}
+
+describe('segmenting in a worker thread', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'jialing-segmenter-'));
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('gives exactly the segments and warnings of segmenting on the calling thread', async () => {
+    const segmenter = segmentInWorker(frontmatterKeys);
+    try {
+      expect(await segmenter.isReady).toBe(true);
+      const files = await markdownFiles(sampleArticles);
+      expect(files.length).toBeGreaterThan(3);
+      for (const file of files) {
+        const text = await readFile(path.join(sampleArticles, file), 'utf8');
+        expect(await segmenter.segment(text)).toEqual(segmentMarkdown(text, frontmatterKeys));
+      }
+    } finally {
+      segmenter.close();
+    }
+  });
+
+  it('writes the same articles whichever thread parses them', async () => {
+    const warm = segmentInWorker(frontmatterKeys);
+    // The run shares this thread: once it is ready, every article of the run is parsed there.
+    expect(await warm.isReady).toBe(true);
+    const outputs: Record<string, string>[] = [];
+    const problems: unknown[] = [];
+    try {
+      for (const inWorker of [false, true]) {
+        const project = path.join(work, inWorker ? 'worker' : 'thread');
+        await cp(path.join(repoRoot, 'locales'), path.join(project, 'locales'), { recursive: true });
+        const config = resolveConfig(
+          { sourceLanguage: 'en', targetLanguages: ['es'], engine: 'pseudo', articles: sampleArticles, output: 'out/{lang}', locales: 'locales', memory: 'memory.db', report: 'report', frontmatter: frontmatterKeys },
+          path.join(project, 'pipeline.config.json'),
+        );
+        const { report } = await translateArticles(config, { segmentInWorker: inWorker });
+        expect(report.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+        problems.push(report.problems);
+        const out = path.join(project, 'out', 'es');
+        const files = await markdownFiles(out);
+        outputs.push(Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(path.join(out, file), 'utf8')] as const))));
+      }
+    } finally {
+      warm.close();
+    }
+    expect(Object.keys(outputs[0]!).length).toBeGreaterThan(3);
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(problems[1]).toEqual(problems[0]);
+  });
+});

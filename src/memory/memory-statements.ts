@@ -28,12 +28,12 @@ export function memoryStatements(db: Database.Database) {
     `),
     // A key fixes the normalised source text, engine profile and glossary version, so a conflict only
     // changes the translation. It never turns a reviewed entry back into a machine one, and leaves
-    // identical entries untouched so that `changes` counts real writes.
+    // identical entries untouched so that `changes` counts real writes. Parameters by position: binding an
+    // object by name costs more, and this runs for every translation stored.
     upsert: db.prepare(`
       INSERT INTO entries (key, source_id, source_text, source_plain, target_text, source_language, target_language,
         engine_profile, glossary_version, origin, status, article_path, created_at, updated_at)
-      VALUES (@key, @sourceId, @sourceText, @sourcePlain, @targetText, @sourceLanguage, @targetLanguage,
-        @engineProfile, @glossaryVersion, @origin, @status, @articlePath, @now, @now)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET
         target_text = excluded.target_text, origin = excluded.origin, status = excluded.status,
         article_path = coalesce(excluded.article_path, entries.article_path), updated_at = excluded.updated_at

@@ -218,22 +218,22 @@ export class TranslationMemory {
     const writeAll = this.#db.transaction(() => {
       let changed = 0;
       for (const entry of entries) {
-        const sourcePlain = plainSourceOf(entry.sourceText);
-        changed += upsert.run({
-          key: entry.key,
-          sourceId: segmentId(entry.sourceText),
-          sourceText: entry.sourceText,
-          sourcePlain,
-          targetText: entry.targetText,
-          sourceLanguage: entry.sourceLanguage,
-          targetLanguage: entry.targetLanguage,
-          engineProfile: entry.engineProfile,
-          glossaryVersion: entry.glossaryVersion,
-          origin: entry.origin,
-          status: entry.status ?? 'machine',
-          articlePath: entry.articlePath ?? null,
+        changed += upsert.run(
+          entry.key,
+          segmentId(entry.sourceText),
+          entry.sourceText,
+          plainSourceOf(entry.sourceText),
+          entry.targetText,
+          entry.sourceLanguage,
+          entry.targetLanguage,
+          entry.engineProfile,
+          entry.glossaryVersion,
+          entry.origin,
+          entry.status ?? 'machine',
+          entry.articlePath ?? null,
           now,
-        }).changes;
+          now,
+        ).changes;
       }
       return changed;
     });

@@ -57,6 +57,7 @@ class SegmentWorker {
   #state: 'starting' | 'ready' | 'stopped' = 'starting';
   #users = 0;
   #idleTimer?: NodeJS.Timeout;
+  #inThreadTurn: Promise<unknown> = Promise.resolve();
   #settleReady!: (isReady: boolean) => void;
   /** Settles true once articles go to the thread, false if it stopped before. */
   readonly isReady = new Promise<boolean>((resolve) => (this.#settleReady = resolve));
@@ -78,8 +79,15 @@ class SegmentWorker {
     this.#worker.on('exit', () => this.#stop());
   }
 
-  segment(text: string, frontmatterKeys: readonly string[]): Promise<ExtractedArticle> {
-    if (this.#state !== 'ready') return Promise.resolve(segmentMarkdown(text, frontmatterKeys));
+  async segment(text: string, frontmatterKeys: readonly string[]): Promise<ExtractedArticle> {
+    if (this.#state !== 'ready') {
+      // A run asks for many articles at once: here they are parsed one per turn of the event loop, so that
+      // engine answers and requests are handled in between rather than after all of them.
+      const turn = this.#inThreadTurn.then(() => new Promise((resolve) => setImmediate(resolve)));
+      this.#inThreadTurn = turn;
+      await turn;
+      if ((this.#state as string) !== 'ready') return segmentMarkdown(text, frontmatterKeys);
+    }
     return new Promise((resolve, reject) => {
       const id = this.#nextId++;
       this.#jobs.set(id, { text, frontmatterKeys, resolve, reject });

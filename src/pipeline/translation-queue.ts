@@ -138,10 +138,10 @@ export class TranslationQueue {
       .then(
         (translations) => {
           this.#options.onTranslated?.(batch.map((item) => item.text), translations!);
-          batch.forEach((item, index) => {
-            this.#remember(item.text, translations![index]!);
-            item.resolve(translations![index]!);
-          });
+          batch.forEach((item, index) => this.#remember(item.text, translations![index]!));
+          // The articles waiting on these texts go on in a later turn of the event loop: their rebuilds and
+          // checks would otherwise run before the request that takes this one's place is on the wire.
+          setImmediate(() => batch.forEach((item, index) => item.resolve(translations![index]!)));
         },
         (error: unknown) => {
           if (error instanceof QuotaExceededError) this.#stop(error);

@@ -65,6 +65,8 @@ export class TranslationQueue {
   /** The most recently answered texts; older answers are in the memory, so the run's size does not grow this. */
   readonly #answered = new Map<string, string>();
   #stopped?: EngineError;
+  /** Batches handed to the request queue that have not started: an interruption refuses them at once. */
+  readonly #notStarted = new Set<Waiting[]>();
   #inFlight = 0;
   #sentTexts = 0;
 
@@ -133,8 +135,12 @@ export class TranslationQueue {
     group.bytes = 0;
     this.#inFlight++;
     this.#sentTexts += batch.length;
+    this.#notStarted.add(batch);
     void this.#options.requests
-      .add(() => this.#request(batch.map((item) => item.text), key || undefined))
+      .add(() => {
+        this.#notStarted.delete(batch);
+        return this.#request(batch.map((item) => item.text), key || undefined);
+      })
       .then(
         (translations) => {
           this.#options.onTranslated?.(batch.map((item) => item.text), translations!);
@@ -157,8 +163,9 @@ export class TranslationQueue {
 
   async #request(texts: string[], context: string | undefined): Promise<string[]> {
     const { engine, pair, retry } = this.#options;
-    if (this.#stopped) throw this.#stopped;
     for (let attempt = 1; ; attempt++) {
+      // Checked before every attempt: a retry after an interruption would be a new request.
+      if (this.#stopped) throw this.#stopped;
       try {
         this.stats.requests++;
         const names = this.#options.namesOf && texts.map(this.#options.namesOf);
@@ -188,6 +195,8 @@ export class TranslationQueue {
   #stop(error: EngineError): void {
     this.#stopped ??= error;
     for (const group of this.#groups.values()) for (const item of group.items.splice(0)) item.reject(error);
+    for (const batch of this.#notStarted) for (const item of batch) item.reject(error);
+    this.#notStarted.clear();
   }
 }
 

@@ -1,6 +1,8 @@
 import PQueue from 'p-queue';
 import { describe, expect, it } from 'vitest';
 import { createCopyEngine } from '../../src/engines/copy-engine.ts';
+import type { Engine } from '../../src/engines/engine.ts';
+import { EngineError } from '../../src/errors.ts';
 import { TranslationQueue } from '../../src/pipeline/translation-queue.ts';
 
 const retry = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
@@ -33,5 +35,55 @@ describe('TranslationQueue', () => {
     queue.flush();
     expect(await resent).toEqual(['One.']);
     expect(queue.stats).toMatchObject({ requests: 2, texts: 4 });
+  });
+
+  it('sends no retry once the run is interrupted during the backoff', async () => {
+    const sent: string[][] = [];
+    const failing: Engine = {
+      ...createCopyEngine(),
+      translate: async (texts) => {
+        sent.push([...texts]);
+        throw new EngineError('Server busy.', { isRetryable: true });
+      },
+    };
+    const interrupt = new AbortController();
+    const queue = new TranslationQueue({
+      engine: failing,
+      pair: { source: 'en', target: 'es' },
+      requests: new PQueue({ concurrency: 1 }),
+      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+      signal: interrupt.signal,
+      // The interruption comes while the queue waits to try again.
+      sleep: async () => interrupt.abort(),
+    });
+    const translated = queue.translate(['One.']);
+    queue.flush();
+    await expect(translated).rejects.toThrow('interrupted');
+    expect(sent).toEqual([['One.']]);
+  });
+
+  it('refuses at once the requests still waiting for a free slot when the run is interrupted', async () => {
+    let answerFirst!: () => void;
+    const sent: string[][] = [];
+    const slow: Engine = {
+      ...createCopyEngine(),
+      limits: { maxTexts: 1, maxBytes: 1000, concurrency: 1 },
+      translate: async (texts) => {
+        sent.push([...texts]);
+        await new Promise<void>((resolve) => (answerFirst = resolve));
+        return [...texts];
+      },
+    };
+    const interrupt = new AbortController();
+    const queue = new TranslationQueue({ engine: slow, pair: { source: 'en', target: 'es' }, requests: new PQueue({ concurrency: 1 }), retry, signal: interrupt.signal });
+    // One text per request: the first is in flight, the second waits for the only slot.
+    const first = queue.translate(['One.']);
+    const second = queue.translate(['Two.']);
+    await new Promise((resolve) => setImmediate(resolve));
+    interrupt.abort();
+    await expect(second).rejects.toThrow('interrupted before this text was sent');
+    answerFirst();
+    expect(await first).toEqual(['One.']);
+    expect(sent).toEqual([['One.']]);
   });
 });

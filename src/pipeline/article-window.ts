@@ -11,14 +11,15 @@ export interface ArticleWindowOptions {
 /**
  * Streams articles through the queues with bounded memory: the next article is read only while
  * there is room, and partial requests are flushed only when nothing else can make progress
- * (every held article has handed over its texts and no request is in flight). That keeps the
- * number of engine requests at the minimum without ever stalling.
+ * (every held article has handed over its texts, and no request is in flight or no article is left
+ * to read). That keeps the number of engine requests at the minimum without ever stalling.
  */
 export class ArticleWindow {
   readonly #options: ArticleWindowOptions;
   readonly #running = new Set<Promise<void>>();
   #reading = 0;
   #isReaderWaiting = false;
+  #isReadingDone = false;
   #wake?: () => void;
   #fatal?: { error: unknown };
 
@@ -63,6 +64,7 @@ export class ArticleWindow {
   /** Waits for every article after the last one was started; rethrows a fatal error. */
   async finish(): Promise<void> {
     this.#isReaderWaiting = true;
+    this.#isReadingDone = true;
     while (this.#running.size > 0) {
       const woken = new Promise<void>((resolve) => (this.#wake = resolve));
       this.#maybeFlush();
@@ -87,7 +89,9 @@ export class ArticleWindow {
   #maybeFlush(): void {
     if (!this.#isReaderWaiting || this.#reading > 0) return;
     const queues = this.#options.queues();
-    if (queues.some((queue) => queue.inFlight > 0)) return;
+    // While articles are still to come, answers let held articles finish and the next ones fill the partial
+    // requests; once every article has handed over its texts, nothing more can join them.
+    if (!this.#isReadingDone && queues.some((queue) => queue.inFlight > 0)) return;
     for (const queue of queues) queue.flush();
   }
 }

@@ -132,9 +132,9 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   return { report, findings, reportFiles };
 }
 
-// A worker thread takes about 0.7 s of CPU to start, as long as parsing some 60 articles: a run parses on its
-// own thread below twice that, and on a single core, where the worker would only take turns with it.
-const articlesForWorker = 120;
+// A worker thread takes about half a second to start, as long as parsing some 40 articles: a run parses on
+// its own thread below half as many again, and on a single core, where the worker would only take turns with it.
+const articlesForWorker = 64;
 
 function chooseSegmenter(config: ResolvedConfig, articles: number, inWorker = articles >= articlesForWorker && os.availableParallelism() > 1): ArticleSegmenter {
   return inWorker ? segmentInWorker(config.frontmatterKeys) : segmentInThread(config.frontmatterKeys);

@@ -41,7 +41,7 @@ interface Job {
   readonly reject: (error: Error) => void;
 }
 
-// Starting the thread costs most of a second of CPU, so runs that follow one another (a watch, a benchmark,
+// Starting the thread costs about half a second of CPU, so runs that follow one another (a watch, a benchmark,
 // a test suite) share one; it ends once no run has used it for this long.
 const idleMs = 10_000;
 
@@ -80,19 +80,26 @@ class SegmentWorker {
   }
 
   async segment(text: string, frontmatterKeys: readonly string[]): Promise<ExtractedArticle> {
-    if (this.#state !== 'ready') {
-      // A run asks for many articles at once: here they are parsed one per turn of the event loop, so that
-      // engine answers and requests are handled in between rather than after all of them.
-      const turn = this.#inThreadTurn.then(() => new Promise((resolve) => setImmediate(resolve)));
-      this.#inThreadTurn = turn;
-      await turn;
-      if ((this.#state as string) !== 'ready') return segmentMarkdown(text, frontmatterKeys);
+    if (!this.#takesJobs()) {
+      await this.#nextTurn();
+      if (!this.#takesJobs()) return segmentMarkdown(text, frontmatterKeys);
     }
     return new Promise((resolve, reject) => {
       const id = this.#nextId++;
       this.#jobs.set(id, { text, frontmatterKeys, resolve, reject });
       this.#worker.postMessage({ id, text, frontmatterKeys } satisfies SegmentRequest);
     });
+  }
+
+  #takesJobs(): boolean {
+    return this.#state === 'ready';
+  }
+
+  // A run asks for many articles at once: those parsed here wait one turn of the event loop each, so that
+  // engine answers and requests are handled in between rather than after all of them.
+  #nextTurn(): Promise<unknown> {
+    this.#inThreadTurn = this.#inThreadTurn.then(() => new Promise((resolve) => setImmediate(resolve)));
+    return this.#inThreadTurn;
   }
 
   release(): void {

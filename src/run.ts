@@ -55,10 +55,12 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   const languages = chooseLanguages(config, options.languages);
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const articles = await findArticles(config.articlesDir);
-  // Started before the memory and engines are set up, so that a worker thread gets ready meanwhile.
-  const segmenter = chooseSegmenter(config, articles.length, options.segmentInWorker);
-  const isDryRun = options.dryRun ?? false;
   let targets: Target[] = [];
+  // Started before the memory and engines are set up, so that a worker thread gets ready meanwhile. This
+  // thread parses too only while no engine request is in flight: then it has nothing else to wait for.
+  const isEngineIdle = () => targets.every((target) => target.queue.inFlight === 0);
+  const segmenter = chooseSegmenter(config, { articles: articles.length, inWorker: options.segmentInWorker, mayParseHere: isEngineIdle });
+  const isDryRun = options.dryRun ?? false;
   const window = new ArticleWindow({
     maxArticles: options.maxArticles ?? 64,
     highWater: 4_000,
@@ -136,8 +138,9 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
 // its own thread below half as many again, and on a single core, where the worker would only take turns with it.
 const articlesForWorker = 64;
 
-function chooseSegmenter(config: ResolvedConfig, articles: number, inWorker = articles >= articlesForWorker && os.availableParallelism() > 1): ArticleSegmenter {
-  return inWorker ? segmentInWorker(config.frontmatterKeys) : segmentInThread(config.frontmatterKeys);
+function chooseSegmenter(config: ResolvedConfig, run: { readonly articles: number; readonly inWorker?: boolean; readonly mayParseHere: () => boolean }): ArticleSegmenter {
+  const inWorker = run.inWorker ?? (run.articles >= articlesForWorker && os.availableParallelism() > 1);
+  return inWorker ? segmentInWorker(config.frontmatterKeys, run.mayParseHere) : segmentInThread(config.frontmatterKeys);
 }
 
 // Called as each request is answered, before anyone waits on it: paid work is on disk before more is asked for.

@@ -19,14 +19,16 @@ export function segmentInThread(frontmatterKeys: readonly string[]): ArticleSegm
 
 /**
  * Segments articles in a worker thread, so parsing, the largest part of the pipeline's own work, runs beside
- * the rest of it (masking, memory, rebuilding, checks, engine requests) on a second core.
+ * the rest of it (masking, memory, rebuilding, checks, engine requests) on a second core. When the worker has
+ * more than it can take and `mayParseHere` says the calling thread has nothing better to do, the calling
+ * thread parses some too.
  */
-export function segmentInWorker(frontmatterKeys: readonly string[]): ArticleSegmenter & { readonly isReady: Promise<boolean> } {
+export function segmentInWorker(frontmatterKeys: readonly string[], mayParseHere: () => boolean = () => false): ArticleSegmenter & { readonly isReady: Promise<boolean> } {
   const worker = SegmentWorker.acquire();
   let isClosed = false;
   return {
     isReady: worker.isReady,
-    segment: (text) => worker.segment(text, frontmatterKeys),
+    segment: (text) => worker.segment(text, frontmatterKeys, mayParseHere),
     close: () => {
       if (!isClosed) worker.release();
       isClosed = true;
@@ -37,9 +39,14 @@ export function segmentInWorker(frontmatterKeys: readonly string[]): ArticleSegm
 interface Job {
   readonly text: string;
   readonly frontmatterKeys: readonly string[];
+  readonly mayParseHere: () => boolean;
   readonly resolve: (extracted: ExtractedArticle) => void;
   readonly reject: (error: Error) => void;
 }
+
+// Enough that the thread never waits for its next article; the rest wait here, where the calling thread can
+// take some.
+const maxJobsInWorker = 2;
 
 // Starting the thread costs about half a second of CPU, so runs that follow one another (a watch, a benchmark,
 // a test suite) share one; it ends once no run has used it for this long.
@@ -52,7 +59,11 @@ const idleMs = 10_000;
 class SegmentWorker {
   static #shared?: SegmentWorker;
   readonly #worker: Worker;
+  /** Jobs sent to the thread, by id. */
   readonly #jobs = new Map<number, Job>();
+  /** Jobs not sent yet, oldest first. */
+  readonly #waiting: Job[] = [];
+  #isTakingOneScheduled = false;
   #nextId = 0;
   #state: 'starting' | 'ready' | 'stopped' = 'starting';
   #users = 0;
@@ -79,16 +90,39 @@ class SegmentWorker {
     this.#worker.on('exit', () => this.#stop());
   }
 
-  async segment(text: string, frontmatterKeys: readonly string[]): Promise<ExtractedArticle> {
+  async segment(text: string, frontmatterKeys: readonly string[], mayParseHere: () => boolean): Promise<ExtractedArticle> {
     if (!this.#takesJobs()) {
       await this.#nextTurn();
       if (!this.#takesJobs()) return segmentMarkdown(text, frontmatterKeys);
     }
     return new Promise((resolve, reject) => {
-      const id = this.#nextId++;
-      this.#jobs.set(id, { text, frontmatterKeys, resolve, reject });
-      this.#worker.postMessage({ id, text, frontmatterKeys } satisfies SegmentRequest);
+      this.#waiting.push({ text, frontmatterKeys, mayParseHere, resolve, reject });
+      this.#dispatch();
     });
+  }
+
+  #dispatch(): void {
+    while (this.#takesJobs() && this.#jobs.size < maxJobsInWorker && this.#waiting.length > 0) {
+      const job = this.#waiting.shift()!;
+      const id = this.#nextId++;
+      this.#jobs.set(id, job);
+      this.#worker.postMessage({ id, text: job.text, frontmatterKeys: job.frontmatterKeys } satisfies SegmentRequest);
+    }
+    if (this.#waiting.length > 0 && !this.#isTakingOneScheduled) {
+      this.#isTakingOneScheduled = true;
+      setImmediate(() => this.#takeOne());
+    }
+  }
+
+  // The newest waiting job, parsed here when the caller allows it: one per turn of the event loop. When it does
+  // not, the next answer from the thread asks again, so nothing spins.
+  #takeOne(): void {
+    this.#isTakingOneScheduled = false;
+    const job = this.#waiting.at(-1);
+    if (!job || !job.mayParseHere()) return;
+    this.#waiting.pop();
+    settle(job);
+    this.#dispatch();
   }
 
   #takesJobs(): boolean {
@@ -120,19 +154,24 @@ class SegmentWorker {
     this.#jobs.delete(message.id);
     if ('failure' in message) job.reject(new Error(`Segmenting failed in the worker thread: ${message.failure}`));
     else job.resolve(message.extracted);
+    this.#dispatch();
   }
 
   // Articles waiting on a thread that stopped are segmented here instead.
   #stop(): void {
     this.#state = 'stopped';
     this.#settleReady(false);
-    for (const [id, job] of this.#jobs) {
-      this.#jobs.delete(id);
-      try {
-        job.resolve(segmentMarkdown(job.text, job.frontmatterKeys));
-      } catch (error) {
-        job.reject(error as Error);
-      }
-    }
+    const jobs = [...this.#jobs.values(), ...this.#waiting.splice(0)];
+    this.#jobs.clear();
+    for (const job of jobs) settle(job);
+  }
+}
+
+/** Segments a job's article on this thread. */
+function settle(job: Job): void {
+  try {
+    job.resolve(segmentMarkdown(job.text, job.frontmatterKeys));
+  } catch (error) {
+    job.reject(error as Error);
   }
 }

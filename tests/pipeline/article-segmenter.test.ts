@@ -40,6 +40,25 @@ describe('segmenting in a worker thread', () => {
     }
   });
 
+  it('shares the articles between the worker and the calling thread when the caller allows it, with the same results', async () => {
+    let asked = 0;
+    const segmenter = segmentInWorker(frontmatterKeys, () => {
+      asked++;
+      return true;
+    });
+    try {
+      expect(await segmenter.isReady).toBe(true);
+      const texts = await Promise.all((await markdownFiles(sampleArticles)).map((file) => readFile(path.join(sampleArticles, file), 'utf8')));
+      // Many articles at once, more than the worker takes: the calling thread is asked to parse some.
+      const many = Array.from({ length: 5 }, () => texts).flat();
+      const segmented = await Promise.all(many.map((text) => segmenter.segment(text)));
+      expect(asked).toBeGreaterThan(0);
+      expect(segmented).toEqual(many.map((text) => segmentMarkdown(text, frontmatterKeys)));
+    } finally {
+      segmenter.close();
+    }
+  });
+
   it('writes the same articles whichever thread parses them', async () => {
     const warm = segmentInWorker(frontmatterKeys);
     // The run shares this thread: once it is ready, every article of the run is parsed there.

@@ -1,3 +1,4 @@
+import { countCodePoints } from '../markdown/count-code-points.ts';
 import type { Segment } from '../markdown/segment.ts';
 import type { CheckContext } from './check-context.ts';
 import { createFinding } from './create-finding.ts';
@@ -38,25 +39,6 @@ function boundsFor(sourceLanguage: string, targetLanguage: string): Bounds {
   return isCjkTarget ? alphabeticToCjk : alphabeticToAlphabetic;
 }
 
-/** Characters (code points) of the plain text, with each run of whitespace counted once and the edges trimmed. */
 function lengthOf(segment: Segment): number {
-  const text = plainTextOf(segment).trim();
-  let length = 0;
-  let isInBlank = false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    // The second half of a surrogate pair belongs to the character already counted.
-    if (code >= 0xdc00 && code <= 0xdfff) continue;
-    const isBlank = isWhitespace(code);
-    if (!isBlank || !isInBlank) length++;
-    isInBlank = isBlank;
-  }
-  return length;
-}
-
-/** The characters `\s` matches, by code: a regular expression per character would cost more than the count. */
-function isWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return countCodePoints(plainTextOf(segment).replace(/\s+/g, ' ').trim());
 }

@@ -23,11 +23,12 @@ export async function findArticles(root: string): Promise<FoundArticle[]> {
 async function walk(root: string, folder: string, realRoot: string, found: FoundArticle[]): Promise<void> {
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const absolutePath = path.join(folder, entry.name);
+    const relativePath = path.relative(root, absolutePath);
     if (entry.isDirectory()) await walk(root, absolutePath, realRoot, found);
     else if (!entry.name.endsWith('.md')) continue;
     // The walk only enters real folders, so a plain file is inside; only a link can lead elsewhere.
-    else if (entry.isFile()) found.push({ relativePath: path.relative(root, absolutePath), absolutePath });
-    else if (entry.isSymbolicLink()) found.push(await checkInside(absolutePath, path.relative(root, absolutePath), realRoot));
+    else if (entry.isFile()) found.push({ relativePath, absolutePath });
+    else if (entry.isSymbolicLink()) found.push(await checkInside(absolutePath, relativePath, realRoot));
   }
 }
 

@@ -113,7 +113,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   try {
     for (const article of articles) {
       if (options.signal?.aborted || !(await window.admit())) break;
-      window.start((handedOver) => translateArticle(run, article, handedOver));
+      window.start((held) => translateArticle(run, article, held));
     }
     await window.finish();
   } finally {

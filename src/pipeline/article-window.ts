@@ -8,18 +8,32 @@ export interface ArticleWindowOptions {
   readonly queues: () => readonly TranslationQueue[];
 }
 
+/** What an article running in the window tells it about its progress. */
+export interface HeldArticle {
+  /** All the article's texts are in the queues: it will ask for no more. */
+  handedOver(): void;
+  /** Waits for an engine's answer; while every held article waits, only a request can move the run on. */
+  waitOnEngine<T>(answer: Promise<T>): Promise<T>;
+}
+
 /**
  * Streams articles through the queues with bounded memory: the next article is read only while
- * there is room, and partial requests are flushed only when nothing else can make progress
- * (every held article has handed over its texts, and no request is in flight or no article is left
- * to read). That keeps the number of engine requests at the minimum without ever stalling.
+ * there is room, and partial requests are flushed only when nothing else can make progress:
+ * every held article has handed over its texts, and either no article is left to read or every
+ * held article waits on the engine with no request in flight. An article still busy with an answer
+ * will finish and make room for the next one, whose texts may fill the partial requests; that keeps
+ * the number of engine requests at the minimum without ever stalling.
  */
 export class ArticleWindow {
   readonly #options: ArticleWindowOptions;
   readonly #running = new Set<Promise<void>>();
+  /** Held articles that have not handed over their texts. */
   #reading = 0;
+  /** Held articles not waiting on an engine: reading, or busy with an answer. */
+  #busy = 0;
   #isReaderWaiting = false;
   #isReadingDone = false;
+  #isCheckPending = false;
   #wake?: () => void;
   #fatal?: { error: unknown };
 
@@ -32,29 +46,46 @@ export class ArticleWindow {
     while (!this.#fatal && this.#isFull()) {
       const woken = new Promise<void>((resolve) => (this.#wake = resolve));
       this.#isReaderWaiting = true;
-      this.#maybeFlush();
+      this.#scheduleCheck();
       await woken;
     }
     this.#isReaderWaiting = false;
     return !this.#fatal;
   }
 
-  /** Runs one article; it calls `handedOver` once all its texts are in the queues. */
-  start(task: (handedOver: () => void) => Promise<void>): void {
+  /** Runs one article, which reports its progress through the `HeldArticle` it is given. */
+  start(task: (article: HeldArticle) => Promise<void>): void {
     this.#reading++;
+    this.#busy++;
     let isHandedOver = false;
+    let waits = 0;
+    let isDone = false;
     const handedOver = () => {
       if (isHandedOver) return;
       isHandedOver = true;
       this.#reading--;
       this.notify();
     };
-    const running: Promise<void> = task(handedOver)
+    const waitOnEngine = async <T>(answer: Promise<T>): Promise<T> => {
+      if (waits++ === 0 && !isDone) {
+        this.#busy--;
+        this.notify();
+      }
+      try {
+        return await answer;
+      } finally {
+        if (--waits === 0 && !isDone) this.#busy++;
+      }
+    };
+    const running: Promise<void> = task({ handedOver, waitOnEngine })
       .catch((error: unknown) => {
         this.#fatal ??= { error };
       })
       .finally(() => {
         handedOver();
+        // A part of a failed article may still be waiting; it no longer counts either way.
+        isDone = true;
+        if (waits === 0) this.#busy--;
         this.#running.delete(running);
         this.notify();
       });
@@ -67,15 +98,15 @@ export class ArticleWindow {
     this.#isReadingDone = true;
     while (this.#running.size > 0) {
       const woken = new Promise<void>((resolve) => (this.#wake = resolve));
-      this.#maybeFlush();
+      this.#scheduleCheck();
       await Promise.race([woken, ...this.#running]);
     }
     if (this.#fatal) throw this.#fatal.error;
   }
 
-  /** Something changed (a request settled, an article finished): re-check. */
+  /** Something changed (a request settled, an article finished or began to wait): re-check. */
   notify(): void {
-    this.#maybeFlush();
+    this.#scheduleCheck();
     const wake = this.#wake;
     this.#wake = undefined;
     wake?.();
@@ -86,12 +117,23 @@ export class ArticleWindow {
     return this.#running.size >= this.#options.maxArticles || (this.#running.size > 0 && backlog >= this.#options.highWater);
   }
 
+  // Checked in a later turn of the event loop, once the articles an answer or a failure reached have
+  // taken it up and count as busy again.
+  #scheduleCheck(): void {
+    if (this.#isCheckPending) return;
+    this.#isCheckPending = true;
+    setImmediate(() => {
+      this.#isCheckPending = false;
+      this.#maybeFlush();
+    });
+  }
+
   #maybeFlush(): void {
     if (!this.#isReaderWaiting || this.#reading > 0) return;
     const queues = this.#options.queues();
-    // While articles are still to come, answers let held articles finish and the next ones fill the partial
-    // requests; once every article has handed over its texts, nothing more can join them.
-    if (!this.#isReadingDone && queues.some((queue) => queue.inFlight > 0)) return;
+    // While articles are still to come, held articles that finish make room for the next ones, which may
+    // fill the partial requests; once every article has handed over its texts, nothing more can join them.
+    if (!this.#isReadingDone && (this.#busy > 0 || queues.some((queue) => queue.inFlight > 0))) return;
     for (const queue of queues) queue.flush();
   }
 }

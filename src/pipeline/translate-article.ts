@@ -6,6 +6,7 @@ import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
+import type { HeldArticle } from './article-window.ts';
 import { awaitMemory } from './await-memory.ts';
 import { checkOutput } from './check-output.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
@@ -26,7 +27,7 @@ interface SourceArticle {
 }
 
 /** Reads and segments one article, then translates, writes and checks it for every target language. */
-export async function translateArticle(run: RunContext, article: FoundArticle, handedOver: () => void): Promise<void> {
+export async function translateArticle(run: RunContext, article: FoundArticle, held: HeldArticle): Promise<void> {
   const file = article.relativePath;
   if (article.refused) {
     run.addProblem({ severity: 'error', file, message: `Refused ${file}: ${article.refused}.` });
@@ -45,8 +46,8 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
   }
   // Read before any text is asked for: an article hands its texts to the queues all at once (see ArticleWindow).
   const edits = await Promise.all(run.targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, outputPathOf(run, target, file)))));
-  const work = run.targets.map((target, index) => translateInto(run, target, source, edits[index]!));
-  handedOver();
+  const work = run.targets.map((target, index) => translateInto(run, target, source, edits[index]!, held));
+  held.handedOver();
   await Promise.all(work);
 }
 
@@ -56,7 +57,7 @@ function outputPathOf(run: RunContext, target: Target, file: string): string {
   return path.join(outputFolder(run.config.outputPattern, target.language), file);
 }
 
-async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits): Promise<void> {
+async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits, held: HeldArticle): Promise<void> {
   const { summary, language } = target;
   const { file } = source;
   target.startedAt ??= performance.now();
@@ -90,7 +91,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
       for (const item of source.masked) if (item.masks.length > 0 && recalled.missing.has(item.text)) target.names.set(item.text, item.masks.map((mask) => mask.id));
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
-      const translated = await target.queue.translate(missing, source.context);
+      const translated = await held.waitOnEngine(target.queue.translate(missing, source.context));
       const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, translated[index]!] as const)]);
       const rebuilt = rebuildTranslated(run.glossary, source, byText, language);
       for (const failure of rebuilt.failures) {

@@ -143,22 +143,35 @@ export class TranslationQueue {
       })
       .then(
         (translations) => {
-          this.#options.onTranslated?.(batch.map((item) => item.text), translations!);
+          try {
+            this.#options.onTranslated?.(batch.map((item) => item.text), translations!);
+          } catch (error) {
+            // An answer that could not be kept (the memory failed) must not reach an output either.
+            return this.#fail(batch, error);
+          }
           batch.forEach((item, index) => this.#remember(item.text, translations![index]!));
           // The articles waiting on these texts go on in a later turn of the event loop: their rebuilds and
-          // checks would otherwise run before the request that takes this one's place is on the wire.
-          setImmediate(() => batch.forEach((item, index) => item.resolve(translations![index]!)));
+          // checks would otherwise run before the request that takes this one's place is on the wire. The
+          // request counts as in flight until they have its answers.
+          setImmediate(() => {
+            batch.forEach((item, index) => item.resolve(translations![index]!));
+            this.#settled(batch);
+          });
         },
-        (error: unknown) => {
-          if (error instanceof QuotaExceededError) this.#stop(error);
-          for (const item of batch) item.reject(error);
-        },
-      )
-      .finally(() => {
-        this.#inFlight--;
-        this.#sentTexts -= batch.length;
-        this.#options.onSettled?.();
-      });
+        (error: unknown) => this.#fail(batch, error),
+      );
+  }
+
+  #fail(batch: readonly Waiting[], error: unknown): void {
+    if (error instanceof QuotaExceededError) this.#stop(error);
+    for (const item of batch) item.reject(error);
+    this.#settled(batch);
+  }
+
+  #settled(batch: readonly Waiting[]): void {
+    this.#inFlight--;
+    this.#sentTexts -= batch.length;
+    this.#options.onSettled?.();
   }
 
   async #request(texts: string[], context: string | undefined): Promise<string[]> {

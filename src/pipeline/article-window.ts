@@ -10,6 +10,12 @@ export interface ArticleWindowOptions {
 
 /** What an article running in the window tells it about its progress. */
 export interface HeldArticle {
+  /**
+   * Resolves once every article started before this one has handed over its texts. Texts then reach the
+   * queues in article order whichever article was parsed first: a text two articles share goes out with the
+   * first one's context, so a run sends the same requests, and gets the same translations, every time.
+   */
+  inTurn(): Promise<void>;
   /** All the article's texts are in the queues: it will ask for no more. */
   handedOver(): void;
   /** Waits for an engine's answer; while every held article waits, only a request can move the run on. */
@@ -34,6 +40,8 @@ export class ArticleWindow {
   #isReaderWaiting = false;
   #isReadingDone = false;
   #isCheckPending = false;
+  /** Resolves once the last article started has handed over its texts. */
+  #lastHandedOver: Promise<void> = Promise.resolve();
   #wake?: () => void;
   #fatal?: { error: unknown };
 
@@ -60,9 +68,13 @@ export class ArticleWindow {
     let isHandedOver = false;
     let waits = 0;
     let isDone = false;
+    const previous = this.#lastHandedOver;
+    let releaseNext!: () => void;
+    this.#lastHandedOver = new Promise((resolve) => (releaseNext = resolve));
     const handedOver = () => {
       if (isHandedOver) return;
       isHandedOver = true;
+      releaseNext();
       this.#reading--;
       this.notify();
     };
@@ -77,7 +89,7 @@ export class ArticleWindow {
         if (--waits === 0 && !isDone) this.#busy++;
       }
     };
-    const running: Promise<void> = task({ handedOver, waitOnEngine })
+    const running: Promise<void> = task({ inTurn: () => previous, handedOver, waitOnEngine })
       .catch((error: unknown) => {
         this.#fatal ??= { error };
       })

@@ -46,6 +46,7 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
   }
   // Read before any text is asked for: an article hands its texts to the queues all at once (see ArticleWindow).
   const edits = await Promise.all(run.targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, outputPathOf(run, target, file)))));
+  await held.inTurn();
   const work = run.targets.map((target, index) => translateInto(run, target, source, edits[index]!, held));
   held.handedOver();
   await Promise.all(work);

@@ -8,6 +8,8 @@ import { TranslationQueue } from '../../src/pipeline/translation-queue.ts';
 interface Article {
   readonly title: string;
   readonly texts: readonly string[];
+  /** How long reading and parsing take; 1 ms by default. */
+  readonly readMs?: number;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,7 +40,8 @@ async function runArticles(articles: readonly Article[], maxArticles: number) {
   for (const article of articles) {
     if (!(await window.admit())) break;
     window.start(async (held) => {
-      await pause(1);
+      await pause(article.readMs ?? 1);
+      await held.inTurn();
       const answer = held.waitOnEngine(queue.translate(article.texts, article.title));
       held.handedOver();
       const translations = await answer;
@@ -82,5 +85,16 @@ describe('ArticleWindow', () => {
     expect(requests.slice(0, 2).map((request) => request.texts)).toEqual([['a1'], ['b1']]);
     expect(requests.slice(2).map((request) => request.texts.join()).sort()).toEqual(['c1', 'd1']);
     expect(written.sort()).toEqual(['a1', 'b1', 'c1', 'd1']);
+  });
+
+  it('hands texts to the queues in article order, so a shared text goes out with the first article\'s title', async () => {
+    const { requests } = await runArticles(
+      [
+        { title: 'Ports', texts: ['shared', 'p1'], readMs: 20 },
+        { title: 'Bridges', texts: ['shared', 'b1'], readMs: 1 },
+      ],
+      2,
+    );
+    expect(requests.map((request) => `${request.title}: ${request.texts.join()}`).sort()).toEqual(['Bridges: b1', 'Ports: shared,p1']);
   });
 });

@@ -17,7 +17,7 @@ export interface ApertiumOptions {
 /** Debian's offline Apertium engine: one long-lived pipeline per language pair. */
 export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
   const modesDir = options.modesDir ?? '/usr/share/apertium/modes';
-  const processes = new Map<string, Promise<ApertiumProcess>>();
+  const processes = new Map<string, ApertiumProcess>();
   let installed: Promise<string[]> | undefined;
 
   const pairFor = async (pair: LanguagePair): Promise<string | undefined> => {
@@ -27,12 +27,9 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
     return candidatePairs(pair.source, pair.target).find((name) => pairs.includes(name));
   };
 
-  const processFor = (name: string): Promise<ApertiumProcess> => {
+  const processFor = (name: string): ApertiumProcess => {
     let process = processes.get(name);
-    if (!process) {
-      process = run('apertium-wblank-mode', ['-z', `${modesDir}/${name}.mode`]).then(({ stdout }) => new ApertiumProcess(name, stdout.trim()));
-      processes.set(name, process);
-    }
+    if (!process) processes.set(name, (process = new ApertiumProcess(name, `${modesDir}/${name}.mode`)));
     return process;
   };
 
@@ -48,13 +45,12 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
     async translate(texts, pair, translateOptions = {}) {
       const name = await pairFor(pair);
       if (!name) throw new SetupError((await this.checkPair(pair))!);
-      const process = await processFor(name);
+      const process = processFor(name);
       const replies = await Promise.all(texts.map((text, index) => process.translate(taggedToApertium(text, translateOptions.names?.[index]))));
       return replies.map(apertiumToTagged);
     },
     async close() {
-      const started = await Promise.allSettled(processes.values());
-      await Promise.all(started.flatMap((result) => (result.status === 'fulfilled' ? [result.value.close()] : [])));
+      await Promise.all([...processes.values()].map((process) => process.close()));
     },
   };
 }

@@ -6,6 +6,11 @@ import { EngineError } from '../../errors.ts';
 // done, in order. The trailing `.[]` keeps a segment's own final full stop from being eaten.
 const frameEnd = '.[]';
 
+// The shell asks `apertium-wblank-mode` for the stages and runs them, so the pipeline starts loading its
+// dictionaries the moment it is spawned, however busy this process is with reading articles meanwhile.
+// The stages read the unknown-word flag as $1 (`-n`: no `*` marks) and the tagger's as $2.
+const startStages = 'stages=$(apertium-wblank-mode -z "$0") && eval "$stages"';
+
 /** A long-lived Apertium pipeline for one pair, answering segments in the order they were sent. */
 export class ApertiumProcess {
   readonly #child: ChildProcessWithoutNullStreams;
@@ -13,8 +18,8 @@ export class ApertiumProcess {
   #buffer = '';
   #failure?: Error;
 
-  constructor(readonly pair: string, stages: string) {
-    this.#child = spawn('bash', ['-c', stages, '_', '-n', ''], { stdio: 'pipe' });
+  constructor(readonly pair: string, modeFile: string) {
+    this.#child = spawn('bash', ['-c', startStages, modeFile, '-n', ''], { stdio: 'pipe' });
     this.#child.stdout.setEncoding('utf8');
     this.#child.stdout.on('data', (chunk: string) => this.#receive(chunk));
     let stderr = '';

@@ -46,7 +46,7 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
       const name = await pairFor(pair);
       if (!name) throw new SetupError((await this.checkPair(pair))!);
       const process = processFor(name);
-      const replies = await Promise.all(texts.map((text, index) => process.translate(taggedToApertium(text, translateOptions.names?.[index]))));
+      const replies = await process.translate(texts.map((text, index) => taggedToApertium(text, translateOptions.names?.[index])));
       return replies.map(apertiumToTagged);
     },
     async close() {

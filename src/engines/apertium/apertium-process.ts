@@ -2,9 +2,13 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { EngineError } from '../../errors.ts';
 
 // `apertium -z` only answers at end of input, so the pair's stages are run directly in null-flush
-// mode (the way Apertium's own server does): each NUL-framed segment is answered as soon as it is
+// mode (the way Apertium's own server does): each NUL-terminated frame is answered as soon as it is
 // done, in order. The trailing `.[]` keeps a segment's own final full stop from being eaten.
-const frameEnd = '.[]';
+const segmentEnd = '.[]';
+// The segments of one request share a frame, apart by a superblank no escaped text can contain: every
+// stage flushes at each NUL, and a frame per segment costs the pipeline about a tenth more CPU. Measured on
+// the sample articles and a 1497-segment corpus in eng-spa and eng-cat, the translations are the same.
+const segmentBreak = '[<next/>]';
 
 // The shell asks `apertium-wblank-mode` for the stages and runs them, so the pipeline starts loading its
 // dictionaries the moment it is spawned, however busy this process is with reading articles meanwhile.
@@ -33,12 +37,21 @@ export class ApertiumProcess {
     this.#child.on('error', (error) => this.#fail(new EngineError(`Apertium pair ${pair} could not start: ${error.message}`, { cause: error })));
   }
 
-  /** Sends one segment in Apertium stream format; resolves with the reply in stream format. */
-  translate(stream: string): Promise<string> {
+  /** Translates segments in Apertium stream format; resolves with the replies in stream format, in order. */
+  async translate(streams: readonly string[]): Promise<string[]> {
+    if (streams.length === 0) return [];
+    const reply = await this.#send(streams.map((stream) => `${stream}${segmentEnd}`).join(segmentBreak));
+    const replies = reply.split(segmentBreak);
+    if (replies.length === streams.length) return replies.map(stripSegmentEnd);
+    // A pair that moved or dropped the break gets a frame per segment, which always answers one to one.
+    return Promise.all(streams.map(async (stream) => stripSegmentEnd(await this.#send(`${stream}${segmentEnd}`))));
+  }
+
+  #send(frame: string): Promise<string> {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
       this.#pending.push({ resolve, reject });
-      this.#child.stdin.write(`${stream}${frameEnd}\0`);
+      this.#child.stdin.write(`${frame}\0`);
     });
   }
 
@@ -56,7 +69,7 @@ export class ApertiumProcess {
       const reply = this.#buffer.slice(0, end);
       this.#buffer = this.#buffer.slice(end + 1);
       // Each stage flushes once more at end of input: those empty frames answer nothing.
-      this.#pending.shift()?.resolve(stripFrameEnd(reply));
+      this.#pending.shift()?.resolve(reply);
     }
   }
 
@@ -66,7 +79,7 @@ export class ApertiumProcess {
   }
 }
 
-function stripFrameEnd(reply: string): string {
+function stripSegmentEnd(reply: string): string {
   const trimmed = reply.endsWith('[]') ? reply.slice(0, -2) : reply;
   return trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
 }

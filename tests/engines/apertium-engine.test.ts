@@ -241,6 +241,13 @@ describe('createApertiumEngine', () => {
     timeout,
   );
 
+  it('says Apertium is not installed, and how to install it, when there are no pairs where its modes belong', async () => {
+    engine = createApertiumEngine({ modesDir: '/nonexistent/apertium/modes' });
+    const refusal = engine.checkPair(es);
+    await expect(refusal).rejects.toThrow('Apertium is not installed: it has no language pairs in /nonexistent/apertium/modes.');
+    await expect(refusal).rejects.toMatchObject({ hint: expect.stringContaining('apt-get install apertium') });
+  });
+
   it('closes at once when it never started a process', async () => {
     engine = createApertiumEngine();
     await engine.checkPair(es);

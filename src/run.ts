@@ -110,28 +110,34 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   if (!isDryRun) await Promise.all(targets.map((target) => removeStaleTempFiles(outputFolder(config.outputPattern, target.language))));
   emit({ type: 'start', articles: articles.length, languages: targets.map((target) => target.language) });
   for (const { language, reason } of prepared.skipped) run.addProblem({ severity: 'warning', file: '', language, message: `Skipped "${language}": ${reason}` });
+  let enginesClosed: Promise<void> = Promise.resolve();
   try {
-    for (const article of articles) {
-      if (options.signal?.aborted || !(await window.admit())) break;
-      window.start((held) => translateArticle(run, article, held));
+    try {
+      for (const article of articles) {
+        if (options.signal?.aborted || !(await window.admit())) break;
+        window.start((held) => translateArticle(run, article, held));
+      }
+      await window.finish();
+    } finally {
+      segmenter.close();
+      // Engine processes take a while to end: they do so while the report is written.
+      enginesClosed = closeEngines(targets);
+      memory?.close();
     }
-    await window.finish();
+    if (options.signal?.aborted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });
+    reportQuotaShortfall(report, run.addProblem);
+    // Articles finish in any order; the report lists problems in a stable one.
+    report.problems.sort((a, b) => a.file.localeCompare(b.file) || (a.language ?? '').localeCompare(b.language ?? ''));
+    if (isDryRun) {
+      run.consistency.close();
+      return { report, findings };
+    }
+    findings.push(...run.consistency.findings());
+    const reportFiles = await writeRunReport(config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
+    return { report, findings, reportFiles };
   } finally {
-    segmenter.close();
-    await closeEngines(targets);
-    memory?.close();
+    await enginesClosed;
   }
-  if (options.signal?.aborted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });
-  reportQuotaShortfall(report, run.addProblem);
-  // Articles finish in any order; the report lists problems in a stable one.
-  report.problems.sort((a, b) => a.file.localeCompare(b.file) || (a.language ?? '').localeCompare(b.language ?? ''));
-  if (isDryRun) {
-    run.consistency.close();
-    return { report, findings };
-  }
-  findings.push(...run.consistency.findings());
-  const reportFiles = await writeRunReport(config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
-  return { report, findings, reportFiles };
 }
 
 // A worker thread takes about half a second to start, as long as parsing some 40 articles: a run parses on

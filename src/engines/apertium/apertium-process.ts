@@ -23,7 +23,8 @@ export class ApertiumProcess {
   #failure?: Error;
 
   constructor(readonly pair: string, modeFile: string) {
-    this.#child = spawn('bash', ['-c', startStages, modeFile, '-n', ''], { stdio: 'pipe' });
+    // In a process group of its own, so that closing can end every stage at once.
+    this.#child = spawn('bash', ['-c', startStages, modeFile, '-n', ''], { stdio: 'pipe', detached: true });
     this.#child.stdout.setEncoding('utf8');
     this.#child.stdout.on('data', (chunk: string) => this.#receive(chunk));
     let stderr = '';
@@ -55,11 +56,20 @@ export class ApertiumProcess {
     });
   }
 
-  /** Closes the pipeline's input and waits for its processes to end. */
+  /** Ends the pipeline's processes and waits for them. */
   async close(): Promise<void> {
     if (this.#child.exitCode !== null || this.#child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.#child.once('exit', resolve));
     this.#child.stdin.end();
+    // With nothing left to answer, the stages are stopped rather than left to tear down their dictionaries
+    // one after the other, which takes some 60 ms; a frame still on its way is answered first.
+    if (this.#pending.length === 0 && this.#child.pid !== undefined) {
+      try {
+        process.kill(-this.#child.pid, 'SIGTERM');
+      } catch {
+        // The group has ended already.
+      }
+    }
     await exited;
   }
 

@@ -56,7 +56,7 @@ export async function benchIncremental(options: BenchOptions): Promise<{ figures
       checked(section, 'second run: billed / new characters', second!.billedCharacters, `${second!.billedCharacters} / ${newCharacters}`, '= new', second!.billedCharacters === newCharacters),
       checked(section, 'second run: time / first run', timeRatio, `${times(timeRatio)} (${second!.run.isComplete ? seconds(secondMs) : describePartial(second!.run)})`, `≤ ${times(maxTimeRatio)}`, isComplete && timeRatio <= maxTimeRatio),
     ];
-    const penalty = await measureMemoryPenalty(options.seed, options.incrementalArticles, options.runBudgetMs);
+    const penalty = await measureMemoryPenalty(options.seed, options.incrementalArticles, { budgetMs: options.runBudgetMs, repeats: options.repeats });
     const penaltyRatio = penalty.filledMemory.msPerArticle / penalty.emptyMemory.msPerArticle;
     const perArticle = (run: typeof penalty.emptyMemory) => (run.isComplete ? `${run.msPerArticle.toFixed(0)} ms/article` : describePartial(run));
     figures.push(

@@ -15,6 +15,7 @@ import { toMemoryEntry } from './pipeline/await-memory.ts';
 import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
 import type { RunContext } from './pipeline/run-context.ts';
 import type { Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
+import { wasIdleSinceLastLook } from './pipeline/thread-load.ts';
 import { translateArticle } from './pipeline/translate-article.ts';
 import { ConsistencyTracker } from './qa/consistency-tracker.ts';
 import type { Finding } from './qa/finding.ts';
@@ -57,9 +58,11 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   const articles = await findArticles(config.articlesDir);
   let targets: Target[] = [];
   // Started before the memory and engines are set up, so that a worker thread gets ready meanwhile. This
-  // thread parses too only while no engine request is in flight: then it has nothing else to wait for.
-  const isEngineIdle = () => targets.every((target) => target.queue.inFlight === 0);
-  const segmenter = chooseSegmenter(config, { articles: articles.length, inWorker: options.segmentInWorker, mayParseHere: isEngineIdle });
+  // thread parses too only while it has little else to do: it was idle at least half the time since it last
+  // looked, and no engine request is in flight, whose answer it would hold up.
+  const wasThreadIdle = wasIdleSinceLastLook(0.5);
+  const mayParseHere = () => wasThreadIdle() && targets.every((target) => target.queue.inFlight === 0);
+  const segmenter = chooseSegmenter(config, { articles: articles.length, inWorker: options.segmentInWorker, mayParseHere });
   const isDryRun = options.dryRun ?? false;
   const window = new ArticleWindow({
     maxArticles: options.maxArticles ?? 64,

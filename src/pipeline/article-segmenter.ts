@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { ExtractedArticle } from '../markdown/extract-segments.ts';
 import { segmentMarkdown } from '../markdown/segment-markdown.ts';
@@ -21,8 +20,7 @@ export function segmentInThread(frontmatterKeys: readonly string[]): ArticleSegm
 /**
  * Segments articles in a worker thread, so parsing, the largest part of the pipeline's own work, runs beside
  * the rest of it (masking, memory, rebuilding, checks, engine requests) on a second core. When the worker has
- * more than it can take, the calling thread has been idle at least half the time, and `mayParseHere` agrees,
- * the calling thread parses some too.
+ * more than it can take and `mayParseHere` agrees, the calling thread parses some too.
  */
 export function segmentInWorker(frontmatterKeys: readonly string[], mayParseHere: () => boolean = () => false): ArticleSegmenter & { readonly isReady: Promise<boolean> } {
   const worker = SegmentWorker.acquire();
@@ -48,9 +46,6 @@ interface Job {
 // Enough that the thread never waits for its next article; the rest wait here, where the calling thread can
 // take some.
 const maxJobsInWorker = 2;
-// Share of the time since the last look that the calling thread was busy, above which it leaves parsing alone.
-const maxLoadToParseHere = 0.5;
-
 // Starting the thread costs about half a second of CPU, so runs that follow one another (a watch, a benchmark,
 // a test suite) share one; it ends once no run has used it for this long.
 const idleMs = 10_000;
@@ -67,7 +62,6 @@ class SegmentWorker {
   /** Jobs not sent yet, oldest first. */
   readonly #waiting: Job[] = [];
   #isTakingOneScheduled = false;
-  #lastLoad = performance.eventLoopUtilization();
   #nextId = 0;
   #state: 'starting' | 'ready' | 'stopped' = 'starting';
   #users = 0;
@@ -122,12 +116,8 @@ class SegmentWorker {
   // not, the next answer from the thread asks again, so nothing spins.
   #takeOne(): void {
     this.#isTakingOneScheduled = false;
-    const load = performance.eventLoopUtilization();
-    const recentLoad = performance.eventLoopUtilization(load, this.#lastLoad).utilization;
-    this.#lastLoad = load;
     const job = this.#waiting.at(-1);
-    // A thread busy with the rest of the run would only slow it down by parsing as well.
-    if (!job || recentLoad > maxLoadToParseHere || !job.mayParseHere()) return;
+    if (!job || !job.mayParseHere()) return;
     this.#waiting.pop();
     settle(job);
     this.#dispatch();

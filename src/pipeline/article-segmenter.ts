@@ -22,8 +22,13 @@ export function segmentInThread(frontmatterKeys: readonly string[]): ArticleSegm
  * the rest of it (masking, memory, rebuilding, checks, engine requests) on a second core. When the worker has
  * more than it can take and `mayParseHere` agrees, the calling thread parses some too.
  */
-export function segmentInWorker(frontmatterKeys: readonly string[], mayParseHere: () => boolean = () => false): ArticleSegmenter & { readonly isReady: Promise<boolean> } {
-  const worker = SegmentWorker.acquire();
+export function segmentInWorker(
+  frontmatterKeys: readonly string[],
+  mayParseHere: () => boolean = () => false,
+  /** Another thread's script, for a thread of its own instead of the shared one. */
+  script?: URL,
+): ArticleSegmenter & { readonly isReady: Promise<boolean> } {
+  const worker = script ? SegmentWorker.start(script) : SegmentWorker.acquire();
   let isClosed = false;
   return {
     isReady: worker.isReady,
@@ -46,6 +51,8 @@ interface Job {
 // Enough that the thread never waits for its next article; the rest wait here, where the calling thread can
 // take some.
 const maxJobsInWorker = 2;
+const bootScript = new URL('./segment-worker-boot.mjs', import.meta.url);
+
 // Starting the thread costs about half a second of CPU, so runs that follow one another (a watch, a benchmark,
 // a test suite) share one; it ends once no run has used it for this long.
 const idleMs = 10_000;
@@ -73,14 +80,20 @@ class SegmentWorker {
 
   static acquire(): SegmentWorker {
     const shared = SegmentWorker.#shared;
-    const worker = shared && shared.#state !== 'stopped' ? shared : (SegmentWorker.#shared = new SegmentWorker());
+    const worker = shared && shared.#state !== 'stopped' ? shared : (SegmentWorker.#shared = new SegmentWorker(bootScript));
     worker.#users++;
     clearTimeout(worker.#idleTimer);
     return worker;
   }
 
-  private constructor() {
-    this.#worker = new Worker(new URL('./segment-worker-boot.mjs', import.meta.url));
+  static start(script: URL): SegmentWorker {
+    const worker = new SegmentWorker(script);
+    worker.#users++;
+    return worker;
+  }
+
+  private constructor(script: URL) {
+    this.#worker = new Worker(script);
     // The thread never keeps a process alive: a finished run may exit while the thread waits for the next.
     this.#worker.unref();
     this.#worker.on('message', (message: SegmentReply | typeof readySignal) => this.#receive(message));

@@ -59,6 +59,21 @@ describe('segmenting in a worker thread', () => {
     }
   });
 
+  it('segments on the calling thread the articles of a thread that stopped, sent or still waiting', async () => {
+    const segmenter = segmentInWorker(frontmatterKeys, () => false, new URL('./fixtures/stopping-segment-worker.mjs', import.meta.url));
+    try {
+      expect(await segmenter.isReady).toBe(true);
+      const texts = await Promise.all((await markdownFiles(sampleArticles)).map((file) => readFile(path.join(sampleArticles, file), 'utf8')));
+      // More articles than the thread takes at once: some were sent to it, the rest wait for it.
+      const segmented = await Promise.all(texts.map((text) => segmenter.segment(text)));
+      expect(segmented).toEqual(texts.map((text) => segmentMarkdown(text, frontmatterKeys)));
+      // Once it has stopped, later articles are segmented here at once.
+      expect(await segmenter.segment(texts[0]!)).toEqual(segmentMarkdown(texts[0]!, frontmatterKeys));
+    } finally {
+      segmenter.close();
+    }
+  });
+
   it('writes the same articles whichever thread parses them', async () => {
     const warm = segmentInWorker(frontmatterKeys);
     // The run shares this thread: once it is ready, every article of the run is parsed there.

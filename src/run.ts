@@ -123,8 +123,12 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       await window.finish();
     } finally {
       segmenter.close();
+      // An article can fail while another of its texts is still on its way (an interruption, a failed request):
+      // the answers still coming are stored before the memory closes.
+      await Promise.all(targets.map((target) => target.queue.drained()));
       // Engine processes take a while to end: they do so while the report is written.
       enginesClosed = closeEngines(targets);
+      enginesClosed.catch(() => {}); // Rethrown below, once the report is written.
       memory?.close();
     }
     if (options.signal?.aborted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });

@@ -13,7 +13,7 @@ export interface HeldArticle {
   /**
    * Resolves once every article started before this one has handed over its texts. Texts then reach the
    * queues in article order whichever article was parsed first: a text two articles share goes out with the
-   * first one's context, so a run sends the same requests, and gets the same translations, every time.
+   * first one's context, so it gets the same translation on every run.
    */
   inTurn(): Promise<void>;
   /** All the article's texts are in the queues: it will ask for no more. */
@@ -28,7 +28,8 @@ export interface HeldArticle {
  * every held article has handed over its texts, and either no article is left to read or every
  * held article waits on the engine with no request in flight. An article still busy with an answer
  * will finish and make room for the next one, whose texts may fill the partial requests; that keeps
- * the number of engine requests at the minimum without ever stalling.
+ * the number of engine requests at the minimum without ever stalling. An article counts as waiting
+ * while any of its languages waits, since it cannot finish before that one is answered.
  */
 export class ArticleWindow {
   readonly #options: ArticleWindowOptions;
@@ -74,7 +75,8 @@ export class ArticleWindow {
     const handedOver = () => {
       if (isHandedOver) return;
       isHandedOver = true;
-      releaseNext();
+      // An article that ends before its turn (refused, unreadable) must not let the next one go ahead of earlier ones.
+      void previous.then(releaseNext);
       this.#reading--;
       this.notify();
     };

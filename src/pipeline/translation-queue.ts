@@ -69,6 +69,7 @@ export class TranslationQueue {
   readonly #notStarted = new Set<Waiting[]>();
   #inFlight = 0;
   #sentTexts = 0;
+  #onDrained: (() => void)[] = [];
 
   constructor(options: TranslationQueueOptions) {
     this.#options = options;
@@ -82,9 +83,15 @@ export class TranslationQueue {
     return count;
   }
 
-  /** Requests sent and not yet answered. */
+  /** Requests handed to the engine's queue whose answers have not reached the texts' askers yet. */
   get inFlight(): number {
     return this.#inFlight;
+  }
+
+  /** Resolves once no request is in flight: every answer received has been stored and delivered. */
+  drained(): Promise<void> {
+    if (this.#inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#onDrained.push(resolve));
   }
 
   /** Translates texts, resolving when all are done; texts already asked for in this run are not sent again. */
@@ -171,6 +178,7 @@ export class TranslationQueue {
   #settled(batch: readonly Waiting[]): void {
     this.#inFlight--;
     this.#sentTexts -= batch.length;
+    if (this.#inFlight === 0) for (const resolve of this.#onDrained.splice(0)) resolve();
     this.#options.onSettled?.();
   }
 

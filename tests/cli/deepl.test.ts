@@ -133,6 +133,28 @@ describe('jialing translate --engine deepl', () => {
     expect(server.translateRequests()).toHaveLength(2);
   });
 
+  it('keeps in the memory the answer of a request still on its way when its article failed on another', async () => {
+    // One article of 60 texts: 50 in a slow request that succeeds, 10 in one refused at once.
+    server.set([
+      { fault: { type: 'delay', ms: 800 } },
+      { fault: { type: 'status', status: 400, message: 'Bad request' }, after: 1 },
+    ]);
+    const failed = await translate({ targetLanguages: ['de'], deepl: { context: false } }, articles(1, 60));
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/guide-0\.md \[de\] was not written/);
+    expect(server.translateRequests().map((request) => [request.texts.length, request.outcome])).toEqual([
+      [50, 200],
+      [10, 400],
+    ]);
+
+    server.set([]);
+    const before = server.translateRequests().length;
+    const again = await translate({ targetLanguages: ['de'], deepl: { context: false } }, articles(1, 60));
+    expect(again.code).toBe(0);
+    // Only the refused texts are sent again: the slow answer was stored although its article had failed.
+    expect(server.translateRequests().slice(before).map((request) => request.texts.length)).toEqual([10]);
+  });
+
   it('retries a request that outlasts deepl.timeoutSeconds', async () => {
     server.set([{ fault: { type: 'delay', ms: 3000 } }]);
     const result = await translate({ targetLanguages: ['de'], deepl: { context: false, timeoutSeconds: 0.5 } }, articles(2, 5));

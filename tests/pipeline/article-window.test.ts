@@ -8,6 +8,8 @@ import { TranslationQueue } from '../../src/pipeline/translation-queue.ts';
 interface Article {
   readonly title: string;
   readonly texts: readonly string[];
+  /** Ends before its turn, as an article that is refused or cannot be read does. */
+  readonly isRefused?: boolean;
   /** How long reading and parsing take; 1 ms by default. */
   readonly readMs?: number;
 }
@@ -40,6 +42,7 @@ async function runArticles(articles: readonly Article[], maxArticles: number) {
   for (const article of articles) {
     if (!(await window.admit())) break;
     window.start(async (held) => {
+      if (article.isRefused) return;
       await pause(article.readMs ?? 1);
       await held.inTurn();
       const answer = held.waitOnEngine(queue.translate(article.texts, article.title));
@@ -91,9 +94,10 @@ describe('ArticleWindow', () => {
     const { requests } = await runArticles(
       [
         { title: 'Ports', texts: ['shared', 'p1'], readMs: 20 },
+        { title: 'Refused', texts: [], isRefused: true },
         { title: 'Bridges', texts: ['shared', 'b1'], readMs: 1 },
       ],
-      2,
+      3,
     );
     expect(requests.map((request) => `${request.title}: ${request.texts.join()}`).sort()).toEqual(['Bridges: b1', 'Ports: shared,p1']);
   });

@@ -15,8 +15,8 @@ export const cliEntry = path.join(repoRoot, 'src', 'cli.ts');
 /** The programmatic API a config file may import `defineConfig` from. */
 export const indexEntry = path.join(repoRoot, 'src', 'index.ts');
 
-// tsx is resolved from the repository, so the CLI can run with its working folder anywhere.
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// tsx is resolved from the repository, so the CLI (or any script) can run with its working folder anywhere.
+export const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface CliResult {
   /** Exit code; null only when the process was killed. */

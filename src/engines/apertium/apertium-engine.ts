@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { SetupError } from '../../errors.ts';
 import { localEngineLimits, type Engine, type LanguagePair } from '../engine.ts';
-import { candidatePairs, debianPackageFor } from './apertium-pairs.ts';
+import { candidatePairs, debianPackageFor, installHint } from './apertium-pairs.ts';
 import { ApertiumProcess } from './apertium-process.ts';
 import { apertiumToTagged, taggedToApertium } from './apertium-stream.ts';
 
@@ -61,7 +61,7 @@ async function listInstalledPairs(modesDir: string): Promise<string[]> {
     const isMissing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new SetupError(
       isMissing ? `Apertium is not installed: it has no language pairs in ${modesDir}.` : `Apertium's language pairs could not be listed from ${modesDir}: ${(error as Error).message}`,
-      { hint: 'Install it with `apt-get install apertium apertium-eng-spa apertium-eng-cat`.', cause: error },
+      { hint: installHint, cause: error },
     );
   }
 }

@@ -6,6 +6,9 @@ const iso639_3: Record<string, string> = {
   kk: 'kaz', tt: 'tat', ru: 'rus', uk: 'ukr', pl: 'pol', cy: 'cym', br: 'bre', ga: 'gle',
 };
 
+/** How to install Apertium with the pairs for English that the sample project uses. */
+export const installHint = 'Install it with `apt-get install apertium apertium-eng-spa apertium-eng-cat`.';
+
 /** Apertium pair names that could serve a language pair, most likely first. */
 export function candidatePairs(source: string, target: string): string[] {
   const [sourceBase, targetBase] = [baseLanguage(source), baseLanguage(target)];

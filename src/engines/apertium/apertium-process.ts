@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { EngineError } from '../../errors.ts';
+import { EngineError, SetupError } from '../../errors.ts';
+import { installHint } from './apertium-pairs.ts';
 
 // `apertium -z` only answers at end of input, so the pair's stages are run directly in null-flush
 // mode (the way Apertium's own server does): each NUL-terminated frame is answered as soon as it is
@@ -12,8 +13,19 @@ const segmentBreak = '[<next/>]';
 
 // The shell asks `apertium-wblank-mode` for the stages and runs them, so the pipeline starts loading its
 // dictionaries the moment it is spawned, however busy this process is with reading articles meanwhile.
-// The stages read the unknown-word flag as $1 (`-n`: no `*` marks) and the tagger's as $2.
-const startStages = 'stages=$(apertium-wblank-mode -z "$0") && eval "$stages"';
+// The stages read the unknown-word flag as $1 (`-n`: no `*` marks) and the tagger's as $2. A missing mode
+// file is checked first: `apertium-wblank-mode` would answer it with a pipeline of nothing.
+const startStages = '[ -r "$0" ] || { echo "cannot read $0" >&2; exit 1; }; stages=$(apertium-wblank-mode -z "$0") && eval "$stages"';
+
+// bash's exit code when a stage's program is not installed.
+const commandNotFound = 127;
+
+// Each pipeline runs in a process group of its own, which the terminal's Ctrl-C does not reach: pipelines
+// still running when this process exits (a second Ctrl-C) are stopped rather than left translating for no one.
+const running = new Set<ApertiumProcess>();
+process.on('exit', () => {
+  for (const pipeline of running) pipeline.stop();
+});
 
 /** A long-lived Apertium pipeline for one pair, answering segments in the order they were sent. */
 export class ApertiumProcess {
@@ -23,7 +35,7 @@ export class ApertiumProcess {
   #failure?: Error;
 
   constructor(readonly pair: string, modeFile: string) {
-    // In a process group of its own, so that closing can end every stage at once.
+    // In a process group of its own, so that closing can end every stage at once (see `running`).
     this.#child = spawn('bash', ['-c', startStages, modeFile, '-n', ''], { stdio: 'pipe', detached: true });
     this.#child.stdout.setEncoding('utf8');
     this.#child.stdout.on('data', (chunk: string) => this.#receive(chunk));
@@ -31,9 +43,16 @@ export class ApertiumProcess {
     this.#child.stderr.setEncoding('utf8');
     this.#child.stderr.on('data', (chunk: string) => (stderr += chunk));
     this.#child.stdin.on('error', () => {});
+    running.add(this);
     // Recorded even when idle: a later request must fail at once rather than wait on a dead pipe.
     this.#child.on('exit', (code) => {
-      this.#fail(new EngineError(`Apertium pair ${pair} stopped (exit code ${code}): ${stderr.trim().slice(0, 300) || 'no message'}`));
+      running.delete(this);
+      const message = stderr.trim().slice(0, 300) || 'no message';
+      this.#fail(
+        code === commandNotFound
+          ? new SetupError(`Apertium pair ${pair} cannot run, a program of its pipeline is missing: ${message}`, { hint: installHint })
+          : new EngineError(`Apertium pair ${pair} stopped (exit code ${code}): ${message}`),
+      );
     });
     this.#child.on('error', (error) => this.#fail(new EngineError(`Apertium pair ${pair} could not start: ${error.message}`, { cause: error })));
   }
@@ -63,14 +82,18 @@ export class ApertiumProcess {
     this.#child.stdin.end();
     // With nothing left to answer, the stages are stopped rather than left to tear down their dictionaries
     // one after the other, which takes some 60 ms; a frame still on its way is answered first.
-    if (this.#pending.length === 0 && this.#child.pid !== undefined) {
-      try {
-        process.kill(-this.#child.pid, 'SIGTERM');
-      } catch {
-        // The group has ended already.
-      }
-    }
+    if (this.#pending.length === 0) this.stop();
     await exited;
+  }
+
+  /** Stops every stage of the pipeline at once, whatever it is doing. */
+  stop(): void {
+    if (this.#child.pid === undefined) return;
+    try {
+      process.kill(-this.#child.pid, 'SIGTERM');
+    } catch {
+      // The group has ended already.
+    }
   }
 
   #receive(chunk: string): void {

@@ -131,20 +131,25 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       enginesClosed.catch(() => {}); // Rethrown below, once the report is written.
       memory?.close();
     }
-    if (options.signal?.aborted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });
-    reportQuotaShortfall(report, run.addProblem);
-    // Articles finish in any order; the report lists problems in a stable one.
-    report.problems.sort((a, b) => a.file.localeCompare(b.file) || (a.language ?? '').localeCompare(b.language ?? ''));
-    if (isDryRun) {
-      run.consistency.close();
-      return { report, findings };
-    }
-    findings.push(...run.consistency.findings());
-    const reportFiles = await writeRunReport(config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
-    return { report, findings, reportFiles };
+    return await finishReport(run, report, findings, options.signal?.aborted ?? false);
   } finally {
     await enginesClosed;
   }
+}
+
+/** Completes the report of a run whose articles are all done, and writes it unless the run was a dry one. */
+async function finishReport(run: RunContext, report: RunReport, findings: Finding[], isInterrupted: boolean): Promise<TranslateResult> {
+  if (isInterrupted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });
+  reportQuotaShortfall(report, run.addProblem);
+  // Articles finish in any order; the report lists problems in a stable one.
+  report.problems.sort((a, b) => a.file.localeCompare(b.file) || (a.language ?? '').localeCompare(b.language ?? ''));
+  if (run.isDryRun) {
+    run.consistency.close();
+    return { report, findings };
+  }
+  findings.push(...run.consistency.findings());
+  const reportFiles = await writeRunReport(run.config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
+  return { report, findings, reportFiles };
 }
 
 // A worker thread takes about half a second to start, as long as parsing some 40 articles: a run parses on

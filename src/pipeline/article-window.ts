@@ -1,3 +1,4 @@
+import { TrackedArticle, type HeldArticle } from './held-article.ts';
 import type { TranslationQueue } from './translation-queue.ts';
 
 export interface ArticleWindowOptions {
@@ -6,20 +7,6 @@ export interface ArticleWindowOptions {
   /** Texts waiting in the queues above which no further article is read. */
   readonly highWater: number;
   readonly queues: () => readonly TranslationQueue[];
-}
-
-/** What an article running in the window tells it about its progress. */
-export interface HeldArticle {
-  /**
-   * Resolves once every article started before this one has handed over its texts. Texts then reach the
-   * queues in article order whichever article was parsed first: a text two articles share goes out with the
-   * first one's context, so it gets the same translation on every run.
-   */
-  inTurn(): Promise<void>;
-  /** All the article's texts are in the queues: it will ask for no more. */
-  handedOver(): void;
-  /** Waits for an engine's answer; while every held article waits, only a request can move the run on. */
-  waitOnEngine<T>(answer: Promise<T>): Promise<T>;
 }
 
 /**
@@ -41,7 +28,7 @@ export class ArticleWindow {
   #isReaderWaiting = false;
   #isReadingDone = false;
   #isCheckPending = false;
-  /** Resolves once the last article started has handed over its texts. */
+  /** Resolves once the last article started, and every one before it, has handed over its texts. */
   #lastHandedOver: Promise<void> = Promise.resolve();
   #wake?: () => void;
   #fatal?: { error: unknown };
@@ -66,40 +53,24 @@ export class ArticleWindow {
   start(task: (article: HeldArticle) => Promise<void>): void {
     this.#reading++;
     this.#busy++;
-    let isHandedOver = false;
-    let waits = 0;
-    let isDone = false;
-    const previous = this.#lastHandedOver;
-    let releaseNext!: () => void;
-    this.#lastHandedOver = new Promise((resolve) => (releaseNext = resolve));
-    const handedOver = () => {
-      if (isHandedOver) return;
-      isHandedOver = true;
-      // An article that ends before its turn (refused, unreadable) must not let the next one go ahead of earlier ones.
-      void previous.then(releaseNext);
-      this.#reading--;
-      this.notify();
-    };
-    const waitOnEngine = async <T>(answer: Promise<T>): Promise<T> => {
-      if (waits++ === 0 && !isDone) {
+    const article = new TrackedArticle(this.#lastHandedOver, {
+      onHandedOver: () => {
+        this.#reading--;
+        this.notify();
+      },
+      onWaiting: () => {
         this.#busy--;
         this.notify();
-      }
-      try {
-        return await answer;
-      } finally {
-        if (--waits === 0 && !isDone) this.#busy++;
-      }
-    };
-    const running: Promise<void> = task({ inTurn: () => previous, handedOver, waitOnEngine })
+      },
+      onBusy: () => this.#busy++,
+    });
+    this.#lastHandedOver = article.turnPassed;
+    const running: Promise<void> = task(article)
       .catch((error: unknown) => {
         this.#fatal ??= { error };
       })
       .finally(() => {
-        handedOver();
-        // A part of a failed article may still be waiting; it no longer counts either way.
-        isDone = true;
-        if (waits === 0) this.#busy--;
+        if (article.end()) this.#busy--;
         this.#running.delete(running);
         this.notify();
       });

@@ -6,7 +6,7 @@ import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
-import type { HeldArticle } from './article-window.ts';
+import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
 import { checkOutput } from './check-output.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';

@@ -4,13 +4,25 @@ import path from 'node:path';
 
 /** Writes a file through a temporary sibling and a rename, so the path never holds half a file. */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const folder = path.dirname(file);
+  const temporary = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, content, 'utf8');
+    await writeTemporary(temporary, content);
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+// The folder is made only when it is missing: most writes go to a folder that exists, and asking first costs
+// a round trip to the file system per article.
+async function writeTemporary(temporary: string, content: string): Promise<void> {
+  try {
+    await writeFile(temporary, content, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(path.dirname(temporary), { recursive: true });
+    await writeFile(temporary, content, 'utf8');
   }
 }

@@ -38,10 +38,12 @@ Each option can also be set in the environment: BENCH_ARTICLES, BENCH_APERTIUM_A
 BENCH_INCREMENTAL_ARTICLES, BENCH_SCALE, BENCH_LATENCY, BENCH_CONCURRENCY, BENCH_REPEATS, BENCH_SEED, BENCH_BUDGET,
 BENCH_SCALE_BUDGET, BENCH_ONLY.`;
 
-// Full sizes make each timed run last seconds, long enough for timer and GC noise to average out; quick sizes only prove the bench runs.
+// Full sizes make each timed run last seconds, long enough for timer and GC noise to average out, and the median
+// of five alternating rounds keeps a round that a busy moment of the machine slowed or sped up from deciding a ratio;
+// quick sizes only prove the bench runs.
 // Budgets bound a pathologically slow pipeline: a run past its budget is stopped and judged on its rate.
 const defaults = {
-  full: { articles: 200, apertiumArticles: 40, deeplArticles: 200, incrementalArticles: 100, scaleArticles: [1000, 10_000], repeats: 3, budget: 45, scaleBudget: 600 },
+  full: { articles: 200, apertiumArticles: 40, deeplArticles: 200, incrementalArticles: 100, scaleArticles: [1000, 10_000], repeats: 5, budget: 45, scaleBudget: 600 },
   quick: { articles: 30, apertiumArticles: 8, deeplArticles: 40, incrementalArticles: 20, scaleArticles: [20, 200], repeats: 2, budget: 10, scaleBudget: 20 },
 };
 

@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApertiumEngine } from '../../src/engines/apertium/apertium-engine.ts';
 import { apertiumToTagged, taggedToApertium } from '../../src/engines/apertium/apertium-stream.ts';
 import type { Engine } from '../../src/engines/engine.ts';
+import { descendants, isRunning, processes } from '../support/processes.ts';
 
 const timeout = 60_000;
 const es = { source: 'en', target: 'es' } as const;
@@ -16,49 +16,6 @@ afterEach(async () => {
 });
 
 const count = (text: string, part: string) => text.split(part).length - 1;
-
-interface ProcessInfo {
-  readonly pid: number;
-  readonly ppid: number;
-  readonly command: string;
-  readonly state: string;
-}
-
-/** Processes on this (Linux) machine, read from /proc. */
-async function processes(): Promise<ProcessInfo[]> {
-  const found: ProcessInfo[] = [];
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
-      const end = stat.lastIndexOf(')');
-      const [state = '', ppid = ''] = stat.slice(end + 2).split(' ');
-      found.push({ pid: Number(name), ppid: Number(ppid), command: stat.slice(stat.indexOf('(') + 1, end), state });
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found;
-}
-
-/** Descendants of this test process: children, their children and so on. */
-async function descendants(): Promise<ProcessInfo[]> {
-  const all = await processes();
-  const result: ProcessInfo[] = [];
-  let parents = new Set([process.pid]);
-  while (parents.size > 0) {
-    const children = all.filter((info) => parents.has(info.ppid));
-    result.push(...children);
-    parents = new Set(children.map((info) => info.pid));
-  }
-  return result;
-}
-
-/** Whether a process is still running (a zombie waiting to be reaped counts as ended). */
-async function isRunning(pid: number): Promise<boolean> {
-  const info = (await processes()).find((candidate) => candidate.pid === pid);
-  return info !== undefined && info.state !== 'Z' && info.state !== 'X';
-}
 
 describe('createApertiumEngine', () => {
   it(

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApertiumProcess } from '../../src/engines/apertium/apertium-process.ts';
 import { SetupError } from '../../src/errors.ts';
 import { tsxLoader } from '../support/cli.ts';
+import { hasEnded, processes } from '../support/processes.ts';
 
 // Mode files of stand-in pairs, run the way the real ones are (through `apertium-wblank-mode`): they let a test
 // choose how the pipeline treats the frames without depending on what a dictionary does to words.
@@ -74,16 +75,5 @@ describe('ApertiumProcess', () => {
 });
 
 async function processesInGroup(group: number): Promise<string[]> {
-  const found: string[] = [];
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
-      const [state, , processGroup] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(processGroup) === group && state !== 'Z') found.push(stat.slice(0, stat.lastIndexOf(')') + 1));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found;
+  return (await processes()).filter((info) => info.group === group && !hasEnded(info)).map((info) => `${info.pid} (${info.command})`);
 }

@@ -5,6 +5,11 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** The item whose key is the middle value; of the two middle ones for an even count, the higher (the slower run). */
+export function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  return [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)]!;
+}
+
 /** Runs an action and returns its result with the wall-clock milliseconds it took. */
 export async function timeIt<T>(action: () => T | Promise<T>): Promise<{ result: T; ms: number }> {
   const start = performance.now();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createBenchProject } from './bench-project.ts';
 import { loadCorpus } from './load-corpus.ts';
+import { medianBy } from './measure.ts';
 import { timedRun, withoutReport, type TimedRun } from './timed-run.ts';
 import { writeCorpus } from './write-corpus.ts';
 
@@ -50,7 +51,7 @@ export async function measureMemoryPenalty(seed: number, count: number, options:
           }
         }
       }
-      return { articles: count, emptyMemory: medianRun(runs.empty), filledMemory: medianRun(runs.filled), msPerArticle: { empty: runs.empty.map((run) => run.msPerArticle), filled: runs.filled.map((run) => run.msPerArticle) } };
+      return { articles: count, emptyMemory: medianBy(runs.empty, perArticle), filledMemory: medianBy(runs.filled, perArticle), msPerArticle: { empty: runs.empty.map((run) => run.msPerArticle), filled: runs.filled.map((run) => run.msPerArticle) } };
     } finally {
       await filler.remove();
     }
@@ -59,6 +60,4 @@ export async function measureMemoryPenalty(seed: number, count: number, options:
   }
 }
 
-function medianRun<T extends { readonly msPerArticle: number }>(runs: readonly T[]): T {
-  return [...runs].sort((a, b) => a.msPerArticle - b.msPerArticle)[Math.floor(runs.length / 2)]!;
-}
+const perArticle = (run: { readonly msPerArticle: number }) => run.msPerArticle;

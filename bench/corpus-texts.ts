@@ -1,6 +1,7 @@
 import { loadGlossary } from '../src/glossary/load-glossary.ts';
 import { createTermMatcher } from '../src/glossary/match-terms.ts';
 import { segmentMarkdown } from '../src/markdown/segment-markdown.ts';
+import { segmentOptions } from '../src/markdown/segment-options.ts';
 import { taggedTextToPlain } from '../src/markdown/tagged-text.ts';
 import { maskArticle, textsToSend } from '../src/pipeline/mask-article.ts';
 import type { CorpusArticle } from './load-corpus.ts';
@@ -22,7 +23,7 @@ export async function corpusTexts(articles: readonly CorpusArticle[], localesDir
   const unique = new Set<string>();
   const plain = new Set<string>();
   const perArticle = articles.map(({ text }) => {
-    const { segments } = segmentMarkdown(text, frontmatterKeys);
+    const { segments } = segmentMarkdown(text, segmentOptions(frontmatterKeys));
     const texts = textsToSend(maskArticle(segments, matcher));
     for (const item of texts) unique.add(item);
     for (const segment of segments) if (segment.isTranslatable) plain.add(taggedTextToPlain(segment.text, ' ').trim());

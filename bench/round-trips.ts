@@ -5,6 +5,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { createCopyEngine } from '../src/engines/copy-engine.ts';
 import { segmentMarkdown } from '../src/markdown/segment-markdown.ts';
+import { segmentOptions } from '../src/markdown/segment-options.ts';
 import { rebuildArticle } from '../src/markdown/rebuild-article.ts';
 import type { CorpusArticle } from './load-corpus.ts';
 
@@ -26,7 +27,7 @@ export function bareRoundTrip(articles: readonly CorpusArticle[]): number {
 export async function pipelineRoundTrip(articles: readonly CorpusArticle[], frontmatterKeys: readonly string[]): Promise<number> {
   let changed = 0;
   for (const { text } of articles) {
-    const { segments } = segmentMarkdown(text, frontmatterKeys);
+    const { segments } = segmentMarkdown(text, segmentOptions(frontmatterKeys));
     const sent = segments.filter((segment) => segment.isTranslatable);
     const translated = await copy.translate(sent.map((segment) => segment.text), pair);
     const translations = new Map(sent.map((segment, index) => [segment.index, translated[index]!]));

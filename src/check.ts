@@ -35,7 +35,7 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
     }
     try {
       const text = await readArticle(article.absolutePath, file);
-      const masked = maskArticle(segmentMarkdown(text, config.frontmatterKeys).segments, matcher);
+      const masked = maskArticle(segmentMarkdown(text, config.segmentOptions).segments, matcher);
       for (const language of languages) {
         const output = await readOutput(path.join(outputFolder(config.outputPattern, language), file));
         if (output === undefined) problems.push({ severity: 'warning', file, language, message: `${file} [${language}] has no output yet; run \`jialing translate\`.` });

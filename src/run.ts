@@ -158,7 +158,7 @@ const articlesForWorker = 64;
 
 function chooseSegmenter(config: ResolvedConfig, run: { readonly articles: number; readonly inWorker?: boolean; readonly mayParseHere: () => boolean }): ArticleSegmenter {
   const inWorker = run.inWorker ?? (run.articles >= articlesForWorker && os.availableParallelism() > 1);
-  return inWorker ? segmentInWorker(config.frontmatterKeys, run.mayParseHere) : segmentInThread(config.frontmatterKeys);
+  return inWorker ? segmentInWorker(config.segmentOptions, run.mayParseHere) : segmentInThread(config.segmentOptions);
 }
 
 // Called as each request is answered, before anyone waits on it: paid work is on disk before more is asked for.

@@ -47,7 +47,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
       try {
         if (article.refused) throw new JialingError(article.refused);
         text = await readArticle(article.absolutePath, file);
-        masked = maskArticle(segmentMarkdown(text, config.frontmatterKeys).segments, matcher);
+        masked = maskArticle(segmentMarkdown(text, config.segmentOptions).segments, matcher);
       } catch (error) {
         if (!(error instanceof JialingError)) throw error;
         for (const language of languages) statuses.push({ file, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0, needsReview: 0 });

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
-import { configSchema, type EngineChoice, type ParsedConfig } from './schema.ts';
+import type { ProtectRuleName } from '../markdown/protect/protect-rules.ts';
+import type { SegmentOptions } from '../markdown/segment-options.ts';
+import { configSchema, type AnchorStyle, type EngineChoice, type ParsedConfig } from './schema.ts';
 
 /** The config the pipeline works with: defaults applied, paths absolute, engine chosen per language. */
 export interface ResolvedConfig {
@@ -14,6 +16,10 @@ export interface ResolvedConfig {
   readonly localesDir: string;
   readonly engineByLanguage: Readonly<Record<string, EngineChoice>>;
   readonly frontmatterKeys: readonly string[];
+  /** How articles are split into segments: frontmatter keys and the text kept from engines. */
+  readonly segmentOptions: SegmentOptions;
+  /** How links to headings follow the headings' translations. */
+  readonly anchors: AnchorStyle;
   readonly apertiumPairs: Readonly<Record<string, string>>;
   readonly deepl: ParsedConfig['deepl'];
   readonly memoryFile: string;
@@ -46,6 +52,11 @@ export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig 
     localesDir: path.resolve(root, config.locales),
     engineByLanguage: Object.fromEntries(config.targetLanguages.map((lang) => [lang, engineFor(config.engine, lang)!])),
     frontmatterKeys: config.frontmatter,
+    segmentOptions: {
+      frontmatterKeys: config.frontmatter,
+      protect: { ...config.protect, off: Object.keys(config.protect.rules).filter((name) => config.protect.rules[name as ProtectRuleName] === false) },
+    },
+    anchors: config.anchors,
     apertiumPairs: config.apertium.pairs,
     deepl: config.deepl,
     memoryFile: path.resolve(root, config.memory),

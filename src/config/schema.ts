@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { protectRuleNames } from '../markdown/protect/protect-rules.ts';
 
 const languageCode = z
   .string()
@@ -11,6 +12,13 @@ export type EngineName = (typeof engineNames)[number];
 /** What a config or `--engine` may name: an engine, or `auto` (DeepL with a key, else Apertium where it has the pair). */
 export const engineChoices = [...engineNames, 'auto'] as const;
 export type EngineChoice = (typeof engineChoices)[number];
+
+/**
+ * How in-page links follow translated headings: `github` rewrites them to the slugs GitHub gives the translated
+ * headings; `keep` never rewrites, for sites whose headings carry explicit ids.
+ */
+export const anchorStyles = ['github', 'keep'] as const;
+export type AnchorStyle = (typeof anchorStyles)[number];
 
 const engineName = z.enum(engineChoices, { error: () => `expected one of ${engineChoices.map((name) => `"${name}"`).join(', ')}` });
 
@@ -40,6 +48,8 @@ export const configSchema = z
         error: () => `expected an engine name (${engineChoices.join(', ')}) or a map per language such as { es: "apertium", default: "deepl" }`,
       })
       .default('apertium'),
+    /** How links to a heading (`#options`, `guide.md#options`) follow the heading's translation. */
+    anchors: z.enum(anchorStyles, { error: () => `expected one of ${anchorStyles.map((name) => `"${name}"`).join(', ')}` }).default('github'),
     /** Frontmatter keys whose values get translated. */
     frontmatter: z.array(z.string().min(1)).default(['title', 'description']),
     /** Translation memory (SQLite) file. */
@@ -86,6 +96,20 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Text no engine may translate, beside code, URLs in markup and HTML, which are always kept. */
+    protect: z
+      .object({
+        /** Words and phrases kept as written wherever they stand alone, e.g. package names such as `cross-env`. */
+        words: z.array(z.string().min(1)).default([]),
+        /** Regular expressions (JavaScript syntax) whose matches are kept as written. */
+        patterns: z
+          .array(z.string().min(1).refine(isRegExp, 'expected a valid regular expression (JavaScript syntax, Unicode mode)'))
+          .default([]),
+        /** Built-in kinds switched off by name, e.g. `{ identifier: false }` (see `protectRules` for the list). */
+        rules: z.partialRecord(z.enum(protectRuleNames), z.boolean()).default({}),
+      })
+      .strict()
+      .prefault({}),
     /** Apertium options. */
     apertium: z
       .object({
@@ -101,3 +125,12 @@ export const configSchema = z
 export type UserConfig = z.input<typeof configSchema>;
 /** A config file's contents after defaults, before paths are resolved. */
 export type ParsedConfig = z.output<typeof configSchema>;
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}

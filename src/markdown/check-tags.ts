@@ -5,14 +5,18 @@ import type { TaggedNode } from './tagged-text.ts';
 export function checkTags(nodes: readonly TaggedNode[], tags: readonly Tag[]): string[] {
   const seen = new Map<number, number>();
   const problems: string[] = [];
-  const visit = (list: readonly TaggedNode[]) => {
+  const visit = (list: readonly TaggedNode[], link?: number) => {
     for (const node of list) {
       if (node.type === 'text') continue;
       seen.set(node.id, (seen.get(node.id) ?? 0) + 1);
       const tag = tags[node.id - 1];
       if (!tag) problems.push(`${label(node.type, node.id)} is not in the source`);
       else if ((tag.kind === 'pair') !== (node.type === 'pair')) problems.push(`${label(node.type, node.id)} changed kind`);
-      if (node.type === 'pair') visit(node.children);
+      if (node.type !== 'pair') continue;
+      // Markdown has no link inside a link: written so, the brackets show as text.
+      const isLink = tag?.kind === 'pair' && tag.isLink;
+      if (isLink && link !== undefined) problems.push(`link ${label('pair', node.id)} came back inside link ${label('pair', link)}`);
+      visit(node.children, isLink ? node.id : link);
     }
   };
   visit(nodes);

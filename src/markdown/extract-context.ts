@@ -1,3 +1,4 @@
+import type { ProtectOptions } from './protect/find-protected.ts';
 import type { Segment } from './segment.ts';
 import { linePrefixes } from './line-prefixes.ts';
 import { segmentId } from './segment-id.ts';
@@ -7,6 +8,7 @@ import { taggedTextToPlain } from './tagged-text.ts';
 export interface ExtractContext {
   readonly source: string;
   readonly frontmatterKeys: readonly string[];
+  readonly protect: ProtectOptions;
   readonly segments: Segment[];
   readonly warnings: string[];
 }

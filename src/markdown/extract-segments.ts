@@ -3,6 +3,7 @@ import { fillSegment, reserveSegment, type ExtractContext } from './extract-cont
 import { addFrontmatterSegments } from './frontmatter-segments.ts';
 import { offsetOf, phrasingToTags } from './phrasing-to-tags.ts';
 import type { Segment } from './segment.ts';
+import type { SegmentOptions } from './segment-options.ts';
 
 export interface ExtractedArticle {
   readonly segments: readonly Segment[];
@@ -37,8 +38,8 @@ const blockHandlers: Record<string, Handler> = {
 };
 
 /** Splits a parsed article into segments, in source order of their blocks. */
-export function extractSegments(tree: Root, source: string, frontmatterKeys: readonly string[]): ExtractedArticle {
-  const context: ExtractContext = { source, frontmatterKeys, segments: [], warnings: [] };
+export function extractSegments(tree: Root, source: string, options: SegmentOptions): ExtractedArticle {
+  const context: ExtractContext = { source, frontmatterKeys: options.frontmatterKeys, protect: options.protect, segments: [], warnings: [] };
   visitBlock(tree, context);
   return { segments: context.segments, warnings: context.warnings };
 }

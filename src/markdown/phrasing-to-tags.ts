@@ -1,6 +1,8 @@
-import type { Image, ImageReference, Link, LinkReference, PhrasingContent } from 'mdast';
+import type { Image, ImageReference, Link, LinkReference, PhrasingContent, Text } from 'mdast';
 import { addSegment, type ExtractContext } from './extract-context.ts';
 import { stripLinePrefixes } from './line-prefixes.ts';
+import { alignValue } from './protect/align-value.ts';
+import { findProtected } from './protect/find-protected.ts';
 import { findLabelEnd, findTitle } from './scan-markup.ts';
 import type { MarkupPart, Tag } from './segment.ts';
 import { escapeTaggedText } from './tagged-text.ts';
@@ -21,7 +23,7 @@ export function phrasingToTags(nodes: readonly PhrasingContent[], context: Extra
 function nodeToTags(node: PhrasingContent, builder: TagBuilder): string {
   switch (node.type) {
     case 'text':
-      return escapeTaggedText(node.value);
+      return protectedText(node, builder);
     case 'emphasis':
     case 'strong':
     case 'delete':
@@ -66,6 +68,28 @@ function atomTag(node: PhrasingContent, builder: TagBuilder, markup: MarkupPart[
   const id = builder.tags.length + 1;
   builder.tags.push({ kind: 'atom', id, markup });
   return `<x${id}/>`;
+}
+
+// Tokens no engine may touch (URLs, versions, file names… see `protectRules`) become atoms holding their source
+// bytes, so they come back exactly as written whatever the engine does with the words around them.
+function protectedText(node: Text, builder: TagBuilder): string {
+  const tokens = findProtected(node.value, builder.context.protect);
+  if (tokens.length === 0 || !node.position) return escapeTaggedText(node.value);
+  const raw = stripLinePrefixes(builder.context.source.slice(offsetOf(node, 'start'), offsetOf(node, 'end')));
+  const offsets = alignValue(node.value, raw);
+  if (!offsets) return escapeTaggedText(node.value);
+  let text = '';
+  let position = 0;
+  for (const token of tokens) {
+    text += escapeTaggedText(node.value.slice(position, token.start));
+    const id = builder.tags.length + 1;
+    builder.tags.push({ kind: 'atom', id, markup: [raw.slice(offsets[token.start], offsets[token.end])],
+      protected: { text: node.value.slice(token.start, token.end), rule: token.rule, isName: token.isName },
+    });
+    text += `<x${id}/>`;
+    position = token.end;
+  }
+  return text + escapeTaggedText(node.value.slice(position));
 }
 
 function imageMarkup(node: Image | ImageReference, builder: TagBuilder): MarkupPart[] {

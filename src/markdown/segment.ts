@@ -1,6 +1,15 @@
 /** A piece of source markup kept as written, or the place where a nested segment's translation goes. */
 export type MarkupPart = string | { readonly segment: number };
 
+/** A token of text kept from engines as an atom. */
+export interface ProtectedText {
+  /** The token as text (its markup may hold escapes or character references). */
+  readonly text: string;
+  readonly rule: string;
+  /** Whether it reads as a noun in its sentence, so engines that can may treat it as a name. */
+  readonly isName: boolean;
+}
+
 /** Inline formatting around words (emphasis, strong, delete, link): `<gN>…</gN>` in tagged text. */
 export interface PairTag {
   readonly kind: 'pair';
@@ -21,6 +30,8 @@ export interface AtomTag {
   readonly kind: 'atom';
   readonly id: number;
   readonly markup: readonly MarkupPart[];
+  /** Text kept from engines (a URL, a version…): what it reads, and which protect rule found it. */
+  readonly protected?: ProtectedText;
 }
 
 export type Tag = PairTag | AtomTag;

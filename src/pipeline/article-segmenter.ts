@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ExtractedArticle } from '../markdown/extract-segments.ts';
 import { segmentMarkdown } from '../markdown/segment-markdown.ts';
+import type { SegmentOptions } from '../markdown/segment-options.ts';
 import { readySignal, type SegmentReply, type SegmentRequest } from './segment-messages.ts';
 
 /** Turns an article's text into its segments, here or elsewhere. */
@@ -10,9 +11,9 @@ export interface ArticleSegmenter {
 }
 
 /** Segments each article on the calling thread. */
-export function segmentInThread(frontmatterKeys: readonly string[]): ArticleSegmenter {
+export function segmentInThread(options: SegmentOptions): ArticleSegmenter {
   return {
-    segment: async (text) => segmentMarkdown(text, frontmatterKeys),
+    segment: async (text) => segmentMarkdown(text, options),
     close: () => {},
   };
 }
@@ -23,7 +24,7 @@ export function segmentInThread(frontmatterKeys: readonly string[]): ArticleSegm
  * more than it can take and `mayParseHere` agrees, the calling thread parses some too.
  */
 export function segmentInWorker(
-  frontmatterKeys: readonly string[],
+  options: SegmentOptions,
   mayParseHere: () => boolean = () => false,
   /** Another thread's script, for a thread of its own instead of the shared one. */
   script?: URL,
@@ -32,7 +33,7 @@ export function segmentInWorker(
   let isClosed = false;
   return {
     isReady: worker.isReady,
-    segment: (text) => worker.segment(text, frontmatterKeys, mayParseHere),
+    segment: (text) => worker.segment(text, options, mayParseHere),
     close: () => {
       if (!isClosed) worker.release();
       isClosed = true;
@@ -42,7 +43,7 @@ export function segmentInWorker(
 
 interface Job {
   readonly text: string;
-  readonly frontmatterKeys: readonly string[];
+  readonly options: SegmentOptions;
   readonly mayParseHere: () => boolean;
   readonly resolve: (extracted: ExtractedArticle) => void;
   readonly reject: (error: Error) => void;
@@ -101,13 +102,13 @@ class SegmentWorker {
     this.#worker.on('exit', () => this.#stop());
   }
 
-  async segment(text: string, frontmatterKeys: readonly string[], mayParseHere: () => boolean): Promise<ExtractedArticle> {
+  async segment(text: string, options: SegmentOptions, mayParseHere: () => boolean): Promise<ExtractedArticle> {
     if (!this.#takesJobs()) {
       await this.#nextTurn();
-      if (!this.#takesJobs()) return segmentMarkdown(text, frontmatterKeys);
+      if (!this.#takesJobs()) return segmentMarkdown(text, options);
     }
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ text, frontmatterKeys, mayParseHere, resolve, reject });
+      this.#waiting.push({ text, options, mayParseHere, resolve, reject });
       this.#dispatch();
     });
   }
@@ -117,7 +118,7 @@ class SegmentWorker {
       const job = this.#waiting.shift()!;
       const id = this.#nextId++;
       this.#jobs.set(id, job);
-      this.#worker.postMessage({ id, text: job.text, frontmatterKeys: job.frontmatterKeys } satisfies SegmentRequest);
+      this.#worker.postMessage({ id, text: job.text, options: job.options } satisfies SegmentRequest);
     }
     if (this.#waiting.length > 0 && !this.#isTakingOneScheduled) {
       this.#isTakingOneScheduled = true;
@@ -181,7 +182,7 @@ class SegmentWorker {
 /** Segments a job's article on this thread. */
 function settle(job: Job): void {
   try {
-    job.resolve(segmentMarkdown(job.text, job.frontmatterKeys));
+    job.resolve(segmentMarkdown(job.text, job.options));
   } catch (error) {
     job.reject(error as Error);
   }

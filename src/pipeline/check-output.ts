@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { Glossary } from '../glossary/glossary.ts';
-import { segmentMarkdown } from '../markdown/segment-markdown.ts';
+import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
 import type { RebuiltArticle } from '../markdown/rebuild-article.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { checkArticle } from '../qa/check-article.ts';
@@ -23,7 +23,7 @@ export interface OutputCheckRun {
  */
 export function checkOutput(run: OutputCheckRun, source: { readonly file: string; readonly masked: readonly MaskedSegment[] }, output: string | RebuiltArticle, language: string): void {
   const sourceSegments = source.masked.map((item) => item.segment);
-  const targetSegments = typeof output === 'string' ? segmentMarkdown(output, run.config.frontmatterKeys).segments : writtenSegments(sourceSegments, output);
+  const targetSegments = typeof output === 'string' ? segmentMarkdown(output, outputSegmentOptions(run.config.frontmatterKeys, sourceSegments)).segments : writtenSegments(sourceSegments, output);
   const masksByIndex = new Map(source.masked.map((item) => [item.segment.index, item.masks]));
   run.addFindings(
     checkArticle(sourceSegments, targetSegments, {

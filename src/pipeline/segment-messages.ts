@@ -1,10 +1,11 @@
 import type { ExtractedArticle } from '../markdown/extract-segments.ts';
+import type { SegmentOptions } from '../markdown/segment-options.ts';
 
 /** What the segmenting thread is asked: one article's text. */
 export interface SegmentRequest {
   readonly id: number;
   readonly text: string;
-  readonly frontmatterKeys: readonly string[];
+  readonly options: SegmentOptions;
 }
 
 /** What it answers: the article's segments, or the failure (a bug, never bad input) to rethrow. */

@@ -4,10 +4,10 @@ import { readySignal, type SegmentReply, type SegmentRequest } from './segment-m
 
 const port = parentPort!;
 
-port.on('message', ({ id, text, frontmatterKeys }: SegmentRequest) => {
+port.on('message', ({ id, text, options }: SegmentRequest) => {
   let reply: SegmentReply;
   try {
-    reply = { id, extracted: segmentMarkdown(text, frontmatterKeys) };
+    reply = { id, extracted: segmentMarkdown(text, options) };
   } catch (error) {
     reply = { id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

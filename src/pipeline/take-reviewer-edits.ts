@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { segmentMarkdown } from '../markdown/segment-markdown.ts';
+import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import type { WrittenOutput } from '../memory/translation-memory.ts';
@@ -36,8 +36,9 @@ export async function takeReviewerEdits(
   if (current === undefined) return { state: 'none' };
   if (current === written.outputText) return { state: 'none', written };
 
-  const segmentsOf = (text: string): readonly Segment[] => segmentMarkdown(text, config.frontmatterKeys).segments;
-  const masked = written.sourceText === source.text ? source.masked : maskArticle(segmentsOf(written.sourceText), run.matcher);
+  const masked = written.sourceText === source.text ? source.masked : maskArticle(segmentMarkdown(written.sourceText, config.segmentOptions).segments, run.matcher);
+  const outputOptions = outputSegmentOptions(config.frontmatterKeys, masked.map((item) => item.segment));
+  const segmentsOf = (text: string): readonly Segment[] => segmentMarkdown(text, outputOptions).segments;
   const recallInput = {
     memory,
     glossary,

@@ -1,6 +1,7 @@
 import { checkTags } from '../markdown/check-tags.ts';
 import { extractSegments } from '../markdown/extract-segments.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import { outputSegmentOptions } from '../markdown/segment-markdown.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { escapeTaggedText, parseTaggedText, taggedTextToPlain } from '../markdown/tagged-text.ts';
 import { mapTagsToSource } from './map-tags-to-source.ts';
@@ -26,7 +27,7 @@ export function editToTagged(edit: ReviewEdit, segment: Segment, segments: reado
   if (tree.children.length !== 1 || tree.children[0]!.type !== 'paragraph') {
     return { problem: 'the translation must stay one paragraph of text: no blank line, and no heading, list or quote marker at the start of a line' };
   }
-  const edited = extractSegments(tree, markdown, []).segments;
+  const edited = extractSegments(tree, markdown, outputSegmentOptions([], segments)).segments;
   const mapped = mapTagsToSource(edited[0]!, segment);
   if ('problem' in mapped) return { problem: `${mapped.problem}; keep the source's formatting` };
   const targets = new Map([[segment.index, mapped.text]]);

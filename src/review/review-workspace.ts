@@ -9,7 +9,7 @@ import { createTermMatcher, type TermMatcher } from '../glossary/match-terms.ts'
 import { findArticles, type FoundArticle } from '../io/find-articles.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
-import { segmentMarkdown } from '../markdown/segment-markdown.ts';
+import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import { TranslationMemory } from '../memory/translation-memory.ts';
 import { expectedEngineProfile } from '../pipeline/expected-engine-profile.ts';
@@ -175,7 +175,7 @@ export class ReviewWorkspace {
     const article = await this.#findArticle(file);
     if (!article || article.refused) throw new UsageError(`No article "${file}" in ${this.#config.articlesDir}.`, { hint: 'Give the path relative to the articles folder, as `jialing status` lists it.' });
     const text = await readArticle(article.absolutePath, file);
-    const masked = maskArticle(segmentMarkdown(text, this.#config.frontmatterKeys).segments, this.#matcher);
+    const masked = maskArticle(segmentMarkdown(text, this.#config.segmentOptions).segments, this.#matcher);
     const profile = expectedEngineProfile(this.#config, language, this.#env);
     const recalled = recallTranslations(masked, textsToSend(masked), {
       memory: this.#memory,
@@ -200,8 +200,8 @@ export class ReviewWorkspace {
   async #describe(opened: OpenedArticle, withLiveSuggestions = true): Promise<ArticleReview> {
     const { file, language, masked, recalled } = opened;
     const output = await readFile(opened.outputPath, 'utf8').catch(() => undefined);
-    const outputSegments = output === undefined ? [] : segmentMarkdown(output, this.#config.frontmatterKeys).segments;
     const sourceSegments = masked.map((item) => item.segment);
+    const outputSegments = output === undefined ? [] : segmentMarkdown(output, outputSegmentOptions(this.#config.frontmatterKeys, sourceSegments)).segments;
     const findings =
       output === undefined
         ? []

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../src/glossary/load-glossary.ts';
 import { createTermMatcher, findTerms } from '../../src/glossary/match-terms.ts';
 import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
+import { segmentOptions } from '../../src/markdown/segment-options.ts';
 import { taggedTextToPlain } from '../../src/markdown/tagged-text.ts';
 import { listFiles, makeTempDir, removeTempDir, repoRoot, runCli } from '../support/cli.ts';
 import { startDeeplTestServer, type DeeplTestServer } from '../support/deepl-test-server.ts';
@@ -45,7 +46,7 @@ describe('glossary terms in every output, whatever the engine', () => {
       for (const article of articles) {
         const source = await readFile(path.join(dir, 'articles', 'en', article), 'utf8');
         // Terms in translated text only: code blocks and untranslated frontmatter keys stay as written.
-        const segments = segmentMarkdown(source, ['title', 'description']).segments;
+        const segments = segmentMarkdown(source, segmentOptions(['title', 'description'])).segments;
         const termIds = new Set(segments.flatMap((segment) => findTerms(matcher, taggedTextToPlain(segment.text)).map((match) => match.termId)));
         for (const language of Object.keys(languages)) {
           const output = await readFile(path.join(dir, 'articles', language, article), 'utf8');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPseudoEngine, pseudoLocalise } from '../../src/engines/pseudo-engine.ts';
 import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
+import { segmentOptions } from '../../src/markdown/segment-options.ts';
 import { rebuildArticle } from '../../src/markdown/rebuild-article.ts';
 import { parseTaggedText } from '../../src/markdown/tagged-text.ts';
 import { renderHtml } from '../markdown/helpers.ts';
@@ -99,7 +100,7 @@ describe('createPseudoEngine', () => {
       '```',
       '',
     ].join('\n');
-    const { segments } = segmentMarkdown(source, []);
+    const { segments } = segmentMarkdown(source, segmentOptions([]));
     const translated = await createPseudoEngine().translate(
       segments.map((segment) => segment.text),
       pair,

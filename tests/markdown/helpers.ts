@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { extractSegments, type ExtractedArticle } from '../../src/markdown/extract-segments.ts';
 import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
+import { segmentOptions } from '../../src/markdown/segment-options.ts';
 import { rebuildArticle, type RebuiltArticle } from '../../src/markdown/rebuild-article.ts';
 
 const htmlProcessor = unified()
@@ -42,7 +43,7 @@ export function renderDocument(markdown: string): string {
 }
 
 export function extract(source: string, frontmatterKeys: readonly string[] = []): ExtractedArticle {
-  return segmentMarkdown(source, frontmatterKeys);
+  return segmentMarkdown(source, segmentOptions(frontmatterKeys));
 }
 
 /** Rebuilds `source` with hand-written translations, keyed by segment index: the text and the failures. */

@@ -4,11 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve-config.ts';
 import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
+import { segmentOptions } from '../../src/markdown/segment-options.ts';
 import { segmentInWorker } from '../../src/pipeline/article-segmenter.ts';
 import { translateArticles } from '../../src/run.ts';
 import { repoRoot } from '../support/cli.ts';
 
 const frontmatterKeys = ['title', 'description'];
+const options = segmentOptions(frontmatterKeys);
 const sampleArticles = path.join(repoRoot, 'articles', 'en');
 
 async function markdownFiles(folder: string): Promise<string[]> {
@@ -26,14 +28,14 @@ describe('segmenting in a worker thread', () => {
   });
 
   it('gives exactly the segments and warnings of segmenting on the calling thread', async () => {
-    const segmenter = segmentInWorker(frontmatterKeys);
+    const segmenter = segmentInWorker(options);
     try {
       expect(await segmenter.isReady).toBe(true);
       const files = await markdownFiles(sampleArticles);
       expect(files.length).toBeGreaterThan(3);
       for (const file of files) {
         const text = await readFile(path.join(sampleArticles, file), 'utf8');
-        expect(await segmenter.segment(text)).toEqual(segmentMarkdown(text, frontmatterKeys));
+        expect(await segmenter.segment(text)).toEqual(segmentMarkdown(text, options));
       }
     } finally {
       segmenter.close();
@@ -42,7 +44,7 @@ describe('segmenting in a worker thread', () => {
 
   it('shares the articles between the worker and the calling thread when the caller allows it, with the same results', async () => {
     let asked = 0;
-    const segmenter = segmentInWorker(frontmatterKeys, () => {
+    const segmenter = segmentInWorker(options, () => {
       asked++;
       return true;
     });
@@ -53,29 +55,29 @@ describe('segmenting in a worker thread', () => {
       const many = Array.from({ length: 5 }, () => texts).flat();
       const segmented = await Promise.all(many.map((text) => segmenter.segment(text)));
       expect(asked).toBeGreaterThan(0);
-      expect(segmented).toEqual(many.map((text) => segmentMarkdown(text, frontmatterKeys)));
+      expect(segmented).toEqual(many.map((text) => segmentMarkdown(text, options)));
     } finally {
       segmenter.close();
     }
   });
 
   it('segments on the calling thread the articles of a thread that stopped, sent or still waiting', async () => {
-    const segmenter = segmentInWorker(frontmatterKeys, () => false, new URL('./fixtures/stopping-segment-worker.mjs', import.meta.url));
+    const segmenter = segmentInWorker(options, () => false, new URL('./fixtures/stopping-segment-worker.mjs', import.meta.url));
     try {
       expect(await segmenter.isReady).toBe(true);
       const texts = await Promise.all((await markdownFiles(sampleArticles)).map((file) => readFile(path.join(sampleArticles, file), 'utf8')));
       // More articles than the thread takes at once: some were sent to it, the rest wait for it.
       const segmented = await Promise.all(texts.map((text) => segmenter.segment(text)));
-      expect(segmented).toEqual(texts.map((text) => segmentMarkdown(text, frontmatterKeys)));
+      expect(segmented).toEqual(texts.map((text) => segmentMarkdown(text, options)));
       // Once it has stopped, later articles are segmented here at once.
-      expect(await segmenter.segment(texts[0]!)).toEqual(segmentMarkdown(texts[0]!, frontmatterKeys));
+      expect(await segmenter.segment(texts[0]!)).toEqual(segmentMarkdown(texts[0]!, options));
     } finally {
       segmenter.close();
     }
   });
 
   it('writes the same articles whichever thread parses them', async () => {
-    const warm = segmentInWorker(frontmatterKeys);
+    const warm = segmentInWorker(options);
     // The run shares this thread: once it is ready, every article of the run is parsed there.
     expect(await warm.isReady).toBe(true);
     const outputs: Record<string, string>[] = [];

@@ -5,6 +5,7 @@ import type { Glossary } from '../../src/glossary/glossary.ts';
 import { loadGlossary } from '../../src/glossary/load-glossary.ts';
 import { createTermMatcher } from '../../src/glossary/match-terms.ts';
 import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
+import { segmentOptions } from '../../src/markdown/segment-options.ts';
 import { checkOutput, type OutputCheckRun } from '../../src/pipeline/check-output.ts';
 import { maskArticle, type MaskedSegment } from '../../src/pipeline/mask-article.ts';
 import { rebuildTranslated } from '../../src/pipeline/rebuild-translated.ts';
@@ -65,7 +66,7 @@ interface Checked {
 }
 
 function checkBothWays(glossary: Glossary, file: string, text: string, checked: { rebuilt: Checked; parsed: Checked }, offset: number): void {
-  const masked: MaskedSegment[] = maskArticle(segmentMarkdown(text, frontmatterKeys).segments, createTermMatcher(glossary.terms));
+  const masked: MaskedSegment[] = maskArticle(segmentMarkdown(text, segmentOptions(frontmatterKeys)).segments, createTermMatcher(glossary.terms));
   const byText = new Map(masked.map((item, index) => [item.text, mistakes[(index + offset) % mistakes.length]!(item.text)]));
   const rebuilt = rebuildTranslated(glossary, { text, masked }, byText, 'es');
   for (const [way, output] of [['rebuilt', rebuilt], ['parsed', rebuilt.text]] as const) {
@@ -106,7 +107,7 @@ describe('checkOutput', () => {
   // Parsed back, the output has lost the emptied paragraph and only says its structure changed.
   it('names an emptied segment where the written output has lost it', () => {
     const text = 'First paragraph with words.\n\nSecond paragraph with words.\n\nThird paragraph with words.\n';
-    const masked = maskArticle(segmentMarkdown(text, []).segments, createTermMatcher([]));
+    const masked = maskArticle(segmentMarkdown(text, segmentOptions([])).segments, createTermMatcher([]));
     const byText = new Map(masked.map((item, index) => [item.text, index === 1 ? '' : `Traducido: ${item.text}`]));
     const findings: Finding[] = [];
     const run: OutputCheckRun = { config, glossary, addFindings: (found) => findings.push(...found), consistency: new ConsistencyTracker() };

@@ -1,0 +1,59 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+
+const asciiPunctuation = /[!-/:-@[-`{-~]/;
+const reference = /^&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/;
+
+/**
+ * Where each character of a text node's value was written in its source (`raw`, container prefixes removed),
+ * across backslash escapes and character references; `offsets[value.length]` is the end. Undefined when the
+ * two cannot be lined up, so the caller keeps the text as text.
+ */
+export function alignValue(value: string, raw: string): number[] | undefined {
+  const offsets: number[] = [];
+  let at = 0;
+  for (let index = 0; index < value.length; index++) {
+    const char = value[index]!;
+    if (raw[at] === char) {
+      offsets.push(at++);
+      continue;
+    }
+    if (raw[at] === '\\' && raw[at + 1] === char && asciiPunctuation.test(char)) {
+      offsets.push(at);
+      at += 2;
+      continue;
+    }
+    const decoded = raw[at] === '&' ? decodeReference(raw.slice(at, at + 40)) : undefined;
+    if (decoded && value.startsWith(decoded.text, index)) {
+      for (let unit = 0; unit < decoded.text.length; unit++) offsets.push(at);
+      index += decoded.text.length - 1;
+      at += decoded.length;
+      continue;
+    }
+    // Blanks around line breaks are dropped from the value or kept in the source; neither holds a token.
+    if (/\s/.test(char)) {
+      offsets.push(at);
+      continue;
+    }
+    if (raw[at] !== undefined && /\s/.test(raw[at]!)) {
+      at++;
+      index--;
+      continue;
+    }
+    return undefined;
+  }
+  offsets.push(at);
+  return offsets;
+}
+
+function decodeReference(text: string): { text: string; length: number } | undefined {
+  const match = reference.exec(text);
+  if (!match) return undefined;
+  const [whole, decimal, hex, name] = match;
+  if (name) {
+    const decoded = decodeNamedCharacterReference(name);
+    return decoded === false ? undefined : { text: decoded, length: whole.length };
+  }
+  const code = Number.parseInt(decimal ?? hex!, decimal ? 10 : 16);
+  const isValid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+  return { text: String.fromCodePoint(isValid ? code : 0xfffd), length: whole.length };
+}

@@ -1,0 +1,41 @@
+// What an engine moves out of a formatted span comes back in: the replies below are what Apertium gave for
+// real READMEs before its stream carried the span of every token, so any engine doing the same is mended.
+import { describe, expect, it } from 'vitest';
+import { extract, rebuildWith } from './helpers.ts';
+
+describe('span edges', () => {
+  it('keeps inline code that starts a link inside the link', () => {
+    const source = '[`npm install` command](https://docs.npmjs.com/cli)\n';
+    expect(extract(source).segments[0]!.text).toBe('<g1><x2/> command</g1>');
+    const { text, failures } = rebuildWith(source, { 0: 'la <x2/> <g1>orden</g1>' });
+    expect(failures).toEqual([]);
+    expect(text).toBe('la [`npm install` orden](https://docs.npmjs.com/cli)\n');
+  });
+
+  it('keeps inline code that ends a link inside the link', () => {
+    const source = 'See [Node options such as `--harmony`](#options).\n';
+    const { text } = rebuildWith(source, { 0: 'Ver <g1>Opciones de nodo como</g1> <x2/>.' });
+    expect(text).toBe('Ver [Opciones de nodo como `--harmony`](#options).\n');
+  });
+
+  it('keeps a symbol that starts or ends a span inside it', () => {
+    expect(rebuildWith('Thanks to [@google](https://github.com/google).\n', { 0: 'Gracias a <g1><x2/></g1>.' }).text).toBe('Thanks to [@google](https://github.com/google).\n'.replace('Thanks to', 'Gracias a'));
+    expect(rebuildWith('See [#825 (comment)](https://x.org/825).\n', { 0: 'Ver #<g1>825 (comentario)</g1>.' }).text).toBe('Ver [#825 (comentario)](https://x.org/825).\n');
+    expect(rebuildWith('Returns **{Object}** now.\n', { 0: 'Devuelve {<g1>Objeto</g1>} ahora.' }).text).toBe('Devuelve **{Objeto}** ahora.\n');
+  });
+
+  it('keeps a trailing underscore inside its link', () => {
+    const source = 'Use [n_](https://x.org/n) here.\n';
+    const segment = extract(source).segments[0]!;
+    // `n_` is an identifier: kept from the engine as an atom, so it cannot move out whatever the engine does.
+    expect(segment.text).toBe('Use <g1><x2/></g1> here.');
+    expect(rebuildWith(source, { 0: 'Usa <g1></g1><x2/> aquí.' }).text).toBe('Usa [n_](https://x.org/n) aquí.\n');
+  });
+
+  it('refuses a link that came back inside another link, keeping the source', () => {
+    const source = '[Code of Conduct](https://x.org/coc) | [Report Bugs](https://x.org/bugs)\n';
+    const { text, failures } = rebuildWith(source, { 0: '<g1>Código de |\n<g2>Bugs del Informe</g2> de Conducta</g1>' });
+    expect(failures[0]!.problems.join()).toMatch(/inside link/);
+    expect(text).toBe(source);
+  });
+});

@@ -14,7 +14,7 @@ export interface ExtractContext {
 }
 
 /** What a handler knows of a segment; the rest (id, line, prefixes) is derived. */
-export type SegmentDraft = Pick<Segment, 'kind' | 'text' | 'tags' | 'sink' | 'start' | 'end' | 'parent'>;
+export type SegmentDraft = Pick<Segment, 'kind' | 'text' | 'tags' | 'sink' | 'start' | 'end' | 'parent' | 'references'>;
 
 const hasWord = /\p{L}/u;
 

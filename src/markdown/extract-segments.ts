@@ -54,11 +54,12 @@ function addInlineSegment(node: Paragraph | Heading | TableCell, context: Extrac
   const children = positionedChildren(node);
   if (!children || children.length === 0) return;
   const index = reserveSegment(context);
-  const { text, tags } = phrasingToTags(children, context, index);
+  const { text, tags, references } = phrasingToTags(children, context, index);
   fillSegment(context, index, {
     kind,
     text,
     tags,
+    ...(references && { references }),
     sink: { type: 'inline', isTableCell: kind === 'table-cell', isHeading: kind === 'heading' },
     start: offsetOf(children[0]!, 'start'),
     end: offsetOf(children.at(-1)!, 'end'),

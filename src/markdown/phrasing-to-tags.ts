@@ -1,7 +1,7 @@
 import type { Image, ImageReference, Link, LinkReference, PhrasingContent, Text } from 'mdast';
 import { addSegment, type ExtractContext } from './extract-context.ts';
 import { stripLinePrefixes } from './line-prefixes.ts';
-import { alignValue } from './protect/align-value.ts';
+import { alignValue, findReferences } from './protect/align-value.ts';
 import { findProtected } from './protect/find-protected.ts';
 import { findLabelEnd, findTitle } from './scan-markup.ts';
 import type { MarkupPart, Tag } from './segment.ts';
@@ -12,12 +12,14 @@ interface TagBuilder {
   /** Segment that owns the tags; nested alt and title segments point back to it. */
   readonly owner: number;
   readonly tags: Tag[];
+  references?: Record<string, string>;
 }
 
 /** Turns a block's inline content into tagged text, collecting the markup of each tag. */
-export function phrasingToTags(nodes: readonly PhrasingContent[], context: ExtractContext, owner: number): { text: string; tags: Tag[] } {
+export function phrasingToTags(nodes: readonly PhrasingContent[], context: ExtractContext, owner: number): { text: string; tags: Tag[]; references?: Record<string, string> } {
   const builder: TagBuilder = { context, owner, tags: [] };
-  return { text: nodes.map((node) => nodeToTags(node, builder)).join(''), tags: builder.tags };
+  const text = nodes.map((node) => nodeToTags(node, builder)).join('');
+  return { text, tags: builder.tags, ...(builder.references && { references: builder.references }) };
 }
 
 function nodeToTags(node: PhrasingContent, builder: TagBuilder): string {
@@ -73,9 +75,11 @@ function atomTag(node: PhrasingContent, builder: TagBuilder, markup: MarkupPart[
 // Tokens no engine may touch (URLs, versions, file names… see `protectRules`) become atoms holding their source
 // bytes, so they come back exactly as written whatever the engine does with the words around them.
 function protectedText(node: Text, builder: TagBuilder): string {
-  const tokens = findProtected(node.value, builder.context.protect);
-  if (tokens.length === 0 || !node.position) return escapeTaggedText(node.value);
+  if (!node.position) return escapeTaggedText(node.value);
   const raw = stripLinePrefixes(builder.context.source.slice(offsetOf(node, 'start'), offsetOf(node, 'end')));
+  if (raw.includes('&')) builder.references = { ...builder.references, ...findReferences(raw) };
+  const tokens = findProtected(node.value, builder.context.protect);
+  if (tokens.length === 0) return escapeTaggedText(node.value);
   const offsets = alignValue(node.value, raw);
   if (!offsets) return escapeTaggedText(node.value);
   let text = '';

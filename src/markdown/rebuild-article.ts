@@ -20,7 +20,9 @@ export interface RebuiltArticle {
 /** Splices each segment's translation into the source at its range; everything else stays byte for byte. */
 export function rebuildArticle(source: string, segments: readonly Segment[], translations: ReadonlyMap<number, string>): RebuiltArticle {
   const failures: SegmentFailure[] = [];
-  const input = { segments, translations, failures };
+  const children = new Map<number, number[]>();
+  for (const segment of segments) if (segment.parent !== undefined) children.set(segment.parent, [...(children.get(segment.parent) ?? []), segment.index]);
+  const input = { segments, translations, failures, source, children };
   const spliced = segments
     .filter((segment) => segment.parent === undefined)
     .sort((a, b) => a.start - b.start)

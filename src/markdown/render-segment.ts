@@ -2,7 +2,7 @@ import { checkTags } from './check-tags.ts';
 import { keepSpanEdges } from './keep-span-edges.ts';
 import { escapeHeadingEnd, escapeInlineText, findDelimiterRoles, escapeLabelText, escapeLineStart, escapeTitleText, type TextPlace } from './escape-markdown.ts';
 import { stringifyYamlScalar } from './frontmatter-segments.ts';
-import { addLinePrefixes } from './line-prefixes.ts';
+import { addLinePrefixes, stripLinePrefixes } from './line-prefixes.ts';
 import { repairTags } from './repair-tags.ts';
 import type { AtomTag, MarkupPart, PairTag, Segment } from './segment.ts';
 import { parseTaggedText, stringifyTaggedText, type TaggedNode } from './tagged-text.ts';
@@ -18,6 +18,10 @@ export interface RenderInput {
   /** Translated tagged text per segment index; a segment without one keeps its source text. */
   readonly translations: ReadonlyMap<number, string>;
   readonly failures: SegmentFailure[];
+  /** The article's markdown, to write a segment whose translation equals its source exactly as written there. */
+  readonly source?: string;
+  /** Nested segments (alt texts, titles) by the index of the segment whose markup holds them. */
+  readonly children?: ReadonlyMap<number, readonly number[]>;
 }
 
 /** A piece of a rendered segment: text still to escape, or markup kept as written. */
@@ -25,6 +29,11 @@ type Chunk = { readonly text: string; readonly place: TextPlace } | { readonly m
 
 /** Renders a segment's translation as the markdown that replaces its source range. */
 export function renderSegment(segment: Segment, input: RenderInput): string {
+  // Text left as it was keeps its bytes: character references, escapes, spacing and line breaks as written.
+  if (input.source !== undefined && isUnchanged(segment, input)) {
+    const written = input.source.slice(segment.start, segment.end);
+    return segment.parent === undefined ? written : stripLinePrefixes(written);
+  }
   const translated = input.translations.get(segment.index);
   if (translated !== undefined) {
     const rendered = tryRender(segment, translated, input);
@@ -34,6 +43,12 @@ export function renderSegment(segment: Segment, input: RenderInput): string {
   const fromSource = tryRender(segment, segment.text, input);
   if (typeof fromSource !== 'string') throw new Error(`Source segment ${segment.index} does not render: ${fromSource.join('; ')}`);
   return fromSource;
+}
+
+function isUnchanged(segment: Segment, input: RenderInput): boolean {
+  const translated = input.translations.get(segment.index);
+  if (translated !== undefined && translated !== segment.text) return false;
+  return (input.children?.get(segment.index) ?? []).every((child) => isUnchanged(input.segments[child]!, input));
 }
 
 /**
@@ -66,7 +81,7 @@ function tryRender(segment: Segment, text: string, input: RenderInput): string |
       // A heading or table cell written on one line must stay on one line.
       const isOneLine = (sink.isHeading || sink.isTableCell) && segment.linePrefixes.length === 0;
       const chunks = renderNodes(isOneLine ? joinLines(nodes) : nodes, segment, input, { isLink: false, isTableCell: sink.isTableCell });
-      const markdown = writeChunks(chunks);
+      const markdown = writeChunks(chunks, segment.references);
       return addLinePrefixes(sink.isHeading ? escapeHeadingEnd(markdown) : markdown, segment.linePrefixes);
     }
   }
@@ -93,7 +108,8 @@ function markup(parts: readonly MarkupPart[], input: RenderInput): Chunk {
 }
 
 /** Writes chunks in order, escaping text with knowledge of its neighbours and of where lines start. */
-function writeChunks(chunks: readonly Chunk[]): string {
+function writeChunks(chunks: readonly Chunk[], references: Readonly<Record<string, string>> = {}): string {
+  const referenced = Object.keys(references);
   const delimiters = findDelimiterRoles(chunks.map((chunk) => ('markup' in chunk ? chunk.markup : chunk.text)).join(''));
   let output = '';
   chunks.forEach((chunk, index) => {
@@ -104,7 +120,9 @@ function writeChunks(chunks: readonly Chunk[]): string {
     const next = chunks[index + 1];
     const after = next ? ('markup' in next ? next.markup[0] : next.text[0]) : undefined;
     // A second line break in a row would end the paragraph: it can only be text from `&#10;`, so it stays one.
-    const text = chunk.text.replace(/\n{2,}/g, (breaks) => `\n${'\0'.repeat(breaks.length - 1)}`);
+    let text = chunk.text.replace(/\n{2,}/g, (breaks) => `\n${'\0'.repeat(breaks.length - 1)}`);
+    // Characters the source wrote as references stand in as private-use characters, which need no escape.
+    if (referenced.length > 0) text = [...text].map((char) => (char in references && char !== '\n' ? String.fromCodePoint(privateUse + referenced.indexOf(char)) : char)).join('');
     // Blanks next to a soft line break carry no meaning; two of them before it would make a hard break.
     const lines = text.split('\n').map((line, lineIndex, all) => (lineIndex < all.length - 1 ? line.replace(/[ \t]+$/, '') : line));
     output += lines
@@ -116,9 +134,13 @@ function writeChunks(chunks: readonly Chunk[]): string {
       })
       .join('\n')
       .replaceAll('\0', '&#10;');
+    if (referenced.length > 0) output = output.replace(privateUsePattern, (char) => references[referenced[char.codePointAt(0)! - privateUse]!]!);
   });
   return output;
 }
+
+const privateUse = 0xf0000;
+const privateUsePattern = /[\u{f0000}-\u{f00ff}]/gu;
 
 function joinLines(nodes: readonly TaggedNode[]): TaggedNode[] {
   return nodes.map((node) => (node.type === 'text' ? { ...node, value: node.value.replace(/[ \t]*\n[ \t]*/g, ' ') } : node.type === 'pair' ? { ...node, children: joinLines(node.children) } : node));

@@ -64,6 +64,11 @@ export interface Segment {
   readonly linePrefixes: readonly string[];
   /** Index of the segment whose markup embeds this one (alt text, titles); such segments are not spliced alone. */
   readonly parent?: number;
+  /**
+   * Characters the source wrote as character references (`&nbsp;` for U+00A0), so a translation writes them so
+   * too instead of as invisible or look-alike characters.
+   */
+  readonly references?: Readonly<Record<string, string>>;
   /** Whether the text holds words worth sending to an engine. */
   readonly isTranslatable: boolean;
 }

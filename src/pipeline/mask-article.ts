@@ -28,3 +28,9 @@ export function maskArticle(segments: readonly Segment[], matcher: TermMatcher):
 export function textsToSend(masked: readonly MaskedSegment[]): string[] {
   return [...new Set(masked.filter((item) => item.isSendable).map((item) => item.text))];
 }
+
+/** Ids of a masked segment's atoms that stand for names: glossary terms, and kept tokens that read as nouns. */
+export function nameIdsOf(item: MaskedSegment): number[] {
+  const kept = item.segment.tags.flatMap((tag) => (tag.kind === 'atom' && tag.protected?.isName ? [tag.id] : []));
+  return [...kept, ...item.masks.map((mask) => mask.id)];
+}

@@ -9,7 +9,7 @@ import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
 import { checkOutput } from './check-output.ts';
-import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
+import { maskArticle, nameIdsOf, textsToSend, type MaskedSegment } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { rebuildTranslated } from './rebuild-translated.ts';
 import { recallTranslations } from './recall-translations.ts';
@@ -90,7 +90,11 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const missing = [...recalled.missing.keys()];
       keepSuggestions(run, target, source, recalled.missing);
       for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
-      for (const item of source.masked) if (item.masks.length > 0 && recalled.missing.has(item.text)) target.names.set(item.text, item.masks.map((mask) => mask.id));
+      for (const item of source.masked) {
+        if (!recalled.missing.has(item.text)) continue;
+        const names = nameIdsOf(item);
+        if (names.length > 0) target.names.set(item.text, names);
+      }
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       const translated = await held.waitOnEngine(target.queue.translate(missing, source.context));
       const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, translated[index]!] as const)]);

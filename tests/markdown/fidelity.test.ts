@@ -20,6 +20,7 @@ import { extract, renderDocument } from './helpers.ts';
 
 const frontmatterKeys = ['title', 'description'];
 const targetRate = 0.995;
+const byteTargetRate = 0.99;
 const corpusTimeout = 300_000;
 
 interface Document {
@@ -270,6 +271,11 @@ for (const corpus of corpora) {
       expect(stale, 'these exceptions render identically now (or are gone): remove them from the list').toEqual([]);
       const unexplained = Object.entries(corpus.exceptions).filter(([, reason]) => !/^(BUG|LIMITATION): \S/.test(reason));
       expect(unexplained, 'every exception gives a reason starting with BUG: or LIMITATION:').toEqual([]);
+    });
+
+    it(`keeps at least ${byteTargetRate * 100}% of documents byte for byte, since the copy engine changes no text`, () => {
+      const changed = outcomes.filter((outcome) => !outcome.byteIdentical).map((outcome) => outcome.key);
+      expect(changed.length / outcomes.length, `changed bytes: ${changed.slice(0, 10).join(', ')}`).toBeLessThanOrEqual(1 - byteTargetRate);
     });
 
     it(`renders at least ${targetRate * 100}% of documents identically, known bugs aside`, () => {

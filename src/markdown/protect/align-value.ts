@@ -45,6 +45,16 @@ export function alignValue(value: string, raw: string): number[] | undefined {
   return offsets;
 }
 
+/** The characters a text wrote as character references, each with the reference it used first. */
+export function findReferences(raw: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (let at = raw.indexOf('&'); at !== -1; at = raw.indexOf('&', at + 1)) {
+    const decoded = decodeReference(raw.slice(at, at + 40));
+    if (decoded && !(decoded.text in found)) found[decoded.text] = raw.slice(at, at + decoded.length);
+  }
+  return found;
+}
+
 function decodeReference(text: string): { text: string; length: number } | undefined {
   const match = reference.exec(text);
   if (!match) return undefined;

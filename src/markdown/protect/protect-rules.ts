@@ -28,7 +28,7 @@ export const protectRules = {
   /** npm package names with a scope (`@ladjs/consolidate`) and mentions (`@google`). */
   package: { pattern: /(?<![\w@.])@[a-z0-9][\w.-]*(?:\/[\w.-]*[\w-])?/gi, isName: true },
   /** File paths: `./lib`, `../x`, `~/.npmrc`, `/usr/bin/env`. */
-  path: { pattern: /(?<![\w.\/~])(?:\.{1,2}|~)?\/[\w.@-]*[\w@-](?:\/[\w.@-]*[\w@-])*\/?/g, isName: true },
+  path: { pattern: /(?<=^|[\s("'])(?:\.{1,2}|~)?\/[\w.@-]*[\w@-](?:\/[\w.@-]*[\w@-])*\/?/g, isName: true },
   /** Version numbers: `v18.0.0`, `1.2.3-beta.1`, `v2`. */
   version: { pattern: /(?<![\w.])(?:v\d+(?:\.\d+)*|\d+(?:\.\d+){2,})(?:-[0-9a-z.-]*[0-9a-z])?(?![\w])/gi, isName: true },
   /** Dotted names: domains (`example.org`), file names (`app.js`, `.eslintrc.json`), dotted paths (`process.env`). */

@@ -67,7 +67,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
         const reviewed = entries.filter((entry) => entry.status === 'reviewed').length;
         const needsReview = [...recalled.entries].filter(([text, entry]) => entry.status === 'machine' && memory!.hasReviewedSuggestion(recalled.keys.get(text)!)).length;
         const output = await readFile(path.join(outputFolder(config.outputPattern, language), file), 'utf8').catch(() => undefined);
-        const untranslated = recalled.missing.size;
+        const untranslated = recalled.missing.size + recalled.gaveUp.size;
         // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
         const rebuilt = rebuildTranslated(glossary, { text, masked }, recalled.known, language).text;
         const record = memory?.lastOutput(language, file);

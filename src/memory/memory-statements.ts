@@ -85,6 +85,13 @@ export function memoryStatements(db: Database.Database) {
       WHERE (@sourceLanguage IS NULL OR source_language = @sourceLanguage) AND (@targetLanguage IS NULL OR target_language = @targetLanguage)
       ORDER BY id
     `),
+    removeMachineEntry: db.prepare(`DELETE FROM entries WHERE key = ? AND status = 'machine'`),
+    reject: db.prepare(`
+      INSERT INTO rejected (key, attempts, target_text, rejected_at) VALUES (?, 1, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET attempts = attempts + 1, target_text = excluded.target_text, rejected_at = excluded.rejected_at
+    `),
+    rejectedAttempts: db.prepare('SELECT rejected.key, rejected.attempts FROM json_each(?) AS wanted JOIN rejected ON rejected.key = wanted.value'),
+    hasRejected: db.prepare('SELECT EXISTS (SELECT 1 FROM rejected)').pluck(),
     counts: db.prepare(`SELECT count(*) AS entries, count(*) FILTER (WHERE status = 'reviewed') AS reviewed FROM entries`),
   };
 }

@@ -105,6 +105,13 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX entries_by_source ON entries (source_id, source_language, target_language) WHERE status = 'reviewed' OR origin = 'import';
     `,
   },
+  {
+    description: 'replies that failed the checks after they were stored: how often each text came back broken',
+    sql: `
+      -- A broken reply is taken out of the entries, so the next run asks again; the count bounds how often.
+      CREATE TABLE rejected (key TEXT PRIMARY KEY, attempts INTEGER NOT NULL, target_text TEXT NOT NULL, rejected_at TEXT NOT NULL) STRICT;
+    `,
+  },
 ];
 
 /** Brings the schema of `db` up to the last of `steps`; refuses a file written by a newer jialing. */

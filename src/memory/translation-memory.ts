@@ -46,6 +46,8 @@ export class TranslationMemory {
   readonly #db: Database.Database;
   readonly #now: () => Date;
   readonly #statements: MemoryStatements;
+  // Most memories never held a broken reply; knowing so spares a query per article.
+  #hasRejected: boolean | undefined;
 
   private constructor(file: string, db: Database.Database, now: () => Date) {
     this.file = file;
@@ -102,6 +104,31 @@ export class TranslationMemory {
       if (entry) found.set(key, entry);
     }
     return found;
+  }
+
+  /**
+   * Takes machine translations that failed the checks out of use (a reviewed one is a person's and stays), and
+   * counts for each key how often that happened, so that the next run asks the engine again, a bounded number of times.
+   */
+  reject(rejections: readonly { readonly key: string; readonly targetText: string }[]): void {
+    if (rejections.length === 0) return;
+    const now = this.#now().toISOString();
+    const rejectAll = this.#db.transaction(() => {
+      for (const { key, targetText } of rejections) {
+        this.#statements.removeMachineEntry.run(key);
+        this.#statements.reject.run(key, targetText, now);
+      }
+    });
+    this.#guard(() => rejectAll.immediate());
+    this.#hasRejected = true;
+  }
+
+  /** How often the translation of each key came back broken, for the keys that ever did. */
+  rejectedAttempts(keys: readonly string[]): Map<string, number> {
+    this.#hasRejected ??= this.#guard(() => this.#statements.hasRejected.get() === 1);
+    if (!this.#hasRejected || keys.length === 0) return new Map();
+    const rows = this.#guard(() => this.#statements.rejectedAttempts.all(JSON.stringify(keys)) as { key: string; attempts: number }[]);
+    return new Map(rows.map((row) => [row.key, row.attempts]));
   }
 
   /** Stores engine translations in one transaction, replacing by key; a reviewed entry is never replaced by a machine one. */

@@ -19,6 +19,8 @@ export interface Target {
   readonly awaitingMemory: Map<string, PendingMemoryEntry>;
   /** Ids of the glossary placeholders of each text sent and not yet answered. */
   readonly names: Map<string, readonly number[]>;
+  /** Memory keys whose replies this run found broken and took out of the memory. */
+  readonly rejected: Set<string>;
   /** When the first article of this language started, for the wall-clock figure. */
   startedAt?: number;
 }
@@ -92,6 +94,7 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
         engineProfile: engineProfile(name, config, language),
         awaitingMemory: new Map(),
         names: new Map(),
+        rejected: new Set(),
       };
       targets.push(target);
     }

@@ -1,6 +1,7 @@
 import { unmaskTerms } from '../glossary/mask-terms.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import { rebuildArticle, type RebuiltArticle } from '../markdown/rebuild-article.ts';
+import type { SegmentFailure } from '../markdown/render-segment.ts';
 import type { MaskedSegment } from './mask-article.ts';
 import { matchEdgeWhitespace } from './match-edge-whitespace.ts';
 
@@ -9,8 +10,31 @@ export function unmaskTranslation(glossary: Glossary, item: MaskedSegment, trans
   return unmaskTerms(matchEdgeWhitespace(item.text, translated), item.masks, (termId) => glossary.targetForm(termId, language)).text;
 }
 
-/** Rebuilds an article in one language from the translations of its masked texts; a text without one keeps its source. */
+/** Why a translation cannot be written as it is: a glossary placeholder lost or repeated, like a lost tag. */
+export function checkPlaceholders(item: MaskedSegment, translated: string): string[] {
+  if (item.masks.length === 0) return [];
+  const counts = new Map<number, number>();
+  for (const [, id] of translated.matchAll(/<x(\d+)\s*\/>/g)) counts.set(Number(id), (counts.get(Number(id)) ?? 0) + 1);
+  return item.masks.flatMap((mask) => {
+    const count = counts.get(mask.id) ?? 0;
+    if (count === 1) return [];
+    return [`glossary term "${mask.source}" (<x${mask.id}/>) ${count === 0 ? 'was lost' : `came back ${count} times`}`];
+  });
+}
+
+/**
+ * Rebuilds an article in one language from the translations of its masked texts. A text without one, or whose
+ * translation lost a glossary placeholder, keeps its source; the latter is among the failures.
+ */
 export function rebuildTranslated(glossary: Glossary, source: { readonly text: string; readonly masked: readonly MaskedSegment[] }, byText: ReadonlyMap<string, string>, language: string): RebuiltArticle {
-  const translations = new Map(source.masked.map((item) => [item.segment.index, unmaskTranslation(glossary, item, byText.get(item.text) ?? item.text, language)]));
-  return rebuildArticle(source.text, source.masked.map((item) => item.segment), translations);
+  const placeholderFailures: SegmentFailure[] = [];
+  const translations = new Map<number, string>();
+  for (const item of source.masked) {
+    const translated = byText.get(item.text) ?? item.text;
+    const problems = checkPlaceholders(item, translated);
+    if (problems.length > 0) placeholderFailures.push({ segment: item.segment, problems });
+    else translations.set(item.segment.index, unmaskTranslation(glossary, item, translated, language));
+  }
+  const rebuilt = rebuildArticle(source.text, source.masked.map((item) => item.segment), translations);
+  return placeholderFailures.length === 0 ? rebuilt : { ...rebuilt, failures: [...placeholderFailures, ...rebuilt.failures] };
 }

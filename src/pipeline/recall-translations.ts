@@ -11,6 +11,8 @@ export interface Recalled {
   readonly known: Map<string, string>;
   /** Texts to send, each with what its memory entry will need. */
   readonly missing: Map<string, PendingMemoryEntry>;
+  /** Texts whose replies failed the checks `maxBrokenReplies` times: not sent again, written in the source language. */
+  readonly gaveUp: Set<string>;
   /** The stored entry of each known text, and the key each text is stored under. */
   readonly entries: Map<string, MemoryEntry>;
   readonly keys: Map<string, string>;
@@ -25,6 +27,9 @@ export interface RecallInput {
   readonly articlePath: string;
 }
 
+/** How often an engine may answer a text with a reply that fails the checks before the text is no longer sent. */
+export const maxBrokenReplies = 3;
+
 /** Looks an article's texts up in the memory; keys hold the text, pair, engine profile and the versions of the glossary terms in it. */
 export function recallTranslations(masked: readonly MaskedSegment[], texts: readonly string[], input: RecallInput): Recalled {
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
@@ -36,13 +41,16 @@ export function recallTranslations(masked: readonly MaskedSegment[], texts: read
   const found = input.memory?.lookup(requests.map(({ key, text }) => ({ key, sourceText: text, sourceLanguage: input.sourceLanguage, targetLanguage: input.targetLanguage }))) ?? new Map();
   const known = new Map<string, string>();
   const missing = new Map<string, PendingMemoryEntry>();
+  const gaveUp = new Set<string>();
   const entries = new Map<string, MemoryEntry>();
+  const rejected = input.memory?.rejectedAttempts(requests.filter(({ key }) => !found.has(key)).map(({ key }) => key)) ?? new Map<string, number>();
   for (const { text, key, glossaryVersion } of requests) {
     const entry = found.get(key);
     if (entry) {
       known.set(text, entry.targetText);
       entries.set(text, entry);
-    } else missing.set(text, { key, glossaryVersion, articlePath: input.articlePath });
+    } else if ((rejected.get(key) ?? 0) >= maxBrokenReplies) gaveUp.add(text);
+    else missing.set(text, { key, glossaryVersion, articlePath: input.articlePath });
   }
-  return { known, missing, entries, keys: new Map(requests.map(({ text, key }) => [text, key])) };
+  return { known, missing, gaveUp, entries, keys: new Map(requests.map(({ text, key }) => [text, key])) };
 }

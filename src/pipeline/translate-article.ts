@@ -4,6 +4,7 @@ import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../er
 import type { FoundArticle } from '../io/find-articles.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
+import type { SegmentFailure } from '../markdown/render-segment.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
@@ -12,7 +13,7 @@ import { checkOutput } from './check-output.ts';
 import { maskArticle, nameIdsOf, textsToSend, type MaskedSegment } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { rebuildTranslated } from './rebuild-translated.ts';
-import { recallTranslations } from './recall-translations.ts';
+import { maxBrokenReplies, recallTranslations, type Recalled } from './recall-translations.ts';
 import { takeReviewerEdits, type ReviewerEdits } from './take-reviewer-edits.ts';
 import type { RunContext } from './run-context.ts';
 import { countCharacters } from './count-characters.ts';
@@ -99,6 +100,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const translated = await held.waitOnEngine(target.queue.translate(missing, source.context));
       const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, translated[index]!] as const)]);
       const rebuilt = rebuildTranslated(run.glossary, source, byText, language);
+      rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);
+      reportGivenUp(run, target, source, recalled.gaveUp);
       for (const failure of rebuilt.failures) {
         summary.failedSegments++;
         run.addProblem({
@@ -154,6 +157,35 @@ function keepSuggestions(run: RunContext, target: Target, source: SourceArticle,
         message: `${file}:${segment.line} [${target.language}] needs review: the source of a segment a person had reviewed changed ("${shortPlain(segment.text)}"); it was translated anew and the reviewed translation is kept as a suggestion (\`jialing review\` shows it).`,
       });
     }
+  }
+}
+
+// A reply that failed the checks must not be used again: taken out of the memory, the next run asks anew (a
+// bounded number of times, see `maxBrokenReplies`). Several articles of a run may share one reply: counted once.
+function rejectBrokenReplies(run: RunContext, target: Target, source: SourceArticle, recalled: Recalled, byText: ReadonlyMap<string, string>, failures: readonly SegmentFailure[]): void {
+  if (!run.memory || failures.length === 0) return;
+  const rejections = failures.flatMap(({ segment }) => {
+    const text = source.masked[segment.index]!.text;
+    const key = recalled.keys.get(text);
+    const targetText = byText.get(text);
+    if (!key || targetText === undefined || target.rejected.has(key)) return [];
+    target.rejected.add(key);
+    return [{ key, targetText }];
+  });
+  run.memory.reject(rejections);
+}
+
+function reportGivenUp(run: RunContext, target: Target, source: SourceArticle, gaveUp: ReadonlySet<string>): void {
+  for (const item of source.masked) {
+    if (!gaveUp.has(item.text)) continue;
+    target.summary.failedSegments++;
+    run.addProblem({
+      severity: 'error',
+      file: source.file,
+      language: target.language,
+      line: item.segment.line,
+      message: `${source.file}:${item.segment.line} [${target.language}] the engine's reply for "${shortPlain(item.segment.text)}" failed the checks ${maxBrokenReplies} times, so it is no longer sent and the source text is kept. Translate it by hand (in the output file or with \`jialing review\`), or simplify its formatting.`,
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFile, rename, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { listFiles, makeTempDir, removeTempDir, runCli, startCli, writeProject, type CliResult, type StartedCli } from './cli.ts';
-import { startDeeplTestServer, type DeeplRecordedRequest, type DeeplTestServer } from './deepl-test-server.ts';
+import { startDeeplTestServer, type DeeplRecordedRequest, type DeeplTestServer, type DeeplTestServerOptions } from './deepl-test-server.ts';
 
 /** The key the DeepL test server accepts. */
 export const deeplKey = 'secret-test-key-123';
@@ -51,6 +51,8 @@ export interface DeeplProjectOptions {
   readonly config?: Readonly<Record<string, unknown>>;
   /** Project files, relative to the project folder. */
   readonly files?: Readonly<Record<string, string>>;
+  /** Options of the project's DeepL test server (its key is always `deeplKey`). */
+  readonly server?: Omit<DeeplTestServerOptions, 'authKey'>;
 }
 
 /** Generous safety net per CLI run: these tests start many processes on a possibly busy machine. */
@@ -71,7 +73,7 @@ export class DeeplProject {
 
   static async create(options: DeeplProjectOptions = {}): Promise<DeeplProject> {
     const dir = await makeTempDir('jialing-incremental-');
-    const server = await startDeeplTestServer({ authKey: deeplKey });
+    const server = await startDeeplTestServer({ ...options.server, authKey: deeplKey });
     const project = new DeeplProject(dir, server);
     const config = { sourceLanguage: 'en', targetLanguages: ['de'], engine: 'deepl', ...options.config };
     await project.write({ 'pipeline.config.json': `${JSON.stringify(config, null, 2)}\n`, ...options.files });

@@ -42,6 +42,8 @@ export interface DeeplTestServerOptions {
   readonly authKey?: string;
   /** Target codes listed and accepted (upper case); default a subset of DeepL's 2025 list. */
   readonly targetLanguages?: readonly string[];
+  /** Changes each translation before it is sent, as a DeepL-compatible server that mishandles tags would. */
+  readonly rewrite?: (translation: string) => string;
 }
 
 export interface DeeplTestServer {
@@ -155,7 +157,7 @@ export async function startDeeplTestServer(options: DeeplTestServerOptions = {})
     send(200, {
       translations: recorded.texts.map((text) => ({
         detected_source_language: field('source_lang')?.toUpperCase() ?? 'EN',
-        text: fakeTranslate(text, target, ignoreTags),
+        text: (options.rewrite ?? ((translation: string) => translation))(fakeTranslate(text, target, ignoreTags)),
         billed_characters: [...text.replace(/<[^>]*>/g, '')].length,
       })),
     });

@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { checkDocuments, type CorpusDefect } from './check-documents.ts';
+import type { CorpusDefect } from './check-documents.ts';
+import { checkInWorkers } from './check-in-workers.ts';
 import { collectReadmes } from './collect-readmes.ts';
 import { compareRuns } from './compare-runs.ts';
 import { createCorpusProject } from './create-corpus-project.ts';
@@ -41,7 +42,7 @@ export async function runCorpus(options: CorpusOptions, nodeModules: string, log
     }
   }
   log('Checking the outputs');
-  const defects = checkDocuments(documents, outputs[0]!, { engine: options.engine, problems: runs[0]!.problems ?? [] });
+  const defects = await checkInWorkers(documents, outputs[0]!, { engine: options.engine, problems: runs[0]!.problems ?? [] });
   const determinism = outputs.length > 1 ? compareRuns(outputs[0]!, outputs[1]!) : undefined;
   const summary = summariseCorpus({ engine: options.engine, languages: options.languages, documents, runs, defects, determinism });
   const defectsFile = options.keep ? await writeDefects(options.keep, defects) : undefined;

@@ -14,20 +14,24 @@ const detect = (kind: Kind, source: string, output: string, options: { engine?: 
 describe('span-edge', () => {
   it('finds inline code pushed out of a link', () => {
     expect(detect('span-edge', '[`npm install` command](https://a.example).', 'la `npm install` [orden](https://a.example).')).toEqual([
-      'inline code `npm install` left the start of the link',
+      'inline code `npm install` at its start moved out of the link',
     ]);
   });
 
   it('finds symbols pushed out of links and strong', () => {
     expect(detect('span-edge', 'By [@google](https://a.example) and [n_](https://b.example).', 'Por @[google](https://a.example) y [n](https://b.example)_.')).toEqual([
-      '`@` left the start of the link',
-      '`_` left the end of the link',
+      '`@` at its start moved out of the link',
+      '`_` at its end moved out of the link',
     ]);
-    expect(detect('span-edge', 'Type **{Object}**', 'Tipo {**Objeto**}')).toEqual(['`{` left the start of the strong; `}` left the end of the strong']);
+    expect(detect('span-edge', 'Type **{Object}**', 'Tipo {**Objeto**}')).toEqual(['`{` at its start moved out of the strong; `}` at its end moved out of the strong']);
   });
 
   it('accepts edges kept and translated words in between', () => {
     expect(detect('span-edge', 'See [#825 (comment)](https://a.example) and *`a` or `b`*.', 'Ve [#825 (comentario)](https://a.example) y *`a` o `b`*.')).toEqual([]);
+  });
+
+  it('accepts words the translation puts before an edge inside the span', () => {
+    expect(detect('span-edge', 'See [`development` condition][d] and [.verb.md](.verb.md).\n\n[d]: https://d.example', 'Ve [la `development` condición][d] y [el .verb.md](.verb.md).\n\n[d]: https://d.example')).toEqual([]);
   });
 
   it('pairs in-page links whose fragment was rewritten', () => {

@@ -3,16 +3,17 @@ import { areBlocksAligned } from '../align-blocks.ts';
 import type { Detection, DocumentPair } from '../detector.ts';
 import { excerpt, sourceOf } from '../excerpt.ts';
 import type { ParsedDocument } from '../parse-document.ts';
-import { edgeOf } from '../span-edges.ts';
+import { countInSpan, edgeOf } from '../span-edges.ts';
 import { findNodes } from '../walk-nodes.ts';
 
 const spanTypes = ['link', 'linkReference', 'emphasis', 'strong', 'delete'] as const;
 
 /**
  * Kind 1: inline code, HTML, an image or a symbol at the start or end of a link, emphasis, strong or delete
- * span of the source is still at that edge of the same span in the output. Links pair up by URL in order of
- * appearance (in-page links among themselves, as their fragment may be rewritten); the other spans by type and
- * order within their block, or within the document when the blocks do not line up.
+ * span of the source has not moved out of the same span in the output: the output span holds it as many times
+ * as the source span. Links pair up by URL in order of appearance (in-page links among themselves, as their
+ * fragment may be rewritten); the other spans by type and order within their block, or within the document
+ * when the blocks do not line up.
  */
 export function detectSpanEdges(pair: DocumentPair): Detection[] {
   const isAligned = areBlocksAligned(pair.source, pair.output);
@@ -23,16 +24,16 @@ export function detectSpanEdges(pair: DocumentPair): Detection[] {
     const index = taken.get(key) ?? 0;
     taken.set(key, index + 1);
     const edges = (['start', 'end'] as const).flatMap((side) => {
-      const edge = edgeOf(node, side, true);
+      const edge = edgeOf(node, side);
       return edge === undefined ? [] : [{ side, edge }];
     });
     if (edges.length === 0) continue;
     const outputNode = outputSpans.get(key)?.[index];
-    const moved = edges.filter(({ side, edge }) => !outputNode || edgeOf(outputNode, side, false) !== edge);
+    const moved = edges.filter(({ edge }) => !outputNode || countInSpan(outputNode, edge) < countInSpan(node, edge));
     if (moved.length === 0) continue;
     detections.push({
       message: outputNode
-        ? `${moved.map(({ side, edge }) => `${describeEdge(edge)} left the ${side} of the ${node.type}`).join('; ')}`
+        ? `${moved.map(({ side, edge }) => `${describeEdge(edge)} at its ${side} moved out of the ${node.type}`).join('; ')}`
         : `no ${node.type} in the output in place of this one`,
       source: excerpt(sourceOf(pair.source.text, node)),
       output: outputNode ? excerpt(surroundings(pair.output.text, outputNode)) : '',

@@ -55,7 +55,10 @@ export function readNumbers(text: string, format: NumberFormat): ReadNumber[][] 
 }
 
 function readRun(run: string, format: NumberFormat): ReadNumber[] {
-  return [...run.matchAll(numberPattern(format))].map(([written]) => ({ written, value: canonical(written.replaceAll(format.group, '').replace(format.decimal, '.')) }));
+  return [...run.matchAll(numberPattern(format))].map(({ 0: written, groups }) =>
+    // A version (`18.0.0`) or an address is one token in every language, never localised.
+    groups?.['version'] ? { written, value: written } : { written, value: canonical(written.replaceAll(format.group, '').replace(format.decimal, '.')) },
+  );
 }
 
 function numberPattern(format: NumberFormat): RegExp {
@@ -66,7 +69,7 @@ function numberPattern(format: NumberFormat): RegExp {
     const decimal = escapeRegExp(format.decimal);
     // Grouped form first, so `1.000` in German is a thousand; a run that does not group properly falls apart
     // into plain numbers (`2021 100` → 2021 and 100).
-    pattern = new RegExp(`(?<!\\d)\\d{1,3}(?:${group}\\d{3})+(?:${decimal}\\d+)?(?!\\d)|\\d+(?:${decimal}\\d+)?`, 'g');
+    pattern = new RegExp(`(?<!\\d)\\d{1,3}(?:${group}\\d{3})+(?:${decimal}\\d+)?(?!\\d)|(?<version>(?<![\\d.])\\d+(?:\\.\\d+){2,}(?![\\d.]))|\\d+(?:${decimal}\\d+)?`, 'g');
     patterns.set(key, pattern);
   }
   return pattern;

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { checkNumbers } from '../../src/qa/check-numbers.ts';
+import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
+import { segmentOptions } from '../../src/markdown/segment-options.ts';
+import { protectRuleNames } from '../../src/markdown/protect/protect-rules.ts';
 import { contextFor, pairOf } from './helpers.ts';
 
 const check = (source: string, target: string, targetLanguage = 'es', sourceLanguage = 'en') =>
   checkNumbers(...pairOf(source, target), contextFor({ sourceLanguage, targetLanguage }));
 
+// Text as an engine sees it once every protect rule is off: versions stay plain text here.
+const unprotected = segmentOptions([], { off: protectRuleNames, words: [], patterns: [] });
+const plainPair = (source: string, target: string) => [segmentMarkdown(source, unprotected).segments[0]!, segmentMarkdown(target, unprotected).segments[0]!] as const;
+
 describe('checkNumbers', () => {
+  it('reads a version as one token, not as numbers to compare one by one', () => {
+    const context = contextFor();
+    expect(checkNumbers(...plainPair('Requires node v18.0.0 or later.', 'Requiere v18.0 de node.0 o más tarde.'), context).map((finding) => finding.message)).toEqual([
+      'number 18.0.0 of the source is missing; the translation has 18, 0, 0 instead',
+    ]);
+    expect(checkNumbers(...plainPair('Requires node v18.0.0 or later.', 'Requiere node v18.0.0 o más tarde.'), context)).toEqual([]);
+  });
+
   it('reports a number that changed', () => {
     const findings = check('By 2021 there were 101 centres in Chongqing.', 'En 2021 había 100 centros en Txungking.');
     expect(findings).toEqual([

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/resolve-config.ts';
 import { indexEntry, listFiles, makeTempDir, removeTempDir, runCli, stackFrames, writeProject, type CliResult } from '../support/cli.ts';
 
 const timeout = 60_000;
@@ -319,4 +320,20 @@ describe('languages the run cannot serve', () => {
     },
     timeout,
   );
+});
+
+describe('anchors', () => {
+  const configFile = path.join(path.sep, 'project', 'pipeline.config.json');
+
+  it('rewrites links to headings the way GitHub slugs them unless told otherwise', () => {
+    expect(resolveConfig({ targetLanguages: ['es'] }, configFile).anchors).toBe('github');
+  });
+
+  it('takes keep for sites whose headings carry explicit ids', () => {
+    expect(resolveConfig({ targetLanguages: ['es'], anchors: 'keep' }, configFile).anchors).toBe('keep');
+  });
+
+  it('refuses another style and names the ones it knows', () => {
+    expect(() => resolveConfig({ targetLanguages: ['es'], anchors: 'gitlab' }, configFile)).toThrow('anchors: expected one of "github", "keep"');
+  });
 });

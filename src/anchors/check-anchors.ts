@@ -1,0 +1,71 @@
+import type { Root } from 'mdast';
+import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import type { Finding, Severity } from '../qa/finding.ts';
+import { shortenText } from '../qa/shorten-text.ts';
+import type { AnchorOptions } from './anchor-options.ts';
+import { collectAnchors } from './collect-anchors.ts';
+import { createPairLookup, type PairLookup } from './create-pair-lookup.ts';
+import { describeBrokenLink, type LandedLink } from './describe-broken-link.ts';
+import { findFragmentLinks, type FragmentLink } from './find-fragment-links.ts';
+import { mayHoldFragmentLink } from './may-hold-fragment-link.ts';
+import { ownAnchorPair } from './own-anchor-pair.ts';
+import { resolveFragment } from './resolve-fragment.ts';
+import { traceFragment } from './trace-fragment.ts';
+
+/** A finding of the `anchor` check. */
+export type AnchorFinding = Omit<Finding, 'check'> & { readonly check: 'anchor' };
+
+/** What `checkAnchors` needs besides the two texts. */
+export interface AnchorCheckContext extends AnchorOptions {
+  readonly file: string;
+  readonly targetLanguage: string;
+  /** Config overrides of each check's default severity. */
+  readonly severities: Readonly<Partial<Record<string, Severity>>>;
+}
+
+// A link that lands nowhere is a dead click for every reader of the page.
+const defaultSeverity: Severity = 'error';
+
+/** Finds links of the translation that landed on a heading or id in the source and land nowhere in the translation. */
+export function checkAnchors(sourceText: string, outputText: string, context: AnchorCheckContext): AnchorFinding[] {
+  if (!mayHoldFragmentLink(outputText)) return [];
+  const outputTree = parseMarkdown(outputText);
+  const outputLinks = findFragmentLinks(outputTree, outputText);
+  if (outputLinks.length === 0) return [];
+  // The source is parsed only once a link lands nowhere, which a good translation never has.
+  let sourceTree: Root | undefined;
+  const parsedSource = () => (sourceTree ??= parseMarkdown(sourceText));
+  const pairFor = createPairLookup(ownAnchorPair(parsedSource, collectAnchors(outputTree, context.style), context.style), context);
+  let counterparts: readonly FragmentLink[] | undefined;
+  // With as many links on both sides, each translated link answers for the source link in its place,
+  // so a fragment edited by hand is still weighed against what it was.
+  const counterpartOf = (index: number) => {
+    counterparts ??= findFragmentLinks(parsedSource(), sourceText);
+    return counterparts.length === outputLinks.length ? counterparts[index] : undefined;
+  };
+  return outputLinks.flatMap((link, index) => {
+    const pair = pairFor(link.path);
+    if (!pair || resolveFragment(link.fragment, pair.output) !== undefined) return [];
+    const landed = landedInSource(link, pairFor) ?? landedInSource(counterpartOf(index), pairFor);
+    return landed ? [findingFor(link, landed, context)] : [];
+  });
+}
+
+function landedInSource(link: FragmentLink | undefined, pairFor: PairLookup): LandedLink | undefined {
+  if (!link) return undefined;
+  const pair = pairFor(link.path);
+  const trace = pair && traceFragment(link.fragment, pair);
+  return pair && trace?.sourceTarget ? { link, pair, trace } : undefined;
+}
+
+function findingFor(link: FragmentLink, landed: LandedLink, context: AnchorCheckContext): AnchorFinding {
+  return {
+    check: 'anchor',
+    severity: context.severities['anchor'] ?? defaultSeverity,
+    file: context.file,
+    language: context.targetLanguage,
+    line: link.line,
+    message: describeBrokenLink(link, landed),
+    text: shortenText(link.markup),
+  };
+}

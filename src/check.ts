@@ -39,7 +39,7 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
       for (const language of languages) {
         const output = await readOutput(path.join(outputFolder(config.outputPattern, language), file));
         if (output === undefined) problems.push({ severity: 'warning', file, language, message: `${file} [${language}] has no output yet; run \`jialing translate\`.` });
-        else checkOutput(run, { file, masked }, output, language);
+        else checkOutput(run, { file, text, masked }, output, language);
       }
     } catch (error) {
       if (!(error instanceof JialingError)) throw error;

@@ -1,3 +1,4 @@
+import { checkAnchors } from '../anchors/check-anchors.ts';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
@@ -10,7 +11,7 @@ import type { MaskedSegment } from './mask-article.ts';
 
 /** What checking an output needs from the run. */
 export interface OutputCheckRun {
-  readonly config: Pick<ResolvedConfig, 'sourceLanguage' | 'frontmatterKeys' | 'qaSeverities'>;
+  readonly config: Pick<ResolvedConfig, 'sourceLanguage' | 'frontmatterKeys' | 'qaSeverities' | 'anchors'>;
   readonly glossary: Glossary;
   readonly addFindings: (findings: readonly Finding[]) => void;
   readonly consistency: ConsistencyTracker;
@@ -21,7 +22,7 @@ export interface OutputCheckRun {
  * A rebuild is checked from the segments it wrote, with no second parse; text read back (a person's edit
  * kept as written, `jialing check` on files from disk) goes through the same extractor as the source.
  */
-export function checkOutput(run: OutputCheckRun, source: { readonly file: string; readonly masked: readonly MaskedSegment[] }, output: string | RebuiltArticle, language: string): void {
+export function checkOutput(run: OutputCheckRun, source: { readonly file: string; readonly text: string; readonly masked: readonly MaskedSegment[] }, output: string | RebuiltArticle, language: string): void {
   const sourceSegments = source.masked.map((item) => item.segment);
   const targetSegments = typeof output === 'string' ? segmentMarkdown(output, outputSegmentOptions(run.config.frontmatterKeys, sourceSegments)).segments : writtenSegments(sourceSegments, output);
   const masksByIndex = new Map(source.masked.map((item) => [item.segment.index, item.masks]));
@@ -35,6 +36,8 @@ export function checkOutput(run: OutputCheckRun, source: { readonly file: string
         (masksByIndex.get(segment.index) ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: run.glossary.targetForm(mask.termId, language) })),
     }),
   );
+  const outputText = typeof output === 'string' ? output : output.text;
+  run.addFindings(checkAnchors(source.text, outputText, { style: run.config.anchors, file: source.file, targetLanguage: language, severities: run.config.qaSeverities }));
   if (sourceSegments.length === targetSegments.length) run.consistency.add(source.file, language, sourceSegments, targetSegments);
 }
 

@@ -1,4 +1,6 @@
 import { unmaskTerms } from '../glossary/mask-terms.ts';
+import { rewriteAnchors } from '../anchors/rewrite-anchors.ts';
+import type { AnchorStyle } from '../config/schema.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import { rebuildArticle, type RebuiltArticle } from '../markdown/rebuild-article.ts';
 import type { SegmentFailure } from '../markdown/render-segment.ts';
@@ -24,9 +26,16 @@ export function checkPlaceholders(item: MaskedSegment, translated: string): stri
 
 /**
  * Rebuilds an article in one language from the translations of its masked texts. A text without one, or whose
- * translation lost a glossary placeholder, keeps its source; the latter is among the failures.
+ * translation lost a glossary placeholder, keeps its source; the latter is among the failures. Links to the
+ * article's own headings follow their translation (see `rewriteAnchors`).
  */
-export function rebuildTranslated(glossary: Glossary, source: { readonly text: string; readonly masked: readonly MaskedSegment[] }, byText: ReadonlyMap<string, string>, language: string): RebuiltArticle {
+export function rebuildTranslated(
+  glossary: Glossary,
+  source: { readonly text: string; readonly masked: readonly MaskedSegment[] },
+  byText: ReadonlyMap<string, string>,
+  language: string,
+  anchors: AnchorStyle,
+): RebuiltArticle {
   const placeholderFailures: SegmentFailure[] = [];
   const translations = new Map<number, string>();
   for (const item of source.masked) {
@@ -36,5 +45,6 @@ export function rebuildTranslated(glossary: Glossary, source: { readonly text: s
     else translations.set(item.segment.index, unmaskTranslation(glossary, item, translated, language));
   }
   const rebuilt = rebuildArticle(source.text, source.masked.map((item) => item.segment), translations);
-  return placeholderFailures.length === 0 ? rebuilt : { ...rebuilt, failures: [...placeholderFailures, ...rebuilt.failures] };
+  // Rewriting a fragment changes no line, so the rebuild's record of each segment's line still holds.
+  return { ...rebuilt, text: rewriteAnchors(source.text, rebuilt.text, { style: anchors }), failures: [...placeholderFailures, ...rebuilt.failures] };
 }

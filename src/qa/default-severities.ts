@@ -12,4 +12,6 @@ export const defaultSeverities: Readonly<Record<CheckId, Severity>> = {
   whitespace: 'warning',
   'end-punctuation': 'warning',
   inconsistent: 'warning',
+  'span-edge': 'warning',
+  anchor: 'error',
 };

@@ -12,6 +12,8 @@ export type CheckId =
   | 'whitespace'
   | 'end-punctuation'
   | 'inconsistent'
+  | 'span-edge'
+  | 'anchor'
   | 'structure';
 
 /** One thing a quality check found in a translated segment. */

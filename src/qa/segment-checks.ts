@@ -5,6 +5,7 @@ import { checkGlossaryTerms } from './check-glossary-terms.ts';
 import { checkLengthRatio } from './check-length-ratio.ts';
 import { checkMarkup } from './check-markup.ts';
 import { checkNumbers } from './check-numbers.ts';
+import { checkSpanEdges } from './check-span-edges.ts';
 import { checkUntranslated } from './check-untranslated.ts';
 import { checkWhitespace } from './check-whitespace.ts';
 import type { Finding } from './finding.ts';
@@ -15,6 +16,7 @@ export type SegmentCheck = (source: Segment, target: Segment, context: CheckCont
 /** The checks run on every segment with text in it; `checkEmpty` runs before them, since an empty target fails them all. */
 export const segmentChecks: readonly SegmentCheck[] = [
   checkMarkup,
+  checkSpanEdges,
   checkNumbers,
   checkGlossaryTerms,
   checkUntranslated,

@@ -139,7 +139,7 @@ export class ReviewWorkspace {
     }
     this.#storeReviewed(opened, targets);
     const reopened = await this.#open(file, language);
-    const rebuilt = rebuildTranslated(this.#glossary, reopened, reopened.recalled.known, language).text;
+    const rebuilt = rebuildTranslated(this.#glossary, reopened, reopened.recalled.known, language, this.#config.anchors).text;
     await writeFileAtomic(reopened.outputPath, rebuilt);
     this.#memory.recordOutput({ language, file, sourceText: reopened.text, outputText: rebuilt, rebuiltText: rebuilt });
     return this.#describe(reopened, options.suggestions ?? true);

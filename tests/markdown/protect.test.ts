@@ -7,6 +7,7 @@ const tokens = (text: string, options: ProtectOptions = defaultProtectOptions) =
 describe('text kept from engines', () => {
   it.each([
     ['> [!NOTE] marker', '[!NOTE]', ['alert:[!NOTE]']],
+    ['an explicit heading id', 'API reference {#api-reference}', ['headingId:{#api-reference}']],
     ['a URL as text', 'see http://rem.mit-license.org.', ['url:http://rem.mit-license.org']],
     ['an e-mail address', 'write to tj@vision-media.ca today', ['email:tj@vision-media.ca']],
     ['a scoped package and a mention', 'use @ladjs/consolidate, thanks @google', ['package:@ladjs/consolidate', 'package:@google']],

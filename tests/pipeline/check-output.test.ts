@@ -14,7 +14,7 @@ import type { Finding } from '../../src/qa/finding.ts';
 import { repoRoot } from '../support/cli.ts';
 
 const frontmatterKeys = ['title', 'description'];
-const config = { sourceLanguage: 'en', frontmatterKeys, qaSeverities: {} };
+const config = { sourceLanguage: 'en', frontmatterKeys, qaSeverities: {}, anchors: 'github' as const };
 
 const handWritten = `---
 title: Opening hours in Chongqing
@@ -68,10 +68,10 @@ interface Checked {
 function checkBothWays(glossary: Glossary, file: string, text: string, checked: { rebuilt: Checked; parsed: Checked }, offset: number): void {
   const masked: MaskedSegment[] = maskArticle(segmentMarkdown(text, segmentOptions(frontmatterKeys)).segments, createTermMatcher(glossary.terms));
   const byText = new Map(masked.map((item, index) => [item.text, mistakes[(index + offset) % mistakes.length]!(item.text)]));
-  const rebuilt = rebuildTranslated(glossary, { text, masked }, byText, 'es');
+  const rebuilt = rebuildTranslated(glossary, { text, masked }, byText, 'es', 'github');
   for (const [way, output] of [['rebuilt', rebuilt], ['parsed', rebuilt.text]] as const) {
     const run: OutputCheckRun = { config, glossary, addFindings: (found) => checked[way].findings.push(...found), consistency: checked[way].consistency };
-    checkOutput(run, { file, masked }, output, 'es');
+    checkOutput(run, { file, text, masked }, output, 'es');
   }
 }
 
@@ -111,7 +111,7 @@ describe('checkOutput', () => {
     const byText = new Map(masked.map((item, index) => [item.text, index === 1 ? '' : `Traducido: ${item.text}`]));
     const findings: Finding[] = [];
     const run: OutputCheckRun = { config, glossary, addFindings: (found) => findings.push(...found), consistency: new ConsistencyTracker() };
-    checkOutput(run, { file: 'a.md', masked }, rebuildTranslated(glossary, { text, masked }, byText, 'es'), 'es');
+    checkOutput(run, { file: 'a.md', text, masked }, rebuildTranslated(glossary, { text, masked }, byText, 'es', 'github'), 'es');
     expect(findings.map(({ check, line }) => [check, line])).toEqual([['empty', 3]]);
   });
 });

@@ -21,6 +21,8 @@ const isDottedName = (token: string): boolean => {
 export const protectRules = {
   /** GitHub alert markers: `[!NOTE]`, `[!WARNING]`…; translated or escaped, the callout no longer renders. */
   alert: { pattern: /\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/gi, isName: false },
+  /** Explicit heading ids and attribute blocks: `{#options}`, `{#id .class}`. */
+  headingId: { pattern: /\{[#.][\w-]+(?:\s+[#.]?[\w-]+(?:=[^\s{}]*)?)*\}/g, isName: false },
   /** URLs written as text, such as a link's text `http://example.org`. */
   url: { pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()[\]]*[^\s<>()[\].,;:!?'"*_~]/gi, isName: true },
   /** E-mail addresses written as text. */

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CorpusDocument } from './collect-readmes.ts';
+import { readIfPresent } from './read-if-present.ts';
 
 /** The outputs of a corpus project: per language, per article file name, the text written, if any. */
 export type CorpusOutputs = ReadonlyMap<string, ReadonlyMap<string, string | undefined>>;
@@ -13,13 +13,4 @@ export async function readOutputs(project: string, documents: readonly CorpusDoc
     outputs.set(language, new Map(documents.map((document, index) => [document.fileName, texts[index]])));
   }
   return outputs;
-}
-
-async function readIfPresent(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }

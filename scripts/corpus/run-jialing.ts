@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { configFileName } from './create-corpus-project.ts';
 import type { ReportedProblem } from './detector.ts';
+import { readIfPresent } from './read-if-present.ts';
 
 /** What one `jialing translate` run of a corpus project did. */
 export interface JialingRun {
@@ -35,11 +35,6 @@ export async function runJialing(cliEntry: string, project: string): Promise<Jia
 }
 
 async function readProblems(file: string): Promise<readonly ReportedProblem[] | undefined> {
-  try {
-    const report = JSON.parse(await readFile(file, 'utf8')) as { problems?: ReportedProblem[] };
-    return report.problems ?? [];
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const text = await readIfPresent(file);
+  return text === undefined ? undefined : ((JSON.parse(text) as { problems?: ReportedProblem[] }).problems ?? []);
 }

@@ -128,7 +128,7 @@ describe('tech-token', () => {
   });
 
   it('accepts tokens kept, abbreviations and words around them translated', () => {
-    expect(detect('tech-token', 'See nestedCommands.js, e.g. options.onResult in 1.2.3.', 'Ve nestedCommands.js, p. ej. options.onResult en 1.2.3.')).toEqual([]);
+    expect(detect('tech-token', 'See nestedCommands.js, e.g. options.onResult in 1.2.3 (e.g all).', 'Ve nestedCommands.js, p. ej. options.onResult en 1.2.3 (e.G todo).')).toEqual([]);
   });
 
   it('leaves URLs and shortcodes to their own kinds', () => {

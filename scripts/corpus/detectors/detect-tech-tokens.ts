@@ -11,5 +11,5 @@ export function detectTechTokens(pair: DocumentPair): Detection[] {
   return findMissingTokens(pair, techTokenPattern, [urlPattern, shortcodePattern, abbreviation]);
 }
 
-// `e.g.`, `i.e.`, `U.S.`: abbreviations, not dotted paths.
-const abbreviation = /(?<![\w.])(?:[A-Za-z]\.){2,}/g;
+// `e.g.`, `e.g`, `i.e.`, `U.S.`: abbreviations, not dotted paths.
+const abbreviation = /(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)/g;

@@ -42,7 +42,9 @@ export async function runCorpus(options: CorpusOptions, nodeModules: string, log
     }
   }
   log('Checking the outputs');
+  const started = performance.now();
   const defects = await checkInWorkers(documents, outputs[0]!, { engine: options.engine, problems: runs[0]!.problems ?? [] });
+  log(`Checked in ${((performance.now() - started) / 1000).toFixed(1)} s: ${defects.length} defects`);
   const determinism = outputs.length > 1 ? compareRuns(outputs[0]!, outputs[1]!) : undefined;
   const summary = summariseCorpus({ engine: options.engine, languages: options.languages, documents, runs, defects, determinism });
   const defectsFile = options.keep ? await writeDefects(options.keep, defects) : undefined;

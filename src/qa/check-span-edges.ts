@@ -9,6 +9,9 @@ interface SpanEdges {
   readonly markup: string;
   readonly start?: string;
   readonly end?: string;
+  /** What the text reads just outside the span, atoms as their markup. */
+  readonly before: string;
+  readonly after: string;
 }
 
 const leadingSymbols = /^[^\p{L}\p{N}\s]+/u;
@@ -28,7 +31,11 @@ export function checkSpanEdges(source: Segment, target: Segment, context: CheckC
     const index = found.findIndex((candidate) => candidate.markup === span.markup);
     if (index === -1) return [];
     const [match] = found.splice(index, 1);
-    const edges = [span.start !== undefined && match!.start !== span.start ? span.start : undefined, span.end !== undefined && match!.end !== span.end ? span.end : undefined];
+    // Only an edge found just outside the span moved; one that is gone is for the other checks to report.
+    const edges = [
+      span.start !== undefined && match!.start !== span.start && match!.before.endsWith(span.start) ? span.start : undefined,
+      span.end !== undefined && match!.end !== span.end && match!.after.startsWith(span.end) ? span.end : undefined,
+    ];
     return edges.filter((edge) => edge !== undefined).map((edge) => `"${edge}" of ${span.markup}`);
   });
   if (moved.length === 0) return [];
@@ -37,13 +44,22 @@ export function checkSpanEdges(source: Segment, target: Segment, context: CheckC
 
 function spanEdges(segment: Segment): SpanEdges[] {
   const spans: SpanEdges[] = [];
+  const read = (nodes: readonly TaggedNode[]) => readAsWritten(nodes, segment.tags);
   const visit = (nodes: readonly TaggedNode[]) => {
-    for (const node of nodes) {
-      if (node.type !== 'pair') continue;
+    nodes.forEach((node, index) => {
+      if (node.type !== 'pair') return;
       const tag = segment.tags[node.id - 1];
-      if (tag?.kind === 'pair') spans.push({ markup: `${join(tag.open)}…${join(tag.close)}`, start: edgeOf(node.children[0], segment.tags, leadingSymbols), end: edgeOf(node.children.at(-1), segment.tags, trailingSymbols) });
+      if (tag?.kind === 'pair') {
+        spans.push({
+          markup: `${join(tag.open)}…${join(tag.close)}`,
+          start: edgeOf(node.children[0], segment.tags, leadingSymbols),
+          end: edgeOf(node.children.at(-1), segment.tags, trailingSymbols),
+          before: read(nodes.slice(0, index)).trimEnd(),
+          after: read(nodes.slice(index + 1)).trimStart(),
+        });
+      }
       visit(node.children);
-    }
+    });
   };
   visit(parseTaggedText(segment.text).nodes);
   return spans;
@@ -55,6 +71,16 @@ function edgeOf(node: TaggedNode | undefined, tags: readonly Tag[], symbols: Reg
     return tag?.kind === 'atom' ? join(tag.markup) : undefined;
   }
   return node?.type === 'text' ? symbols.exec(node.value.trim())?.[0] : undefined;
+}
+
+function readAsWritten(nodes: readonly TaggedNode[], tags: readonly Tag[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'text') return node.value;
+      const tag = tags[node.id - 1];
+      return node.type === 'pair' ? readAsWritten(node.children, tags) : tag?.kind === 'atom' ? join(tag.markup) : '';
+    })
+    .join('');
 }
 
 function join(parts: readonly MarkupPart[]): string {

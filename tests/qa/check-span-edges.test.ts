@@ -15,6 +15,10 @@ describe('checkSpanEdges', () => {
     expect(check('Returns **{Object}** now.', 'Devuelve {**Objeto**} ahora.')).toHaveLength(1);
   });
 
+  it('leaves an edge that is gone to the other checks', () => {
+    expect(check('**Closer teams.** Work together.', '**Equipos cercanos** Trabajan juntos.')).toEqual([]);
+  });
+
   it('accepts edges kept inside their spans, in another order', () => {
     expect(check('[`npm install` command](https://x.org) and *{a}*', '*{b}* y [`npm install` orden](https://x.org)')).toEqual([]);
   });

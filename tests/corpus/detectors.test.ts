@@ -50,6 +50,11 @@ describe('anchor', () => {
     expect(detect('anchor', '# Options\n\nSee [options](#options) or [top](#top).', '# Opciones\n\nVe [opciones](#opciones) o [arriba](#top).')).toEqual([]);
   });
 
+  it('reads HTML hrefs', () => {
+    expect(detect('anchor', '## Backers\n\n<a href="#backers">b</a>', '## Partidarios\n\n<a href="#partidarios">b</a>')).toEqual([]);
+    expect(detect('anchor', '## Backers\n\n<a href="#backers">b</a>', '## Partidarios\n\n<a href="#backers">b</a>')).toHaveLength(1);
+  });
+
   it('reads reference definitions and explicit HTML ids', () => {
     const source = '<a name="api"></a>\n\n## Use it\n\n[use][] and [api](#api)\n\n[use]: #use-it\n';
     expect(detect('anchor', source, '<a name="api"></a>\n\n## Úsalo\n\n[usa][use] y [api](#api)\n\n[use]: #use-it\n')).toEqual([
@@ -143,6 +148,11 @@ describe('broken-reply', () => {
       'lost: HTML <kbd> (1 in the source, 0 in the output)',
       'lost: HTML </kbd> (1 in the source, 0 in the output)',
     ]);
+  });
+
+  it('accepts in-page fragments rewritten to translated headings, in links and in HTML', () => {
+    const source = '# Backers\n\n<a href="#backers">Back</a> [us](#backers)\n';
+    expect(detect('broken-reply', source, '# Partidarios\n\n<a href="#partidarios">Back</a> [nosotros](#partidarios)\n')).toEqual([]);
   });
 
   it('finds a segment reported as kept in English but written translated', () => {

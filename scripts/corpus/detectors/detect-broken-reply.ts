@@ -43,13 +43,18 @@ function countMarkup(tree: Root): Map<string, number> {
   const add = (item: string) => counts.set(item, (counts.get(item) ?? 0) + 1);
   walkNodes(tree, (node) => {
     if (node.type === 'inlineCode') add(`inline code \`${node.value}\``);
-    else if (node.type === 'html') add(`HTML ${node.value}`);
+    else if (node.type === 'html') add(`HTML ${withoutInPageHrefs(node.value)}`);
     else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       // In-page fragments are kind 2's: a fix may rightly rewrite them to the translated heading's slug.
       if (!node.url.startsWith('#')) add(`${node.type} URL ${withoutLocalFragment(node.url)}`);
     }
   });
   return counts;
+}
+
+/** HTML with its in-page `href="#…"` fragments blanked: like a link's, they may follow a translated heading. */
+function withoutInPageHrefs(html: string): string {
+  return html.replace(/(\bhref\s*=\s*["'])#[^"']*/gi, '$1#');
 }
 
 /** A link to another local file keeps its path; its fragment may be rewritten like an in-page one. */

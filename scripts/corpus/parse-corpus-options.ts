@@ -29,7 +29,7 @@ Options:
   --engine <name>   apertium or copy (default apertium)
   --lang <codes>    target languages, comma-separated (default es,ca)
   --runs <n>        fresh runs to make; with 2 or more, outputs that differ between the first two are counted (default 1)
-  --json            print one JSON object instead of the table
+  --json            print one JSON object instead of the table (npm run -s keeps npm's own lines off stdout)
   --keep <folder>   keep the projects in this new or empty folder, with defects.json listing every defect
   --jialing <file>  the jialing command-line entry to run (default bin/jialing.js of this repository)
   --help            show this text`;

@@ -25,14 +25,17 @@ interface CompiledRule extends ProtectRule {
   readonly name: string;
 }
 
-// Options cross into the segmenting thread as plain data; the rules compiled from them are kept per thread.
+// Options cross into the segmenting thread as plain data, a new object per article there: the rules compiled
+// from them are kept by their content, and by the object for the calls of one article.
 const compiled = new Map<string, readonly CompiledRule[]>();
+const compiledFor = new WeakMap<ProtectOptions, readonly CompiledRule[]>();
 
 /** Finds the protected tokens of a text, in order, never overlapping: the earliest wins, then the longest. */
 export function findProtected(text: string, options: ProtectOptions): ProtectedToken[] {
   const rules = compileRules(options);
   const found: ProtectedToken[] = [];
   for (const rule of rules) {
+    if (!rule.mayMatch(text)) continue;
     rule.pattern.lastIndex = 0;
     for (const match of text.matchAll(rule.pattern)) {
       if (match[0] === '' || (rule.accepts && !rule.accepts(match[0]))) continue;
@@ -47,16 +50,22 @@ export function findProtected(text: string, options: ProtectOptions): ProtectedT
 }
 
 function compileRules(options: ProtectOptions): readonly CompiledRule[] {
+  const known = compiledFor.get(options);
+  if (known) return known;
   const key = JSON.stringify(options);
   let rules = compiled.get(key);
-  if (rules) return rules;
+  if (rules) {
+    compiledFor.set(options, rules);
+    return rules;
+  }
   const builtIn = protectRuleNames.filter((name) => !options.off.includes(name)).map((name): CompiledRule => ({ name, ...protectRules[name] }));
   const own: CompiledRule[] = [
-    ...(options.words.length > 0 ? [{ name: 'words', isName: true, pattern: wordsPattern(options.words) }] : []),
-    ...options.patterns.map((pattern) => ({ name: 'patterns', isName: true, pattern: new RegExp(pattern, 'gu') })),
+    ...(options.words.length > 0 ? [{ name: 'words', isName: true, pattern: wordsPattern(options.words), mayMatch: () => true }] : []),
+    ...options.patterns.map((pattern) => ({ name: 'patterns', isName: true, pattern: new RegExp(pattern, 'gu'), mayMatch: () => true })),
   ];
   rules = [...own, ...builtIn];
   compiled.set(key, rules);
+  compiledFor.set(options, rules);
   return rules;
 }
 

@@ -4,6 +4,7 @@ import type { MemoryEntry } from '../memory/memory-entry.ts';
 import type { TranslationMemory } from '../memory/translation-memory.ts';
 import type { MaskedSegment } from './mask-article.ts';
 import type { PendingMemoryEntry } from './prepare-targets.ts';
+import { wrapLikeSource } from './wrap-like-source.ts';
 
 /** What the memory already holds for an article's texts in one language, and what must still be sent. */
 export interface Recalled {
@@ -47,10 +48,16 @@ export function recallTranslations(masked: readonly MaskedSegment[], texts: read
   for (const { text, key, glossaryVersion } of requests) {
     const entry = found.get(key);
     if (entry) {
-      known.set(text, entry.targetText);
+      known.set(text, translationFor(entry, text));
       entries.set(text, entry);
     } else if ((rejected.get(key) ?? 0) >= maxBrokenReplies) gaveUp.add(text);
     else missing.set(text, { key, glossaryVersion, articlePath: input.articlePath });
   }
   return { known, missing, gaveUp, entries, keys: new Map(requests.map(({ text, key }) => [text, key])) };
+}
+
+// Keys ignore how a text is wrapped, so an entry may have been made for the same words wrapped otherwise: a
+// machine translation is laid out from this text (see `wrapLikeSource`); a person's is kept as they wrote it.
+function translationFor(entry: MemoryEntry, text: string): string {
+  return entry.status === 'machine' ? wrapLikeSource(text, entry.targetText) : entry.targetText;
 }

@@ -17,6 +17,7 @@ import { maxBrokenReplies, recallTranslations, type Recalled } from './recall-tr
 import { takeReviewerEdits, type ReviewerEdits } from './take-reviewer-edits.ts';
 import type { RunContext } from './run-context.ts';
 import { countCharacters } from './count-characters.ts';
+import { wrapLikeSource } from './wrap-like-source.ts';
 
 /** One article's source, segmented and masked, shared by every target language. */
 interface SourceArticle {
@@ -98,7 +99,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       }
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       const translated = await held.waitOnEngine(target.queue.translate(missing, source.context));
-      const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, translated[index]!] as const)]);
+      const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, wrapLikeSource(text, translated[index]!)] as const)]);
       const rebuilt = rebuildTranslated(run.glossary, source, byText, language, run.config.anchors);
       rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);
       reportGivenUp(run, target, source, recalled.gaveUp);

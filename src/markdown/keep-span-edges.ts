@@ -16,8 +16,9 @@ interface SourceSpans {
   readonly symbols: ReadonlyMap<number, { readonly leading: string; readonly trailing: string }>;
 }
 
-const leadingSymbols = /^[^\p{L}\p{N}\s]+/u;
-const trailingSymbols = /[^\p{L}\p{N}\s]+$/u;
+// With the blank that parts them from the words, as the source wrote it (`§ 4.5`, `docs →`).
+const leadingSymbols = /^[^\p{L}\p{N}\s]+\s*/u;
+const trailingSymbols = /\s*[^\p{L}\p{N}\s]+$/u;
 
 /**
  * Puts back into a formatted span what an engine moved out of it: an atom (inline code, a placeholder, a kept
@@ -47,17 +48,23 @@ function readSourceSpans(nodes: readonly TaggedNode[]): SourceSpans {
         const isSpaced = neighbour?.type === 'text' && (edge === 'start' ? /^\s/.test(neighbour.value) : /\s$/.test(neighbour.value));
         atoms.set(node.id, { parent, edge, isSpaced });
       } else if (node.type === 'pair') {
-        const first = node.children[0];
-        const last = node.children.at(-1);
-        const leading = first?.type === 'text' ? (leadingSymbols.exec(first.value)?.[0] ?? '') : '';
-        const trailing = last?.type === 'text' && last.value.trim() !== leading ? (trailingSymbols.exec(last.value)?.[0] ?? '') : '';
-        if (leading || trailing) symbols.set(node.id, { leading, trailing });
+        const leading = edgeText(node, 'first', leadingSymbols);
+        const trailing = edgeText(node, 'last', trailingSymbols);
+        if (leading || trailing) symbols.set(node.id, { leading, trailing: trailing.trim() === leading.trim() ? '' : trailing });
         visit(node.children, node.id);
       }
     });
   };
   visit(nodes, 0);
   return { atoms, symbols };
+}
+
+// A span that begins with another span begins with what that one begins with (`[*§ 4.5*]`).
+function edgeText(node: TaggedNode, edge: 'first' | 'last', symbols: RegExp): string {
+  if (node.type === 'text') return symbols.exec(node.value)?.[0] ?? '';
+  if (node.type === 'atom') return '';
+  const child = edge === 'first' ? node.children[0] : node.children.at(-1);
+  return child ? edgeText(child, edge, symbols) : '';
 }
 
 function hasWords(node: TaggedNode): boolean {

@@ -24,6 +24,14 @@ describe('span edges', () => {
     expect(rebuildWith('Returns **{Object}** now.\n', { 0: 'Devuelve {<g1>Objeto</g1>} ahora.' }).text).toBe('Devuelve **{Objeto}** ahora.\n');
   });
 
+  it('keeps symbols with the blank after or before them, also where a span begins with another span', () => {
+    const source = 'See [*§ 4.5 The `sub` element*][html-sup].\n\n[html-sup]: https://html.spec.whatwg.org/#the-sub\n';
+    expect(extract(source).segments[0]!.text).toBe('See <g1><g2>§ 4.5 The <x3/> element</g2></g1>.');
+    expect(rebuildWith(source, { 0: 'Ver § <g1><g2>4.5 El elemento <x3/></g2></g1>.' }).text).toBe(source.replace('See [*§ 4.5 The `sub` element*]', 'Ver [*§ 4.5 El elemento `sub`*]'));
+    expect(rebuildWith('**💁 Check out the docs**\n', { 0: '💁 <g1>Comprova els docs</g1>' }).text).toBe('**💁 Comprova els docs**\n');
+    expect(rebuildWith('[Read the docs →](https://zod.dev)\n', { 0: '<g1>Va llegir el docs</g1> →' }).text).toBe('[Va llegir el docs →](https://zod.dev)\n');
+  });
+
   it('keeps a trailing underscore inside its link', () => {
     const source = 'Use [n_](https://x.org/n) here.\n';
     const segment = extract(source).segments[0]!;

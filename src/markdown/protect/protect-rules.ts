@@ -35,10 +35,10 @@ export const protectRules = {
   package: { pattern: /(?<![\w@.])@[a-z0-9][\w.-]*(?:\/[\w.-]*[\w-])?/gi, isName: true, mayMatch: has('@') },
   /** File paths: `./lib`, `../x`, `~/.npmrc`, `/usr/bin/env`. */
   path: { pattern: /(?<=^|[\s("'])(?:\.{1,2}|~)?\/[\w.@-]*[\w@-](?:\/[\w.@-]*[\w@-])*\/?/g, isName: true, mayMatch: has('/') },
-  /** Version numbers: `v18.0.0`, `1.2.3-beta.1`, `v2`. */
-  version: { pattern: /(?<![\w.])(?:v\d+(?:\.\d+)*|\d+(?:\.\d+){2,})(?:-[0-9a-z.-]*[0-9a-z])?(?![\w])/gi, isName: true, mayMatch: (text) => /\d\.\d|v\d/i.test(text) },
-  /** Dotted names: domains (`example.org`), file names (`app.js`, `.eslintrc.json`), dotted paths (`process.env`). */
-  dotted: { pattern: /(?<![\w.\/@-])\.?[\w-]+(?:\.[\w-]+)+/g, isName: true, mayMatch: (text) => /[\w-]\.[\w-]/.test(text), accepts: isDottedName },
+  /** Version numbers: `v18.0.0`, `1.2.3-beta.1`, `v2`, `v1.x`, `16.x`. */
+  version: { pattern: /(?<![\w.])(?:v\d+(?:\.(?:\d+|x))*|\d+(?:\.\d+){2,}|\d+(?:\.\d+)*\.x)(?:-[0-9a-z.-]*[0-9a-z])?(?![\w])/gi, isName: true, mayMatch: (text) => /\d\.[\dx]|v\d/i.test(text) },
+  /** Dotted names: domains (`example.org`), file names (`app.js`, `docs/MIGRATION.md`, `.eslintrc.json`), dotted paths (`process.env`). */
+  dotted: { pattern: /(?<![\w.\/@-])\.?[\w-]+(?:\/[\w.-]+)*(?:\.[\w-]+)+/g, isName: true, mayMatch: (text) => /[\w-]\.[\w-]/.test(text), accepts: isDottedName },
   /** Code-like identifiers: camelCase, PascalCase with an inner capital, snake_case, `$vars`, calls `run()`. */
   identifier: {
     pattern:

@@ -10,7 +10,7 @@ describe('text kept from engines', () => {
     ['an explicit heading id', 'API reference {#api-reference}', ['headingId:{#api-reference}']],
     ['a URL as text', 'see http://rem.mit-license.org.', ['url:http://rem.mit-license.org']],
     ['an e-mail address', 'write to tj@vision-media.ca today', ['email:tj@vision-media.ca']],
-    ['a scoped package and a mention', 'use @ladjs/consolidate, thanks @google', ['package:@ladjs/consolidate', 'package:@google']],
+    ['a scoped package and mentions', 'use @ladjs/consolidate, thanks @google and @_egoistlily', ['package:@ladjs/consolidate', 'package:@google', 'package:@_egoistlily']],
     ['file names and domains', 'edit app.js and nestedCommands.js on jaredhanson.me', ['dotted:app.js', 'dotted:nestedCommands.js', 'dotted:jaredhanson.me']],
     ['relative file paths', 'see test/test-serial-array.js and docs/MIGRATION.md', ['dotted:test/test-serial-array.js', 'dotted:docs/MIGRATION.md']],
     ['versions', 'node v18.0.0 or 1.2.3-beta.1, v1.x or 16.x, not 3.5', ['version:v18.0.0', 'version:1.2.3-beta.1', 'version:v1.x', 'version:16.x']],

@@ -32,7 +32,7 @@ export const protectRules = {
   /** E-mail addresses written as text. */
   email: { pattern: /[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi, isName: true, mayMatch: has('@') },
   /** npm package names with a scope (`@ladjs/consolidate`) and mentions (`@google`). */
-  package: { pattern: /(?<![\w@.])@[a-z0-9][\w.-]*(?:\/[\w.-]*[\w-])?/gi, isName: true, mayMatch: has('@') },
+  package: { pattern: /(?<![\w@.])@[a-z0-9_][\w.-]*(?:\/[\w.-]*[\w-])?/gi, isName: true, mayMatch: has('@') },
   /** File paths: `./lib`, `../x`, `~/.npmrc`, `/usr/bin/env`. */
   path: { pattern: /(?<=^|[\s("'])(?:\.{1,2}|~)?\/[\w.@-]*[\w@-](?:\/[\w.@-]*[\w@-])*\/?/g, isName: true, mayMatch: has('/') },
   /** Version numbers: `v18.0.0`, `1.2.3-beta.1`, `v2`, `v1.x`, `16.x`. */

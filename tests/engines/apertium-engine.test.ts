@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApertiumEngine } from '../../src/engines/apertium/apertium-engine.ts';
-import { apertiumToTagged, taggedToApertium } from '../../src/engines/apertium/apertium-stream.ts';
+import { apertiumToTagged } from '../../src/engines/apertium/apertium-to-tagged.ts';
+import { taggedToApertium } from '../../src/engines/apertium/tagged-to-apertium.ts';
 import type { Engine } from '../../src/engines/engine.ts';
 import { descendants, isRunning, processes } from '../support/processes.ts';
 

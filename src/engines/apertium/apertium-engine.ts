@@ -3,7 +3,8 @@ import { SetupError } from '../../errors.ts';
 import { localEngineLimits, type Engine, type LanguagePair } from '../engine.ts';
 import { candidatePairs, debianPackageFor, installHint } from './apertium-pairs.ts';
 import { ApertiumProcess } from './apertium-process.ts';
-import { apertiumToTagged, taggedToApertium } from './apertium-stream.ts';
+import { apertiumToTagged } from './apertium-to-tagged.ts';
+import { taggedToApertium } from './tagged-to-apertium.ts';
 
 export interface ApertiumOptions {
   /** Pair to use per target language, overriding the one guessed from the codes. */
@@ -44,7 +45,7 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
       if (!name) throw new SetupError((await this.checkPair(pair))!);
       const process = processFor(name);
       const replies = await process.translate(texts.map((text, index) => taggedToApertium(text, translateOptions.names?.[index])));
-      return replies.map(apertiumToTagged);
+      return replies.map((reply, index) => apertiumToTagged(reply, texts[index]));
     },
     async close() {
       await Promise.all([...processes.values()].map((process) => process.close()));

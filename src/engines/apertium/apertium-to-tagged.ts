@@ -1,16 +1,6 @@
-import { escapeTaggedText, parseTaggedText, type TaggedNode } from '../../markdown/tagged-text.ts';
-
-// Apertium's stream format: `\` escapes its special characters, `[…]` is a superblank kept in
-// place, and a word-bound blank `[[…]]word[[/]]` travels with its word when transfer reorders words.
-// Formatted words carry the ids of their enclosing tags as a word-bound blank; tags with no words
-// and atoms travel as superblanks.
-const special = /[\\[\]^$/@{}<>]/g;
-
-// A superblank reads as a sentence break to Apertium (the next word gets a capital) and an unknown word
-// is no better, so a name travels as a proper noun every English pair knows, in a word-bound blank
-// `[[nN]]` that says which atom it stands for; its translation (Londres, Londono…) is replaced back.
-const nameStandIn = 'London';
-const nameTranslation = /\bLond\p{L}*/u;
+import { escapeTaggedText } from '../../markdown/tagged-text.ts';
+import { nameTranslation, wordCharacter } from './tagged-to-apertium.ts';
+import { readSourceLayout, type SpanEdges } from './source-layout.ts';
 
 /** A run of text from Apertium with the tag ids enclosing it, outermost first. */
 interface Token {
@@ -18,37 +8,19 @@ interface Token {
   readonly stack: readonly number[];
   readonly atom?: number;
   readonly marker?: string;
+  /** An atom whose tags are known (from the source, or from a name's word-bound blank), not guessed from its neighbours. */
+  readonly isPlaced?: boolean;
 }
 
-/** Encodes tagged text as an Apertium stream (without the frame's closing `.[]`); `names` are atoms that stand for names. */
-export function taggedToApertium(text: string, names: readonly number[] = []): string {
-  return encodeNodes(parseTaggedText(text).nodes, [], new Set(names));
-}
-
-function encodeNodes(nodes: readonly TaggedNode[], stack: readonly number[], names: ReadonlySet<number>): string {
-  return nodes
-    .map((node) => {
-      if (node.type === 'atom') return names.has(node.id) ? `[[${[...stack, `n${node.id}`].join(';')}]]${nameStandIn}[[/]]` : `[<x${node.id}/>]`;
-      if (node.type === 'pair') {
-        const inner = [...stack, node.id];
-        return hasWords(node.children, names) ? encodeNodes(node.children, inner, names) : `[<g${node.id}>]${encodeNodes(node.children, inner, names)}[</g${node.id}>]`;
-      }
-      const escaped = node.value.replace(special, (char) => `\\${char}`);
-      if (stack.length === 0) return escaped;
-      // Blanks stay outside the word-bound blank so that only words carry it.
-      const [, leading, words, trailing] = /^(\s*)([\s\S]*?)(\s*)$/.exec(escaped)!;
-      return words ? `${leading}[[${stack.join(';')}]]${words}[[/]]${trailing}` : escaped;
-    })
-    .join('');
-}
-
-function hasWords(nodes: readonly TaggedNode[], names: ReadonlySet<number>): boolean {
-  return nodes.some((node) => (node.type === 'text' ? /\S/.test(node.value) : node.type === 'pair' ? hasWords(node.children, names) : names.has(node.id)));
-}
-
-/** Decodes an Apertium reply back into tagged text, regrouping words into their tags. */
-export function apertiumToTagged(stream: string): string {
-  return tidySpacing(tokensToTagged(inheritStacks(readTokens(stream))));
+/**
+ * Decodes an Apertium reply back into tagged text, regrouping words into their tags. Given the `source` the reply
+ * translates, atoms go back inside the tags that enclosed them there, and the symbols Apertium keeps apart from
+ * words (`@`, `#`, `{`, `_`…) go back inside a tag they began or ended.
+ */
+export function apertiumToTagged(stream: string, source?: string): string {
+  const layout = source === undefined ? undefined : readSourceLayout(source);
+  const tokens = readTokens(stream, layout?.atomStacks);
+  return tidySpacing(tokensToTagged(inheritStacks(layout ? keepEdgesInSpans(tokens, layout.edges) : tokens)));
 }
 
 // Words Apertium drops (the genitive `'s`, an unknown article) leave their blanks behind.
@@ -56,7 +28,7 @@ function tidySpacing(text: string): string {
   return text.replace(/([^\s]) {2,}(?=[^\s])/g, '$1 ').replace(/(\p{L}) +([.,;:!?])(?=\s|$)/gu, '$1$2');
 }
 
-function readTokens(stream: string): Token[] {
+function readTokens(stream: string, atomStacks?: ReadonlyMap<number, readonly number[]>): Token[] {
   const tokens: Token[] = [];
   let text = '';
   // Transfer may move a superblank inside a word-bound blank, so the enclosing ids apply until `[[/]]`.
@@ -88,7 +60,9 @@ function readTokens(stream: string): Token[] {
       flush();
       const content = stream.slice(index + 1, end);
       const atom = /^<x(\d+)\/>$/.exec(content);
-      if (atom) tokens.push({ value: '', stack: [], atom: Number(atom[1]) });
+      const placed = atom && atomStacks?.get(Number(atom[1]));
+      if (placed) tokens.push({ value: '', stack: placed, atom: Number(atom[1]), isPlaced: true });
+      else if (atom) tokens.push({ value: '', stack: [], atom: Number(atom[1]) });
       else if (/^<\/?g\d+>$/.test(content)) tokens.push({ value: '', stack: [], marker: content });
       index = end;
     } else {
@@ -108,30 +82,65 @@ function splitNames(text: string, stack: readonly number[], names: readonly numb
     const found = nameTranslation.exec(rest);
     const before = found ? rest.slice(0, found.index) : rest;
     if (before) tokens.push({ value: before, stack });
-    tokens.push({ value: '', stack, atom: name });
+    // The name's word-bound blank says its tags, as a word's does.
+    tokens.push({ value: '', stack, atom: name, isPlaced: true });
     rest = found ? rest.slice(found.index + found[0].length) : '';
   }
   if (rest) tokens.push({ value: rest, stack });
   return tokens;
 }
 
-// Blanks and atoms between two words of the same tag belong inside it.
+// Apertium keeps symbols that are not words (`@`, `#`, `{`, `_`) out of word-bound blanks, so those a span begins
+// or ends with come back just outside it: they are moved back in when the source span began or ended with them.
+function keepEdgesInSpans(tokens: readonly Token[], edges: ReadonlyMap<number, SpanEdges>): Token[] {
+  return tokens.flatMap((token, index) => {
+    if (token.atom !== undefined || token.marker || token.value === '') return [token];
+    const before = tokens[index - 1];
+    const after = tokens[index + 1];
+    const head = before?.marker ? undefined : findEdge(token, before?.stack ?? [], edges, 'trailing');
+    let rest = head ? token.value.slice(head.value.length) : token.value;
+    const tail = after?.marker ? undefined : findEdge({ ...token, value: rest }, after?.stack ?? [], edges, 'leading');
+    if (tail) rest = rest.slice(0, rest.length - tail.value.length);
+    return [head, rest ? { ...token, value: rest } : undefined, tail].filter((part): part is Token => part !== undefined);
+  });
+}
+
+// The part of a text token that a span beside it (closing before it, or opening after it) began or ended with.
+function findEdge(token: Token, neighbour: readonly number[], edges: ReadonlyMap<number, SpanEdges>, side: keyof SpanEdges): Token | undefined {
+  const shared = commonPrefix(token.stack, neighbour).length;
+  for (let depth = neighbour.length - 1; depth >= shared; depth--) {
+    const edge = edges.get(neighbour[depth]!)?.[side];
+    if (!edge) continue;
+    for (let length = Math.min(edge.length, token.value.length); length > 0; length--) {
+      const part = side === 'trailing' ? token.value.slice(0, length) : token.value.slice(-length);
+      if (side === 'trailing' ? edge.endsWith(part) : edge.startsWith(part)) return { value: part, stack: neighbour.slice(0, depth + 1) };
+    }
+  }
+  return undefined;
+}
+
+// Blanks, symbols and atoms between two words of the same tag belong inside it.
 function inheritStacks(tokens: Token[]): Token[] {
   return tokens.map((token, index) => {
-    if (token.stack.length > 0 || token.marker || (token.atom === undefined && /\S/.test(token.value))) return token;
-    const before = findWord(tokens, index, -1);
-    const after = findWord(tokens, index, 1);
+    if (token.stack.length > 0 || token.marker || isAnchor(token)) return token;
+    const before = findAnchor(tokens, index, -1);
+    const after = findAnchor(tokens, index, 1);
     return { ...token, stack: commonPrefix(before?.stack ?? [], after?.stack ?? []) };
   });
 }
 
-function findWord(tokens: readonly Token[], from: number, step: 1 | -1): Token | undefined {
+function findAnchor(tokens: readonly Token[], from: number, step: 1 | -1): Token | undefined {
   for (let index = from + step; index >= 0 && index < tokens.length; index += step) {
     const token = tokens[index]!;
     if (token.marker) return undefined;
-    if (token.atom === undefined && /\S/.test(token.value)) return token;
+    if (isAnchor(token)) return token;
   }
   return undefined;
+}
+
+// A token whose place in the tags is known: a word, or a placed atom.
+function isAnchor(token: Token): boolean {
+  return token.atom === undefined ? wordCharacter.test(token.value) : token.isPlaced === true;
 }
 
 function tokensToTagged(tokens: readonly Token[]): string {

@@ -1,3 +1,4 @@
+import { mergeText } from './repair-tags.ts';
 import type { TaggedNode } from './tagged-text.ts';
 
 type Edge = 'start' | 'end';
@@ -152,14 +153,4 @@ function startsWith(nodes: readonly TaggedNode[], text: string): boolean {
 function endsWith(nodes: readonly TaggedNode[], text: string): boolean {
   const last = nodes.at(-1);
   return last?.type === 'text' && last.value.endsWith(text);
-}
-
-function mergeText(nodes: readonly TaggedNode[]): TaggedNode[] {
-  const result: TaggedNode[] = [];
-  for (const node of nodes) {
-    const previous = result.at(-1);
-    if (node.type === 'text' && previous?.type === 'text') result[result.length - 1] = { type: 'text', value: previous.value + node.value };
-    else result.push(node);
-  }
-  return result;
 }

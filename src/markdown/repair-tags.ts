@@ -49,7 +49,8 @@ function trimEdges(children: TaggedNode[], leading: number, trailing: number): T
   return result.filter((child) => child.type !== 'text' || child.value !== '');
 }
 
-function mergeText(nodes: readonly TaggedNode[]): TaggedNode[] {
+/** Joins neighbouring text nodes, at every depth. */
+export function mergeText(nodes: readonly TaggedNode[]): TaggedNode[] {
   const result: TaggedNode[] = [];
   for (const node of nodes) {
     const previous = result.at(-1);

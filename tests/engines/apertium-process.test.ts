@@ -33,7 +33,8 @@ async function startPair(name: string, stages: string): Promise<ApertiumProcess>
 
 describe('ApertiumProcess', () => {
   it('answers each segment of a request in order', async () => {
-    const pair = await startPair('upper', String.raw`sed -u -z 's/\([a-z]\)\([a-z]*\)\./\U\1\E\2./g'`);
+    // Capitalises each word that ends a segment (before the frame's `[].[]`).
+    const pair = await startPair('upper', String.raw`sed -u -z 's/\([a-z]\)\([a-z]*\)\[\]\./\U\1\E\2[]./g'`);
     expect(await pair.translate(['one', 'two', 'three'])).toEqual(['One', 'Two', 'Three']);
   });
 

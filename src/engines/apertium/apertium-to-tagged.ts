@@ -18,7 +18,8 @@ interface Token {
  * words (`@`, `#`, `{`, `_`…) go back inside a tag they began or ended.
  */
 export function apertiumToTagged(stream: string, source?: string): string {
-  const layout = source === undefined ? undefined : readSourceLayout(source);
+  // A source without tags or atoms has no layout to keep.
+  const layout = source?.includes('<') ? readSourceLayout(source) : undefined;
   const tokens = readTokens(stream, layout?.atomStacks);
   return tidySpacing(tokensToTagged(inheritStacks(layout ? keepEdgesInSpans(tokens, layout.edges) : tokens)));
 }

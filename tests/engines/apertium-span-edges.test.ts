@@ -150,6 +150,10 @@ describe('apertiumToTagged with the source it translates', () => {
     expect(apertiumToTagged('[[1]]Opciones[[/]] [[1]]como[[/]] [<x2/>]', '<g1>Options such as <x2/></g1>')).toBe('<g1>Opciones como <x2/></g1>');
   });
 
+  it('opens a span that holds only an atom once', () => {
+    expect(apertiumToTagged('Gira a un [<g1>][<x2/>][</g1>] cas', 'Turn into an <g1><x2/></g1> instance')).toBe('Gira a un <g1><x2/></g1> cas');
+  });
+
   it('leaves an atom outside a span when the source had it outside', () => {
     expect(apertiumToTagged('[[1]]a[[/]] [<x2/>] [[1]]b[[/]]', '<g1>a b</g1> <x2/>')).toBe('<g1>a</g1> <x2/> <g1>b</g1>');
   });

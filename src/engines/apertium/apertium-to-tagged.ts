@@ -147,15 +147,21 @@ function isAnchor(token: Token): boolean {
 function tokensToTagged(tokens: readonly Token[]): string {
   let output = '';
   let open: number[] = [];
+  // A tag without words travels as superblanks around its atoms, which know the tag too: it is opened once.
+  const openByMarker = new Set<number>();
   for (const token of tokens) {
     if (token.marker) {
       output += token.marker;
+      const id = Number(token.marker.replace(/\D/g, ''));
+      if (token.marker.startsWith('</')) openByMarker.delete(id);
+      else openByMarker.add(id);
       continue;
     }
-    const shared = commonPrefix(open, token.stack).length;
+    const stack = openByMarker.size === 0 ? token.stack : token.stack.filter((id) => !openByMarker.has(id));
+    const shared = commonPrefix(open, stack).length;
     for (const id of open.slice(shared).reverse()) output += `</g${id}>`;
-    for (const id of token.stack.slice(shared)) output += `<g${id}>`;
-    open = [...token.stack];
+    for (const id of stack.slice(shared)) output += `<g${id}>`;
+    open = [...stack];
     output += token.atom !== undefined ? `<x${token.atom}/>` : escapeTaggedText(token.value);
   }
   for (const id of open.reverse()) output += `</g${id}>`;

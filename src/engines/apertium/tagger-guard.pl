@@ -27,8 +27,6 @@
 # reply it concerns; reports are taken out of the replies.
 use strict;
 use warnings;
-use IO::Handle;
-use IPC::Open3;
 
 my ($separator, @command) = @ARGV;
 die "usage: perl tagger-guard.pl SEPARATOR TAGGER [ARGUMENT]...\n" unless defined $separator && @command;
@@ -48,7 +46,7 @@ my $singleReading = qr{^(?:\\.|[^\\/])*/((?:\\.|[^\\/*])(?:\\.|[^\\/])*)$};
 
 binmode STDIN;
 binmode STDOUT;
-STDOUT->autoflush(1);
+$| = 1;
 
 my %classOf;          # changing word (surface form) → the class it leads to
 my $changingWord;     # finds a segment's first changing word
@@ -58,8 +56,8 @@ my @pending;          # segments to route, in order: { frame, index, text, gener
 my $pendingBytes = 0;
 my @taggers;
 my %classTagger;      # class → the tagger that met that class and no other
-my $spare = start();
-my $main = takeSpare('main');
+my $spare;           # a tagger started ahead, once one has been replaced
+my $main = start('main');
 my ($fromStdin, $isInputDone) = ('', 0);
 
 while (!$isInputDone || @frames) {
@@ -75,7 +73,8 @@ while (!$isInputDone || @frames) {
   for my $tagger (grep { $_->{isSelected} } @taggers) {
     next if $tagger->{isStopped};
     if (vec($writers, fileno $tagger->{in}, 1)) {
-      my $count = syswrite $tagger->{in}, $tagger->{toTagger};
+      # A pipe said to be writable takes a page without blocking.
+      my $count = syswrite $tagger->{in}, $tagger->{toTagger}, 4096;
       substr($tagger->{toTagger}, 0, $count, '') if defined $count;
     }
     if (vec($readers, fileno $tagger->{out}, 1)) {
@@ -319,10 +318,11 @@ sub learnChange {
   $changingWord = qr/\^($words)\//;
 }
 
-# Hands the spare tagger, as fresh as started, over to a role, and starts the next spare.
+# Hands the spare tagger, as fresh as started, over to a role, and starts the next spare: a pipeline that needed
+# one tagger more is likely to need others.
 sub takeSpare {
   my ($role) = @_;
-  my $tagger = $spare;
+  my $tagger = $spare // start();
   $tagger->{role} = $role;
   $spare = start();
   return $tagger;
@@ -335,12 +335,25 @@ sub retire {
   stop($tagger);
 }
 
+# Starts a tagger, its stderr on the pipe of its stdout. By hand rather than with IPC::Open3, whose modules take
+# longer to load than the rest of the guard to run on a small article.
 sub start {
-  # Without a handle of its own, the tagger's stderr goes to the pipe of its stdout.
-  my $pid = open3(my $in, my $out, undef, @command);
+  my ($role) = @_;
+  pipe(my $childIn, my $in) or die "cannot make a pipe: $!\n";
+  pipe(my $out, my $childOut) or die "cannot make a pipe: $!\n";
+  my $pid = fork // die "cannot start apertium-tagger: $!\n";
+  if ($pid == 0) {
+    # The guard's other handles are closed on exec.
+    open STDIN, '<&', $childIn or die "cannot redirect stdin: $!\n";
+    open STDOUT, '>&', $childOut or die "cannot redirect stdout: $!\n";
+    open STDERR, '>&', $childOut or die "cannot redirect stderr: $!\n";
+    exec { $command[0] } @command or print STDERR "cannot run $command[0]: $!\n";
+    exit 127;
+  }
+  close $childIn;
+  close $childOut;
   binmode $_ for $in, $out;
-  $_->blocking(0) for $in, $out;
-  my $tagger = { pid => $pid, in => $in, out => $out, role => 'spare', jobs => [], inFlight => 0, toTagger => '', fromTagger => '' };
+  my $tagger = { pid => $pid, in => $in, out => $out, role => $role // 'spare', jobs => [], inFlight => 0, toTagger => '', fromTagger => '' };
   push @taggers, $tagger;
   return $tagger;
 }

@@ -10,13 +10,14 @@
 #
 # The guard learns these changing words from the reports and gives each segment a tagger in the state a fresh
 # one would be in where it matters:
-# - a segment without a changing word goes to the main tagger, which never changes;
+# - a segment without a changing word goes to the main tagger, which has never met one;
 # - a segment whose first changing word leads to class C goes to a tagger that met C and nothing else: from the
 #   state C led to, C leads there again, so from that word on it agrees with a fresh tagger, and before the word
 #   nothing depends on the class unless an unknown word comes first;
 # - if unknown words come first, the segment is cut at a word with a single reading after them: the tagger
 #   settles everything before such a word as it reads it, and what follows does not depend on what came
-#   before. The head, up to that word, goes to the main tagger; the tail, from that word, to C's tagger;
+#   before. The head, up to that word, goes to the main tagger; the tail, from that word, to C's tagger (the
+#   tagger's report that a reading has no class, which makes it read the word as an unknown one, undoes this);
 # - any other segment gets a tagger started for it.
 # A tagger that reports a changing word not learned yet has its replies from that word's segment on set aside,
 # and those segments are routed again.
@@ -56,7 +57,7 @@ my @pending;          # segments to route, in order: { frame, index, text, gener
 my $pendingBytes = 0;
 my @taggers;
 my %classTagger;      # class → the tagger that met that class and no other
-my $spare;           # a tagger started ahead, once one has been replaced
+my $spare;            # a tagger started ahead, once one has been replaced
 my $main = start('main');
 my ($fromStdin, $isInputDone) = ('', 0);
 

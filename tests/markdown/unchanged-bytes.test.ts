@@ -27,4 +27,10 @@ describe('unchanged text keeps its bytes', () => {
     const { text } = rebuildWith(source, { 0: 'Hecho con\u00a0amor &amp; cuidado, &lt;3.' });
     expect(text).toBe('Hecho con&nbsp;amor &amp; cuidado, &lt;3.\n');
   });
+
+  it('writes plain letters, digits and blanks of a translation as plain characters, whatever references the source used for them', () => {
+    const source = 'Keep&#32;this and &#97; here &nbsp; too.\n';
+    const { text } = rebuildWith(source, { 0: 'Guarda esto y a aquí \u00a0 también.' });
+    expect(text).toBe('Guarda esto y a aquí &nbsp; también.\n');
+  });
 });

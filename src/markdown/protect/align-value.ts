@@ -45,12 +45,19 @@ export function alignValue(value: string, raw: string): number[] | undefined {
   return offsets;
 }
 
-/** The characters a text wrote as character references, each with the reference it used first. */
+// A reference for a plain letter, digit or blank (`&#97;`, `&#32;`) is a trick of one spot in the source; written
+// for every such character of a translation it would spell out most of the text.
+const plainCharacter = /^[A-Za-z0-9 \t\r\n]$/;
+
+/**
+ * The characters a text wrote as character references, each with the reference it used first: invisible or
+ * look-alike characters (`&nbsp;`) and markup characters (`&lt;`), never plain letters, digits or blanks.
+ */
 export function findReferences(raw: string): Record<string, string> {
   const found: Record<string, string> = {};
   for (let at = raw.indexOf('&'); at !== -1; at = raw.indexOf('&', at + 1)) {
     const decoded = decodeReference(raw.slice(at, at + 40));
-    if (decoded && !(decoded.text in found)) found[decoded.text] = raw.slice(at, at + decoded.length);
+    if (decoded && !plainCharacter.test(decoded.text) && !(decoded.text in found)) found[decoded.text] = raw.slice(at, at + decoded.length);
   }
   return found;
 }

@@ -87,7 +87,10 @@ function protectedText(node: Text, builder: TagBuilder): string {
   for (const token of tokens) {
     text += escapeTaggedText(node.value.slice(position, token.start));
     const id = builder.tags.length + 1;
-    builder.tags.push({ kind: 'atom', id, markup: [raw.slice(offsets[token.start], offsets[token.end])],
+    builder.tags.push({
+      kind: 'atom',
+      id,
+      markup: [raw.slice(offsets[token.start], offsets[token.end])],
       protected: { text: node.value.slice(token.start, token.end), rule: token.rule, isName: token.isName },
     });
     text += `<x${id}/>`;

@@ -134,9 +134,8 @@ function writeChunks(chunks: readonly Chunk[], references: Readonly<Record<strin
       })
       .join('\n')
       .replaceAll('\0', '&#10;');
-    if (referenced.length > 0) output = output.replace(privateUsePattern, (char) => references[referenced[char.codePointAt(0)! - privateUse]!]!);
   });
-  return output;
+  return referenced.length > 0 ? output.replace(privateUsePattern, (char) => references[referenced[char.codePointAt(0)! - privateUse]!]!) : output;
 }
 
 const privateUse = 0xf0000;

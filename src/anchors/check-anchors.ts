@@ -1,6 +1,8 @@
 import type { Root } from 'mdast';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
-import type { Finding, Severity } from '../qa/finding.ts';
+import type { CheckContext } from '../qa/check-context.ts';
+import { defaultSeverities } from '../qa/default-severities.ts';
+import type { Finding } from '../qa/finding.ts';
 import { shortenText } from '../qa/shorten-text.ts';
 import type { AnchorOptions } from './anchor-options.ts';
 import { collectAnchors } from './collect-anchors.ts';
@@ -12,22 +14,11 @@ import { ownAnchorPair } from './own-anchor-pair.ts';
 import { resolveFragment } from './resolve-fragment.ts';
 import { traceFragment } from './trace-fragment.ts';
 
-/** A finding of the `anchor` check. */
-export type AnchorFinding = Omit<Finding, 'check'> & { readonly check: 'anchor' };
-
 /** What `checkAnchors` needs besides the two texts. */
-export interface AnchorCheckContext extends AnchorOptions {
-  readonly file: string;
-  readonly targetLanguage: string;
-  /** Config overrides of each check's default severity. */
-  readonly severities: Readonly<Partial<Record<string, Severity>>>;
-}
-
-// A link that lands nowhere is a dead click for every reader of the page.
-const defaultSeverity: Severity = 'error';
+export type AnchorCheckContext = AnchorOptions & Pick<CheckContext, 'file' | 'targetLanguage' | 'severities'>;
 
 /** Finds links of the translation that landed on a heading or id in the source and land nowhere in the translation. */
-export function checkAnchors(sourceText: string, outputText: string, context: AnchorCheckContext): AnchorFinding[] {
+export function checkAnchors(sourceText: string, outputText: string, context: AnchorCheckContext): Finding[] {
   if (!mayHoldFragmentLink(outputText)) return [];
   const outputTree = parseMarkdown(outputText);
   const outputLinks = findFragmentLinks(outputTree, outputText);
@@ -58,10 +49,11 @@ function landedInSource(link: FragmentLink | undefined, pairFor: PairLookup): La
   return pair && trace?.sourceTarget ? { link, pair, trace } : undefined;
 }
 
-function findingFor(link: FragmentLink, landed: LandedLink, context: AnchorCheckContext): AnchorFinding {
+// A link is no segment, so `createFinding` does not fit: the finding quotes the link's markup at its own line.
+function findingFor(link: FragmentLink, landed: LandedLink, context: AnchorCheckContext): Finding {
   return {
     check: 'anchor',
-    severity: context.severities['anchor'] ?? defaultSeverity,
+    severity: context.severities.anchor ?? defaultSeverities.anchor,
     file: context.file,
     language: context.targetLanguage,
     line: link.line,

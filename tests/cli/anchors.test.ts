@@ -46,7 +46,16 @@ describe('links to headings', () => {
     expect(fragments).toEqual([slugs[1], slugs[2], 'api-reference', slugs[1]]);
     expect(output).toContain('{#api-reference}');
 
-    const check = await runCli(['check', '--config', config, '--json'], { cwd: dir });
-    expect(check.stdout).not.toContain('"anchor"');
+    const anchorFindings = async () => {
+      const check = await runCli(['check', '--config', config, '--json'], { cwd: dir });
+      const result = JSON.parse(check.stdout) as { articles: number; findings: { check: string; line: number }[] };
+      expect(result.articles).toBe(1);
+      return result.findings.filter((finding) => finding.check === 'anchor');
+    };
+    expect(await anchorFindings()).toEqual([]);
+
+    // A link broken by hand is found by the same check.
+    await writeProject(dir, { 'articles/es/guide.md': output.replace(`(#${slugs[1]})`, '(#options)') });
+    expect((await anchorFindings()).map((finding) => finding.line)).toEqual([3]);
   });
 });

@@ -5,8 +5,6 @@ import { resolveFragment, type FragmentTarget } from './resolve-fragment.ts';
 export interface FragmentTrace {
   /** Where the fragment lands in the source, if anywhere. */
   readonly sourceTarget: FragmentTarget | undefined;
-  /** Whether the fragment as written lands in the translation. */
-  readonly landsInOutput: boolean;
   /** The translated heading's id, when the fragment lands on a source heading whose translation has another id. */
   readonly renamedTo: string | undefined;
 }
@@ -14,8 +12,7 @@ export interface FragmentTrace {
 /** Follows a fragment from the source's anchors to the translation's: headings pair by position, ids set by hand stay. */
 export function traceFragment(fragment: string, pair: AnchorPair): FragmentTrace {
   const sourceTarget = resolveFragment(fragment, pair.source);
-  const landsInOutput = resolveFragment(fragment, pair.output) !== undefined;
-  return { sourceTarget, landsInOutput, renamedTo: sourceTarget?.kind === 'heading' ? renamed(pair, sourceTarget.index) : undefined };
+  return { sourceTarget, renamedTo: sourceTarget?.kind === 'heading' ? renamed(pair, sourceTarget.index) : undefined };
 }
 
 function renamed(pair: AnchorPair, index: number): string | undefined {

@@ -24,7 +24,8 @@ export async function collectReadmes(nodeModules: string, minBytes = 1024): Prom
     const readme = (await readdir(folder)).filter((name) => readmeName.test(name)).sort()[0];
     if (readme === undefined) continue;
     const file = path.join(folder, readme);
-    if (!(await stat(file)).isFile() || (await stat(file)).size < minBytes) continue;
+    const info = await stat(file);
+    if (!info.isFile() || info.size < minBytes) continue;
     const text = await readFile(file, 'utf8');
     if (seen.has(text)) continue;
     seen.add(text);

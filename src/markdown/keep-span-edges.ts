@@ -3,7 +3,7 @@ import type { TaggedNode } from './tagged-text.ts';
 
 type Edge = 'start' | 'end';
 
-/** Where an atom sits in the source: the pair around it (0 for none) and the edge of that pair it is nearer. */
+/** Where an atom inside a span sits in the source: the innermost pair around it and the edge of that pair it is nearer. */
 interface AtomPlace {
   readonly parent: number;
   readonly edge: Edge;
@@ -31,7 +31,7 @@ export function keepSpanEdges(source: readonly TaggedNode[], target: readonly Ta
   if (spans.atoms.size === 0 && spans.symbols.size === 0) return [...target];
   let nodes = [...target];
   for (const [id, place] of spans.atoms) {
-    if (place.parent === 0 || parentOf(nodes, id) === place.parent || !containsPair(nodes, place.parent)) continue;
+    if (parentOf(nodes, id) === place.parent || !containsPair(nodes, place.parent)) continue;
     nodes = insertAtEdge(removeAtom(nodes, id), place, id);
   }
   for (const [id, symbols] of spans.symbols) nodes = pullSymbolsIn(nodes, id, symbols.leading, symbols.trailing);
@@ -43,7 +43,7 @@ function readSourceSpans(nodes: readonly TaggedNode[]): SourceSpans {
   const symbols = new Map<number, { leading: string; trailing: string }>();
   const visit = (list: readonly TaggedNode[], parent: number) => {
     list.forEach((node, index) => {
-      if (node.type === 'atom') {
+      if (node.type === 'atom' && parent !== 0) {
         const edge: Edge = list.slice(0, index).some(hasWords) ? 'end' : 'start';
         const neighbour = list[edge === 'start' ? index + 1 : index - 1];
         const isSpaced = neighbour?.type === 'text' && (edge === 'start' ? /^\s/.test(neighbour.value) : /\s$/.test(neighbour.value));

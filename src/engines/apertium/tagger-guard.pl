@@ -48,6 +48,9 @@ my $singleReading = qr{^(?:\\.|[^\\/])*/((?:\\.|[^\\/*])(?:\\.|[^\\/])*)$};
 binmode STDIN;
 binmode STDOUT;
 $| = 1;
+# A tagger that dies while it is being written to is reported when its output ends (see the main loop), rather
+# than ending the guard silently with SIGPIPE.
+$SIG{PIPE} = 'IGNORE';
 
 my %classOf;          # changing word (surface form) → the class it leads to
 my $changingWord;     # finds a segment's first changing word
@@ -81,7 +84,7 @@ while (!$isInputDone || @frames) {
     if (vec($readers, fileno $tagger->{out}, 1)) {
       my $count = sysread $tagger->{out}, $tagger->{fromTagger}, 1 << 16, length $tagger->{fromTagger};
       # What it wrote last, in the pipe its stderr shares, may say why.
-      die "apertium-tagger stopped before answering every segment: $tagger->{fromTagger}\n" if defined $count && $count == 0;
+      die "apertium-tagger stopped before answering every segment: ", substr($tagger->{fromTagger}, -300), "\n" if defined $count && $count == 0;
       readReplies($tagger);
     }
   }

@@ -1,14 +1,15 @@
 import type { Nodes } from 'mdast';
 
+const spaced = new Set<Nodes['type']>(['inlineCode', 'html', 'image', 'imageReference', 'break', 'footnoteReference']);
+
 /**
- * The text a reader sees in a node, from its text nodes only. Inline code, HTML, images and breaks stand as
- * a space, so that a token never runs across them; the edges of emphasis and links join without one, so
+ * The text a reader sees in a node, from its text nodes only. Inline code, HTML, images, breaks and footnote calls
+ * stand as a space, so that a token never runs across them; the edges of emphasis and links join without one, so
  * that a token whose span moved still reads the same.
  */
 export function phrasingText(node: Nodes): string {
   if (node.type === 'text') return node.value;
-  if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'image' || node.type === 'imageReference' || node.type === 'break') return ' ';
-  if (node.type === 'footnoteReference') return ' ';
+  if (spaced.has(node.type)) return ' ';
   if (!('children' in node)) return '';
   return node.children.map((child) => phrasingText(child)).join('');
 }

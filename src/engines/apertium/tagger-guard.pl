@@ -193,6 +193,9 @@ sub readReplies {
         $unclassed{$1} = $isUnclassed{$1} = 1 if defined $1;
       }
     }
+    # The tagger's own output holds such words only inside lexical units: a report left over was not understood,
+    # and would otherwise travel on into a translation.
+    die "apertium-tagger wrote a message the guard does not know: $1\n" if $reply =~ /((?:Error: |Warning: |Problem with word )[^\n]*)/;
     my $job = shift @{ $tagger->{jobs} };
     $tagger->{inFlight} -= $job->{bytes};
     my @replies = split /\Q$separator\E/, $reply, -1;

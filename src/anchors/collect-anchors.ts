@@ -19,11 +19,12 @@ export function collectAnchors(tree: Root, style: AnchorStyle = 'github'): Docum
   explicitIds.push(...headingIds.filter((id) => id !== undefined));
   // A heading with an explicit id takes no slug, so it does not count toward numbering repeats either.
   const slugged = headings.filter((_, index) => headingIds[index] === undefined);
+  // Under `keep` there are no slugs, so a heading without an explicit id gets none.
   const slugs = style === 'keep' ? [] : slugify(slugged.map(headingText), style);
   let next = 0;
   const anchors = headings.map((heading, index) => {
     const explicit = headingIds[index];
-    const id = explicit ?? (style === 'keep' ? undefined : slugs[next++]);
+    const id = explicit ?? slugs[next++];
     return { id, isExplicit: explicit !== undefined, line: heading.position?.start.line ?? 0 };
   });
   return createDocumentAnchors(anchors, explicitIds);

@@ -66,15 +66,15 @@ my ($fromStdin, $isInputDone) = ('', 0);
 
 while (!$isInputDone || @frames) {
   my ($readers, $writers) = ('', '');
-  for my $tagger (@taggers) {
-    $tagger->{isSelected} = 1;
+  my @selected = @taggers;
+  for my $tagger (@selected) {
     vec($readers, fileno $tagger->{out}, 1) = 1 if @{ $tagger->{jobs} };
     vec($writers, fileno $tagger->{in}, 1) = 1 if length $tagger->{toTagger};
   }
   vec($readers, fileno STDIN, 1) = 1 if !$isInputDone && $pendingBytes < $readAhead;
   next if select($readers, $writers, undef, undef) < 0;
-  # Only the taggers selected on: one started meanwhile may have the number of a handle closed meanwhile.
-  for my $tagger (grep { $_->{isSelected} } @taggers) {
+  # Only the taggers selected on: one started in this loop may have the number of a handle closed in it.
+  for my $tagger (@selected) {
     next if $tagger->{isStopped};
     if (vec($writers, fileno $tagger->{in}, 1)) {
       # A pipe said to be writable takes a page without blocking.

@@ -69,7 +69,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
         const output = await readFile(path.join(outputFolder(config.outputPattern, language), file), 'utf8').catch(() => undefined);
         const untranslated = recalled.missing.size + recalled.gaveUp.size;
         // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
-        const rebuilt = rebuildTranslated(glossary, { text, masked }, recalled.known, language, config.anchors).text;
+        const rebuilt = rebuildTranslated(glossary, { file, text, masked }, recalled.known, language, config.anchors).text;
         const record = memory?.lastOutput(language, file);
         // A hand edit a run kept as written is current as long as the source and the memory give what they gave then.
         const isKeptEdit = record !== undefined && output === record.outputText && record.sourceText === text && record.rebuiltText === rebuilt;

@@ -31,7 +31,8 @@ export function checkPlaceholders(item: MaskedSegment, translated: string): stri
  */
 export function rebuildTranslated(
   glossary: Glossary,
-  source: { readonly text: string; readonly masked: readonly MaskedSegment[] },
+  /** `file`, the article's path under the articles folder, lets links that name the article itself follow too. */
+  source: { readonly text: string; readonly masked: readonly MaskedSegment[]; readonly file?: string },
   byText: ReadonlyMap<string, string>,
   language: string,
   anchors: AnchorStyle,
@@ -46,5 +47,5 @@ export function rebuildTranslated(
   }
   const rebuilt = rebuildArticle(source.text, source.masked.map((item) => item.segment), translations);
   // Rewriting a fragment changes no line, so the rebuild's record of each segment's line still holds.
-  return { ...rebuilt, text: rewriteAnchors(source.text, rebuilt.text, { style: anchors }), failures: [...placeholderFailures, ...rebuilt.failures] };
+  return { ...rebuilt, text: rewriteAnchors(source.text, rebuilt.text, { style: anchors, file: source.file }), failures: [...placeholderFailures, ...rebuilt.failures] };
 }

@@ -49,7 +49,7 @@ export async function takeReviewerEdits(
   };
   // What the memory gives now: equal to the file after a run that wrote it but stopped before recording it.
   const { known } = recallTranslations(masked, textsToSend(masked), recallInput);
-  const expected = rebuildTranslated(glossary, { text: written.sourceText, masked }, known, target.language, config.anchors).text;
+  const expected = rebuildTranslated(glossary, { text: written.sourceText, masked, file: source.file }, known, target.language, config.anchors).text;
   let aligned;
   try {
     aligned = alignEdits({

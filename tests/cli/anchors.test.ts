@@ -13,7 +13,7 @@ afterEach(() => removeTempDir(dir));
 
 const article = `# Guide
 
-See [the options](#options), [how to install it](#install-the-package) and [the API](#api-reference).
+See [the options](#options), [how to install it](#install-the-package), [the API](#api-reference) and [this page's options](guide.md#options).
 
 [opts]: #options
 
@@ -42,8 +42,8 @@ describe('links to headings', () => {
     const output = await readFile(path.join(dir, 'articles/es/guide.md'), 'utf8');
     const slugs = headingSlugs(output);
     expect(slugs[1]).not.toBe('options');
-    const fragments = [...output.matchAll(/\]\(#([^)]+)\)|\]: #(\S+)/g)].map((match) => match[1] ?? match[2]);
-    expect(fragments).toEqual([slugs[1], slugs[2], 'api-reference', slugs[1]]);
+    const fragments = [...output.matchAll(/\]\((?:guide\.md)?#([^)]+)\)|\]: #(\S+)/g)].map((match) => match[1] ?? match[2]);
+    expect(fragments).toEqual([slugs[1], slugs[2], 'api-reference', slugs[1], slugs[1]]);
     expect(output).toContain('{#api-reference}');
 
     const anchorFindings = async () => {

@@ -68,7 +68,7 @@ interface Checked {
 function checkBothWays(glossary: Glossary, file: string, text: string, checked: { rebuilt: Checked; parsed: Checked }, offset: number): void {
   const masked: MaskedSegment[] = maskArticle(segmentMarkdown(text, segmentOptions(frontmatterKeys)).segments, createTermMatcher(glossary.terms));
   const byText = new Map(masked.map((item, index) => [item.text, mistakes[(index + offset) % mistakes.length]!(item.text)]));
-  const rebuilt = rebuildTranslated(glossary, { text, masked }, byText, 'es', 'github');
+  const rebuilt = rebuildTranslated(glossary, { file, text, masked }, byText, 'es', 'github');
   for (const [way, output] of [['rebuilt', rebuilt], ['parsed', rebuilt.text]] as const) {
     const run: OutputCheckRun = { config, glossary, addFindings: (found) => checked[way].findings.push(...found), consistency: checked[way].consistency };
     checkOutput(run, { file, text, masked }, output, 'es');

@@ -30,7 +30,9 @@ export function keepSpanEdges(source: readonly TaggedNode[], target: readonly Ta
   const spans = readSourceSpans(source);
   if (spans.atoms.size === 0 && spans.symbols.size === 0) return [...target];
   let nodes = [...target];
-  for (const [id, place] of spans.atoms) {
+  // Each atom goes to the very edge of its span, so those at a start go back last first, to keep their order.
+  const atoms = [...spans.atoms];
+  for (const [id, place] of [...atoms.filter(([, place]) => place.edge === 'end'), ...atoms.filter(([, place]) => place.edge === 'start').reverse()]) {
     if (parentOf(nodes, id) === place.parent || !containsPair(nodes, place.parent)) continue;
     nodes = insertAtEdge(removeAtom(nodes, id), place, id);
   }
@@ -51,7 +53,8 @@ function readSourceSpans(nodes: readonly TaggedNode[]): SourceSpans {
       } else if (node.type === 'pair') {
         const leading = edgeText(node, 'first', leadingSymbols);
         const trailing = edgeText(node, 'last', trailingSymbols);
-        if (leading || trailing) symbols.set(node.id, { leading, trailing: trailing.trim() === leading.trim() ? '' : trailing });
+        // A span of symbols alone (`**→**`) has one edge, not the same symbols at both ends.
+        if (leading || trailing) symbols.set(node.id, { leading, trailing: hasWords(node) ? trailing : '' });
         visit(node.children, node.id);
       }
     });

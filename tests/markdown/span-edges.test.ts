@@ -32,6 +32,14 @@ describe('span edges', () => {
     expect(rebuildWith('[Read the docs →](https://zod.dev)\n', { 0: '<g1>Va llegir el docs</g1> →' }).text).toBe('[Va llegir el docs →](https://zod.dev)\n');
   });
 
+  it('keeps quotes that open and close a span inside it', () => {
+    expect(rebuildWith('Say **"hello world"** now.\n', { 0: 'Dice <g1>"hola mundial</g1>" ahora.' }).text).toBe('Dice **"hola mundial"** ahora.\n');
+  });
+
+  it('keeps two atoms that open a span in their order', () => {
+    expect(rebuildWith('Run **`ls` `-l` now** please.\n', { 0: 'Corre <x2/> <x3/> <g1>ahora</g1> por favor.' }).text).toBe('Corre **`ls` `-l` ahora** por favor.\n');
+  });
+
   it('keeps a trailing underscore inside its link', () => {
     const source = 'Use [n_](https://x.org/n) here.\n';
     const segment = extract(source).segments[0]!;

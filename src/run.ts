@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
 import type { EngineChoice } from './config/schema.ts';
@@ -8,7 +7,8 @@ import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
-import { TranslationMemory } from './memory/translation-memory.ts';
+import type { MemoryStore } from './memory/memory-store.ts';
+import { hasMemory, openMemory } from './memory/open-memory.ts';
 import { segmentInThread, segmentInWorker, type ArticleSegmenter } from './pipeline/article-segmenter.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
@@ -70,7 +70,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     queues: () => targets.map((target) => target.queue),
   });
   // A dry run reads an existing memory to count what would be billed, but never creates one.
-  const memory = !isDryRun || existsSync(config.memoryFile) ? TranslationMemory.open(config.memoryFile) : undefined;
+  const memory = !isDryRun || (await hasMemory(config)) ? await openMemory(config) : undefined;
   const prepared = await prepareTargets(config, {
     languages,
     engine: options.engine,
@@ -81,9 +81,9 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     onSettled: () => window.notify(),
     signal: options.signal,
     onTranslated: (target, texts, translations) => storeTranslations(memory, config.sourceLanguage, target, texts, translations),
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     segmenter.close();
-    memory?.close();
+    await memory?.close();
     throw error;
   });
   targets = prepared.targets;
@@ -99,7 +99,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     isDryRun,
     isFrozen: options.frozen ?? false,
     memory,
-    hasEarlierTranslations: (memory?.counts().entries ?? 0) > 0,
+    hasEarlierTranslations: ((await memory?.counts())?.entries ?? 0) > 0,
     signal: options.signal,
     emit,
     addProblem: (problem: Problem) => {
@@ -129,7 +129,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       // Engine processes take a while to end: they do so while the report is written.
       enginesClosed = closeEngines(targets);
       enginesClosed.catch(() => {}); // Rethrown below, once the report is written.
-      memory?.close();
+      await memory?.close();
     }
     return await finishReport(run, report, findings, options.signal?.aborted ?? false);
   } finally {
@@ -162,7 +162,7 @@ function chooseSegmenter(config: ResolvedConfig, run: { readonly articles: numbe
 }
 
 // Called as each request is answered, before anyone waits on it: paid work is on disk before more is asked for.
-function storeTranslations(memory: TranslationMemory | undefined, sourceLanguage: string, target: Target, texts: readonly string[], translations: readonly string[]): void {
+async function storeTranslations(memory: MemoryStore | undefined, sourceLanguage: string, target: Target, texts: readonly string[], translations: readonly string[]): Promise<void> {
   const entries = texts.flatMap((text, index) => {
     target.names.delete(text);
     const pending = target.awaitingMemory.get(text);
@@ -170,7 +170,7 @@ function storeTranslations(memory: TranslationMemory | undefined, sourceLanguage
     target.awaitingMemory.delete(text);
     return [toMemoryEntry(sourceLanguage, target, text, translations[index]!, pending)];
   });
-  if (entries.length > 0) memory?.store(entries);
+  if (entries.length > 0) await memory?.store(entries);
 }
 
 function reportQuotaShortfall(report: RunReport, addProblem: (problem: Problem) => void): void {

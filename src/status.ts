@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
@@ -8,7 +7,7 @@ import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
 import { readArticle } from './io/read-article.ts';
 import { segmentMarkdown } from './markdown/segment-markdown.ts';
-import { TranslationMemory } from './memory/translation-memory.ts';
+import { hasMemory, openMemory } from './memory/open-memory.ts';
 import { maskArticle, textsToSend } from './pipeline/mask-article.ts';
 import { expectedEngineProfile } from './pipeline/expected-engine-profile.ts';
 import { rebuildTranslated } from './pipeline/rebuild-translated.ts';
@@ -37,7 +36,7 @@ export interface ArticleStatus {
 export async function readStatus(config: ResolvedConfig, languages: readonly string[], env: EngineEnvironment): Promise<ArticleStatus[]> {
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const matcher = createTermMatcher(glossary.terms);
-  const memory = existsSync(config.memoryFile) ? TranslationMemory.open(config.memoryFile) : undefined;
+  const memory = (await hasMemory(config)) ? await openMemory(config) : undefined;
   const statuses: ArticleStatus[] = [];
   try {
     for (const article of await findArticles(config.articlesDir)) {
@@ -55,7 +54,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
       }
       const texts = textsToSend(masked);
       for (const language of languages) {
-        const recalled = recallTranslations(masked, texts, {
+        const recalled = await recallTranslations(masked, texts, {
           memory,
           glossary,
           sourceLanguage: config.sourceLanguage,
@@ -65,12 +64,13 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
         });
         const entries = [...recalled.entries.values()];
         const reviewed = entries.filter((entry) => entry.status === 'reviewed').length;
-        const needsReview = [...recalled.entries].filter(([text, entry]) => entry.status === 'machine' && memory!.hasReviewedSuggestion(recalled.keys.get(text)!)).length;
+        let needsReview = 0;
+        for (const [text, entry] of recalled.entries) if (entry.status === 'machine' && (await memory!.hasReviewedSuggestion(recalled.keys.get(text)!))) needsReview++;
         const output = await readFile(path.join(outputFolder(config.outputPattern, language), file), 'utf8').catch(() => undefined);
         const untranslated = recalled.missing.size + recalled.gaveUp.size;
         // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
         const rebuilt = rebuildTranslated(glossary, { file, text, masked }, recalled.known, language, config.anchors).text;
-        const record = memory?.lastOutput(language, file);
+        const record = await memory?.lastOutput(language, file);
         // A hand edit a run kept as written is current as long as the source and the memory give what they gave then.
         const isKeptEdit = record !== undefined && output === record.outputText && record.sourceText === text && record.rebuiltText === rebuilt;
         const isCurrent = untranslated === 0 && (output === rebuilt || isKeptEdit);
@@ -80,7 +80,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
       }
     }
   } finally {
-    memory?.close();
+    await memory?.close();
   }
   return statuses;
 }

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { exportTmx } from '../memory/tmx-export.ts';
 import { importTmx } from '../memory/tmx-import.ts';
-import { TranslationMemory } from '../memory/translation-memory.ts';
+import { openMemory } from '../memory/open-memory.ts';
 
 /** `jialing memory export|import`: exchange the translation memory as TMX 1.4b. */
 export function addMemoryCommand(program: Command): void {
@@ -21,13 +21,13 @@ export function addMemoryCommand(program: Command): void {
     .option('-l, --lang <code>', 'only this target language')
     .action(async (file: string | undefined, flags: { config?: string; lang?: string }) => {
       const config = await loadConfig(flags.config, process.cwd());
-      const opened = TranslationMemory.open(config.memoryFile);
+      const opened = await openMemory(config);
       try {
-        const content = exportTmx(opened, { sourceLanguage: config.sourceLanguage, targetLanguage: flags.lang });
+        const content = await exportTmx(opened, { sourceLanguage: config.sourceLanguage, targetLanguage: flags.lang });
         if (file) await writeFileAtomic(path.resolve(file), content);
         else process.stdout.write(content);
       } finally {
-        opened.close();
+        await opened.close();
       }
     });
 
@@ -41,13 +41,13 @@ export function addMemoryCommand(program: Command): void {
       const content = await readFile(path.resolve(file), 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`);
       });
-      const opened = TranslationMemory.open(config.memoryFile);
+      const opened = await openMemory(config);
       try {
-        const result = importTmx(opened, content, { sourceLanguage: config.sourceLanguage, file });
+        const result = await importTmx(opened, content, { sourceLanguage: config.sourceLanguage, file });
         process.stderr.write(`Imported ${result.imported} translation units from ${file}${result.skipped ? `, skipped ${result.skipped}` : ''}.\n`);
         for (const problem of result.problems) process.stderr.write(`warning: ${problem}\n`);
       } finally {
-        opened.close();
+        await opened.close();
       }
     });
 }

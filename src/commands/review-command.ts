@@ -30,7 +30,7 @@ export function addReviewCommand(program: Command): void {
         await untilInterrupted();
         await server.close();
       } finally {
-        workspace.close();
+        await workspace.close();
       }
       process.exitCode = 130;
     });

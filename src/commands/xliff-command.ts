@@ -37,7 +37,7 @@ export function addXliffCommand(program: Command): void {
           process.stderr.write(`Wrote ${written.length} XLIFF ${written.length === 1 ? 'file' : 'files'}.\n`);
         }
       } finally {
-        workspace.close();
+        await workspace.close();
       }
     });
 
@@ -62,7 +62,7 @@ export function addXliffCommand(program: Command): void {
           }
         }
       } finally {
-        workspace.close();
+        await workspace.close();
       }
       if (flags.json) {
         const rejectedJson = rejected.map((error) => ({ file: error.file, message: error.message, hint: error.hint, problems: error.problems }));

@@ -2,15 +2,16 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { MemoryEntry } from './memory-entry.ts';
 import { tmxProps } from './tmx-props.ts';
 import { taggedToTmx } from './tmx-inline.ts';
-import type { EntryFilter, TranslationMemory } from './translation-memory.ts';
+import type { EntryFilter, MemoryStore } from './memory-store.ts';
 import { escapeXml } from '../xml/xml-node.ts';
 
 /**
  * The memory (or one pair of it) as a TMX 1.4b document: one `<tu>` per entry, keyed by `tuid`, with the
  * entry's origin, status, engine profile, glossary version and article as `x-jialing-*` props.
  */
-export function exportTmx(memory: TranslationMemory, filter: EntryFilter = {}): string {
-  const entries = [...memory.entries(filter)];
+export async function exportTmx(memory: MemoryStore, filter: EntryFilter = {}): Promise<string> {
+  const entries: MemoryEntry[] = [];
+  for await (const entry of memory.entries(filter)) entries.push(entry);
   const sourceLanguages = new Set(entries.map((entry) => entry.sourceLanguage.toLowerCase()));
   const sourceLanguage = filter.sourceLanguage ?? (sourceLanguages.size === 1 ? entries[0]!.sourceLanguage : '*all*');
   const header = attributes({

@@ -3,7 +3,7 @@ import type { NewMemoryEntry } from './memory-entry.ts';
 import { readTmx, type ReadTmxOptions, type TmxUnit } from './read-tmx.ts';
 import { tmxToTagged } from './tmx-inline.ts';
 import { tmxProps } from './tmx-props.ts';
-import type { TranslationMemory } from './translation-memory.ts';
+import type { MemoryStore } from './memory-store.ts';
 
 /** What an import wrote and what it left out. */
 export interface ImportTmxResult {
@@ -22,10 +22,10 @@ export interface ImportTmxResult {
  * an empty version for other tools' units; lookups find either by source text (see `chooseEntry`).
  * A hostile or malformed document, or a unit without both languages, throws a MemoryError and changes nothing.
  */
-export function importTmx(memory: TranslationMemory, content: string, options: ReadTmxOptions): ImportTmxResult {
+export async function importTmx(memory: MemoryStore, content: string, options: ReadTmxOptions): Promise<ImportTmxResult> {
   const problems: string[] = [];
   const entries = readTmx(content, options).flatMap((unit) => unitEntries(unit, options.sourceLanguage, problems));
-  const { imported, skipped } = memory.storeImported(entries);
+  const { imported, skipped } = await memory.storeImported(entries);
   return { imported, skipped: skipped + problems.length, problems };
 }
 

@@ -42,7 +42,7 @@ export interface TargetOptions {
   readonly onSettled: () => void;
   readonly signal?: AbortSignal;
   /** Commits each answered request, before the next is scheduled. */
-  readonly onTranslated: (target: Target, texts: readonly string[], translations: readonly string[]) => void;
+  readonly onTranslated: (target: Target, texts: readonly string[], translations: readonly string[]) => void | Promise<void>;
 }
 
 export interface PreparedTargets {

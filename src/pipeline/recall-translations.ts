@@ -1,7 +1,7 @@
 import type { Glossary } from '../glossary/glossary.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import type { MemoryEntry } from '../memory/memory-entry.ts';
-import type { TranslationMemory } from '../memory/translation-memory.ts';
+import type { MemoryStore } from '../memory/memory-store.ts';
 import type { MaskedSegment } from './mask-article.ts';
 import type { PendingMemoryEntry } from './prepare-targets.ts';
 import { wrapLikeSource } from './wrap-like-source.ts';
@@ -20,7 +20,7 @@ export interface Recalled {
 }
 
 export interface RecallInput {
-  readonly memory?: TranslationMemory;
+  readonly memory?: MemoryStore;
   readonly glossary: Glossary;
   readonly sourceLanguage: string;
   readonly targetLanguage: string;
@@ -32,19 +32,19 @@ export interface RecallInput {
 export const maxBrokenReplies = 3;
 
 /** Looks an article's texts up in the memory; keys hold the text, pair, engine profile and the versions of the glossary terms in it. */
-export function recallTranslations(masked: readonly MaskedSegment[], texts: readonly string[], input: RecallInput): Recalled {
+export async function recallTranslations(masked: readonly MaskedSegment[], texts: readonly string[], input: RecallInput): Promise<Recalled> {
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
   const requests = texts.map((text) => {
     const glossaryVersion = input.glossary.version(termIds.get(text) ?? [], input.targetLanguage);
     const key = memoryKey({ sourceText: text, sourceLanguage: input.sourceLanguage, targetLanguage: input.targetLanguage, engineProfile: input.engineProfile, glossaryVersion });
     return { text, key, glossaryVersion };
   });
-  const found = input.memory?.lookup(requests.map(({ key, text }) => ({ key, sourceText: text, sourceLanguage: input.sourceLanguage, targetLanguage: input.targetLanguage }))) ?? new Map();
+  const found = (await input.memory?.lookup(requests.map(({ key, text }) => ({ key, sourceText: text, sourceLanguage: input.sourceLanguage, targetLanguage: input.targetLanguage })))) ?? new Map<string, MemoryEntry>();
   const known = new Map<string, string>();
   const missing = new Map<string, PendingMemoryEntry>();
   const gaveUp = new Set<string>();
   const entries = new Map<string, MemoryEntry>();
-  const rejected = input.memory?.rejectedAttempts(requests.filter(({ key }) => !found.has(key)).map(({ key }) => key)) ?? new Map<string, number>();
+  const rejected = (await input.memory?.rejectedAttempts(requests.filter(({ key }) => !found.has(key)).map(({ key }) => key))) ?? new Map<string, number>();
   for (const { text, key, glossaryVersion } of requests) {
     const entry = found.get(key);
     if (entry) {

@@ -3,7 +3,7 @@ import type { Glossary } from '../glossary/glossary.ts';
 import type { TermMatcher } from '../glossary/match-terms.ts';
 import type { ConsistencyTracker } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
-import type { TranslationMemory } from '../memory/translation-memory.ts';
+import type { MemoryStore } from '../memory/memory-store.ts';
 import type { ArticleSegmenter } from './article-segmenter.ts';
 import type { Target } from './prepare-targets.ts';
 import type { Problem, RunEvent } from './run-report.ts';
@@ -18,7 +18,7 @@ export interface RunContext {
   readonly isDryRun: boolean;
   /** Fail instead of calling an engine when anything needs translating (CI). */
   readonly isFrozen: boolean;
-  readonly memory?: TranslationMemory;
+  readonly memory?: MemoryStore;
   /** Whether the memory held translations before this run, so that new segments can get suggestions from them. */
   readonly hasEarlierTranslations: boolean;
   /** Set when the run is interrupted: no new requests, finished work is kept. */

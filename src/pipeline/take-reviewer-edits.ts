@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
-import type { WrittenOutput } from '../memory/translation-memory.ts';
+import type { WrittenOutput } from '../memory/memory-store.ts';
 import { alignEdits } from '../review/align-edits.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
@@ -30,7 +30,7 @@ export async function takeReviewerEdits(
   outputPath: string,
 ): Promise<ReviewerEdits> {
   const { memory, config, glossary } = run;
-  const written = memory?.lastOutput(target.language, source.file);
+  const written = await memory?.lastOutput(target.language, source.file);
   if (!memory || !written) return { state: 'none' };
   const current = await readFile(outputPath, 'utf8').catch(() => undefined);
   if (current === undefined) return { state: 'none' };
@@ -48,7 +48,7 @@ export async function takeReviewerEdits(
     articlePath: source.file,
   };
   // What the memory gives now: equal to the file after a run that wrote it but stopped before recording it.
-  const { known } = recallTranslations(masked, textsToSend(masked), recallInput);
+  const { known } = await recallTranslations(masked, textsToSend(masked), recallInput);
   const expected = rebuildTranslated(glossary, { text: written.sourceText, masked, file: source.file }, known, target.language, config.anchors).text;
   let aligned;
   try {
@@ -65,7 +65,7 @@ export async function takeReviewerEdits(
   }
   if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict };
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
-  memory.storeReviewed(
+  await memory.storeReviewed(
     aligned.edits.map((edit) => {
       const glossaryVersion = glossary.version(termIds.get(edit.sourceText) ?? [], target.language);
       return {

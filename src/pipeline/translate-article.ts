@@ -48,8 +48,11 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
   }
   // Read before any text is asked for: an article hands its texts to the queues all at once (see ArticleWindow).
   const edits = await Promise.all(run.targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, outputPathOf(run, target, file)))));
+  // Looked up before its turn too, after the edits are stored so that they win: once in turn, an article hands
+  // its texts over without waiting on the memory.
+  const recalls = await Promise.all(run.targets.map((target) => recallArticle(run, target, source)));
   await held.inTurn();
-  const work = run.targets.map((target, index) => translateInto(run, target, source, edits[index]!, held));
+  const work = run.targets.map((target, index) => translateInto(run, target, source, edits[index]!, recalls[index]!, held));
   held.handedOver();
   await Promise.all(work);
 }
@@ -60,7 +63,18 @@ function outputPathOf(run: RunContext, target: Target, file: string): string {
   return path.join(outputFolder(run.config.outputPattern, target.language), file);
 }
 
-async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits, held: HeldArticle): Promise<void> {
+function recallArticle(run: RunContext, target: Target, source: SourceArticle): Promise<Recalled> {
+  return recallTranslations(source.masked, textsToSend(source.masked), {
+    memory: run.memory,
+    glossary: run.glossary,
+    sourceLanguage: run.config.sourceLanguage,
+    targetLanguage: target.language,
+    engineProfile: target.engineProfile,
+    articlePath: source.file,
+  });
+}
+
+async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits, recalled: Recalled, held: HeldArticle): Promise<void> {
   const { summary, language } = target;
   const { file } = source;
   target.startedAt ??= performance.now();
@@ -74,14 +88,6 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   summary.segments += new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size;
   summary.characters += countCharacters(texts);
   run.glossaryHits[language] = (run.glossaryHits[language] ?? 0) + source.masked.reduce((sum, item) => sum + item.masks.length, 0);
-  const recalled = recallTranslations(source.masked, texts, {
-    memory: run.memory,
-    glossary: run.glossary,
-    sourceLanguage: run.config.sourceLanguage,
-    targetLanguage: language,
-    engineProfile: target.engineProfile,
-    articlePath: file,
-  });
   summary.fromMemory += recalled.known.size;
   let isOk = true;
   try {
@@ -90,7 +96,6 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
     }
     if (!run.isDryRun) {
       const missing = [...recalled.missing.keys()];
-      keepSuggestions(run, target, source, recalled.missing);
       for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
       for (const item of source.masked) {
         if (!recalled.missing.has(item.text)) continue;
@@ -98,10 +103,11 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
         if (names.length > 0) target.names.set(item.text, names);
       }
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
-      const translated = await held.waitOnEngine(target.queue.translate(missing, source.context));
+      // Suggestions are looked for while the engine works.
+      const [translated] = await Promise.all([held.waitOnEngine(target.queue.translate(missing, source.context)), keepSuggestions(run, target, source, recalled.missing)]);
       const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, wrapLikeSource(text, translated[index]!)] as const)]);
       const rebuilt = rebuildTranslated(run.glossary, source, byText, language, run.config.anchors);
-      rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);
+      await rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);
       reportGivenUp(run, target, source, recalled.gaveUp);
       for (const failure of rebuilt.failures) {
         summary.failedSegments++;
@@ -120,7 +126,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
       if (!isKept && !isUnchanged) await writeFileAtomic(outputPathOf(run, target, file), output);
-      if (!isUnchanged) run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
+      if (!isUnchanged) await run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
       checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
     }
   } catch (error) {
@@ -141,12 +147,12 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
 // For a text the memory lacks, the closest earlier translations made for the same article (where an edited
 // paragraph's earlier version is) are kept for reviewers, never used as the translation. A search of the whole
 // memory costs milliseconds per text, too much for every new text of a run; the review page runs it per segment.
-function keepSuggestions(run: RunContext, target: Target, source: SourceArticle, missing: ReadonlyMap<string, { key: string }>): void {
+async function keepSuggestions(run: RunContext, target: Target, source: SourceArticle, missing: ReadonlyMap<string, { key: string }>): Promise<void> {
   if (!run.memory || !run.hasEarlierTranslations) return;
   const { file } = source;
   for (const [text, { key }] of missing) {
-    const suggestions = run.memory.suggestWithinArticle(text, run.config.sourceLanguage, target.language, file, { threshold: run.config.fuzzyThreshold });
-    if (suggestions.length > 0) run.memory.saveSuggestions(key, suggestions);
+    const suggestions = await run.memory.suggestWithinArticle(text, run.config.sourceLanguage, target.language, file, { threshold: run.config.fuzzyThreshold });
+    if (suggestions.length > 0) await run.memory.saveSuggestions(key, suggestions);
     const reviewed = suggestions.find((suggestion) => suggestion.status === 'reviewed');
     if (reviewed) {
       const segment = source.masked.find((item) => item.text === text)!.segment;
@@ -163,7 +169,7 @@ function keepSuggestions(run: RunContext, target: Target, source: SourceArticle,
 
 // A reply that failed the checks must not be used again: taken out of the memory, the next run asks anew (a
 // bounded number of times, see `maxBrokenReplies`). Several articles of a run may share one reply: counted once.
-function rejectBrokenReplies(run: RunContext, target: Target, source: SourceArticle, recalled: Recalled, byText: ReadonlyMap<string, string>, failures: readonly SegmentFailure[]): void {
+async function rejectBrokenReplies(run: RunContext, target: Target, source: SourceArticle, recalled: Recalled, byText: ReadonlyMap<string, string>, failures: readonly SegmentFailure[]): Promise<void> {
   if (!run.memory || failures.length === 0) return;
   const rejections = failures.flatMap(({ segment }) => {
     const text = source.masked[segment.index]!.text;
@@ -173,7 +179,7 @@ function rejectBrokenReplies(run: RunContext, target: Target, source: SourceArti
     target.rejected.add(key);
     return [{ key, targetText }];
   });
-  run.memory.reject(rejections);
+  await run.memory.reject(rejections);
 }
 
 function reportGivenUp(run: RunContext, target: Target, source: SourceArticle, gaveUp: ReadonlySet<string>): void {

@@ -27,7 +27,7 @@ export interface TranslationQueueOptions {
   /** Ids of the atoms of a text that stand for names (see `TranslateOptions.names`). */
   readonly namesOf?: (text: string) => readonly number[];
   /** Called with each answered request before anyone waiting on it hears back: the place to commit it to memory. */
-  readonly onTranslated?: (texts: readonly string[], translations: readonly string[]) => void;
+  readonly onTranslated?: (texts: readonly string[], translations: readonly string[]) => void | Promise<void>;
 }
 
 interface Waiting {
@@ -149,9 +149,9 @@ export class TranslationQueue {
         return this.#request(batch.map((item) => item.text), key || undefined);
       })
       .then(
-        (translations) => {
+        async (translations) => {
           try {
-            this.#options.onTranslated?.(batch.map((item) => item.text), translations!);
+            await this.#options.onTranslated?.(batch.map((item) => item.text), translations!);
           } catch (error) {
             // An answer that could not be kept (the memory failed) must not reach an output either.
             return this.#fail(batch, error);

@@ -11,7 +11,9 @@ import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
 import { memoryKey } from '../memory/memory-key.ts';
-import { TranslationMemory } from '../memory/translation-memory.ts';
+import type { Suggestion } from '../memory/memory-entry.ts';
+import type { MemoryStore } from '../memory/memory-store.ts';
+import { openMemory } from '../memory/open-memory.ts';
 import { expectedEngineProfile } from '../pipeline/expected-engine-profile.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from '../pipeline/mask-article.ts';
 import { rebuildTranslated } from '../pipeline/rebuild-translated.ts';
@@ -59,10 +61,10 @@ export class ReviewWorkspace {
   readonly #env: EngineEnvironment;
   readonly #glossary: Glossary;
   readonly #matcher: TermMatcher;
-  readonly #memory: TranslationMemory;
+  readonly #memory: MemoryStore;
   #articles?: Promise<FoundArticle[]>;
 
-  private constructor(config: ResolvedConfig, env: EngineEnvironment, glossary: Glossary, memory: TranslationMemory) {
+  private constructor(config: ResolvedConfig, env: EngineEnvironment, glossary: Glossary, memory: MemoryStore) {
     this.#config = config;
     this.#env = env;
     this.#glossary = glossary;
@@ -73,12 +75,12 @@ export class ReviewWorkspace {
   /** Loads the glossary and opens (creating if needed) the memory of a project. */
   static async open(config: ResolvedConfig, options: { readonly env?: EngineEnvironment } = {}): Promise<ReviewWorkspace> {
     const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
-    const memory = TranslationMemory.open(config.memoryFile);
+    const memory = await openMemory(config);
     try {
       // Once here rather than on a reviewer's first search, which would wait for the entries of every run since.
-      memory.indexForSuggestions();
+      await memory.indexForSuggestions();
     } catch (error) {
-      memory.close();
+      await memory.close();
       throw error;
     }
     return new ReviewWorkspace(config, options.env ?? {}, glossary, memory);
@@ -137,17 +139,17 @@ export class ReviewWorkspace {
     if (problems.length > 0) {
       throw new ReviewEditError(`Nothing was saved: ${problems.map((problem) => `segment ${problem.index}: ${problem.message}`).join('; ')}.`, problems);
     }
-    this.#storeReviewed(opened, targets);
+    await this.#storeReviewed(opened, targets);
     const reopened = await this.#open(file, language);
     const rebuilt = rebuildTranslated(this.#glossary, reopened, reopened.recalled.known, language, this.#config.anchors).text;
     await writeFileAtomic(reopened.outputPath, rebuilt);
-    this.#memory.recordOutput({ language, file, sourceText: reopened.text, outputText: rebuilt, rebuiltText: rebuilt });
+    await this.#memory.recordOutput({ language, file, sourceText: reopened.text, outputText: rebuilt, rebuiltText: rebuilt });
     return this.#describe(reopened, options.suggestions ?? true);
   }
 
   /** Closes the memory. */
-  close(): void {
-    this.#memory.close();
+  close(): Promise<void> {
+    return this.#memory.close();
   }
 
   #currentTarget(opened: OpenedArticle, index: number): string | undefined {
@@ -156,7 +158,7 @@ export class ReviewWorkspace {
     return stored === undefined ? undefined : writtenTarget(this.#glossary, item, stored, opened.language);
   }
 
-  #storeReviewed(opened: OpenedArticle, targets: ReadonlyMap<number, string>): void {
+  #storeReviewed(opened: OpenedArticle, targets: ReadonlyMap<number, string>): Promise<void> {
     const { sourceLanguage } = this.#config;
     const entries = [...targets].flatMap(([index, targetText]) => {
       const item = opened.masked[index]!;
@@ -165,7 +167,7 @@ export class ReviewWorkspace {
       const key = memoryKey({ sourceText: item.text, sourceLanguage, targetLanguage: opened.language, engineProfile: opened.profile, glossaryVersion });
       return [{ key, sourceText: item.text, targetText, sourceLanguage, targetLanguage: opened.language, engineProfile: opened.profile, glossaryVersion, articlePath: opened.file }];
     });
-    this.#memory.storeReviewed(entries);
+    return this.#memory.storeReviewed(entries);
   }
 
   async #open(file: string, language: string): Promise<OpenedArticle> {
@@ -177,7 +179,7 @@ export class ReviewWorkspace {
     const text = await readArticle(article.absolutePath, file);
     const masked = maskArticle(segmentMarkdown(text, this.#config.segmentOptions).segments, this.#matcher);
     const profile = expectedEngineProfile(this.#config, language, this.#env);
-    const recalled = recallTranslations(masked, textsToSend(masked), {
+    const recalled = await recallTranslations(masked, textsToSend(masked), {
       memory: this.#memory,
       glossary: this.#glossary,
       sourceLanguage: this.#config.sourceLanguage,
@@ -213,6 +215,18 @@ export class ReviewWorkspace {
             termsFor: (segment) => (masked[segment.index]?.masks ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: this.#glossary.targetForm(mask.termId, language) })),
           });
     const keyOf = (item: MaskedSegment) => recalled.keys.get(item.text)!;
+    // The memory answers asynchronously; what each segment needs of it is fetched before the segments are described.
+    const sendable = masked.filter((item) => item.isSendable);
+    const needsReview = new Set<MaskedSegment>();
+    const suggestions = new Map<MaskedSegment, readonly Suggestion[]>();
+    await Promise.all(
+      sendable.map(async (item) => {
+        const saved = await this.#memory.suggestionsFor(keyOf(item));
+        // A reviewed suggestion among those a run saved: the source changed after a person reviewed it.
+        if (saved.some((suggestion) => suggestion.status === 'reviewed')) needsReview.add(item);
+        suggestions.set(item, await this.#withLiveSuggestions(saved, item, language, recalled, withLiveSuggestions));
+      }),
+    );
     const segments = reviewSegments({
       masked,
       language,
@@ -220,15 +234,16 @@ export class ReviewWorkspace {
       entries: recalled.entries,
       findings,
       outputLines: new Map(outputSegments.length === sourceSegments.length ? outputSegments.map((segment) => [segment.index, segment.line]) : []),
-      needsReview: (item) => this.#memory.hasReviewedSuggestion(keyOf(item)),
-      suggestionsFor: (item) => {
-        const saved = this.#memory.suggestionsFor(keyOf(item));
-        const live = withLiveSuggestions ? this.#memory.suggest(item.text, this.#config.sourceLanguage, language, { threshold: this.#config.fuzzyThreshold, limit: liveSuggestions + 1 }) : [];
-        const own = recalled.entries.get(item.text)?.key;
-        const seen = new Set<string>();
-        return [...saved, ...live].filter((suggestion) => suggestion.key !== own && suggestion.sourceText !== item.text && !seen.has(suggestion.key) && seen.add(suggestion.key)).slice(0, liveSuggestions);
-      },
+      needsReview: (item) => needsReview.has(item),
+      suggestionsFor: (item) => suggestions.get(item) ?? [],
     });
     return { file, language, outputPath: opened.outputPath, segments, counts: countSegments(segments) };
+  }
+
+  async #withLiveSuggestions(saved: readonly Suggestion[], item: MaskedSegment, language: string, recalled: Recalled, withLiveSuggestions: boolean): Promise<Suggestion[]> {
+    const live = withLiveSuggestions ? await this.#memory.suggest(item.text, this.#config.sourceLanguage, language, { threshold: this.#config.fuzzyThreshold, limit: liveSuggestions + 1 }) : [];
+    const own = recalled.entries.get(item.text)?.key;
+    const seen = new Set<string>();
+    return [...saved, ...live].filter((suggestion) => suggestion.key !== own && suggestion.sourceText !== item.text && !seen.has(suggestion.key) && seen.add(suggestion.key)).slice(0, liveSuggestions);
   }
 }

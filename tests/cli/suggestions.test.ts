@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryKey } from '../../src/memory/memory-key.ts';
-import { TranslationMemory } from '../../src/memory/translation-memory.ts';
+import { SqliteMemory } from '../../src/memory/sqlite/sqlite-memory.ts';
 import { makeTempDir, removeTempDir, runCli, writeProject } from '../support/cli.ts';
 
 const timeout = 120_000;
@@ -26,18 +26,18 @@ describe('fuzzy suggestions for reviewers', () => {
       expect(second.code).toBe(0);
       expect(JSON.parse(second.stdout).languages.es).toMatchObject({ fromMemory: 0, translated: 1 });
 
-      const memory = TranslationMemory.open(path.join(dir, '.jialing', 'memory.db'));
+      const memory = SqliteMemory.open(path.join(dir, '.jialing', 'memory.db'));
       try {
         const key = memoryKey({ sourceText: edited, sourceLanguage: 'en', targetLanguage: 'es', engineProfile: 'pseudo', glossaryVersion: '' });
-        const suggestions = memory.suggestionsFor(key);
+        const suggestions = await memory.suggestionsFor(key);
         expect(suggestions).toHaveLength(1);
         expect(suggestions[0]).toMatchObject({ sourceText: 'The design centre opens every Monday at nine in the morning.' });
         expect(suggestions[0]!.similarity).toBeGreaterThanOrEqual(0.75);
         // The new segment got its own translation, not the suggestion.
-        const own = memory.lookup([{ key, sourceText: edited, sourceLanguage: 'en', targetLanguage: 'es' }]).get(key);
+        const own = (await memory.lookup([{ key, sourceText: edited, sourceLanguage: 'en', targetLanguage: 'es' }])).get(key);
         expect(own?.targetText).toContain('Ţúéšďáý');
       } finally {
-        memory.close();
+        await memory.close();
       }
     },
     timeout,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { TranslationMemory } from '../../src/memory/translation-memory.ts';
+import { SqliteMemory } from '../../src/memory/sqlite/sqlite-memory.ts';
 import { makeTempDir, removeTempDir } from './support/memory-fixtures.ts';
 
 const writerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'write-entries.ts');
@@ -47,21 +47,21 @@ it('stays whole when two processes create and write the same memory at once', as
   expect(second!.startedAt).toBeLessThan(first!.endedAt);
 
   // The fuzzy index catches up with the writes before the first search.
-  const indexing = TranslationMemory.open(file);
-  expect(indexing.indexForSuggestions()).toBe(3 * batches);
-  indexing.close();
+  const indexing = SqliteMemory.open(file);
+  expect(await indexing.indexForSuggestions()).toBe(3 * batches);
+  await indexing.close();
   const db = new Database(file);
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   // Throws if the trigram index and the entries it indexes disagree.
   db.exec(`INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)`);
   db.close();
 
-  const memory = TranslationMemory.open(file);
+  const memory = SqliteMemory.open(file);
   // Each writer's own sentences plus one row per shared sentence, whichever writer stored it last.
-  expect(memory.counts()).toEqual({ entries: 3 * batches, reviewed: 0 });
-  expect(memory.suggest('Sentence 42 written by C.', 'en', 'fr', { limit: 2 }).map((suggestion) => suggestion.sourceText).sort()).toEqual([
+  expect(await memory.counts()).toEqual({ entries: 3 * batches, reviewed: 0 });
+  expect((await memory.suggest('Sentence 42 written by C.', 'en', 'fr', { limit: 2 })).map((suggestion) => suggestion.sourceText).sort()).toEqual([
     'Sentence 42 written by A.',
     'Sentence 42 written by B.',
   ]);
-  memory.close();
+  await memory.close();
 });

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryError, MemorySetupError } from '../../src/memory/memory-error.ts';
 import { migrate, migrations } from '../../src/memory/migrations.ts';
-import { TranslationMemory } from '../../src/memory/translation-memory.ts';
+import { SqliteMemory } from '../../src/memory/sqlite/sqlite-memory.ts';
 import { machineEntry, makeTempDir, removeTempDir, requestFor } from './support/memory-fixtures.ts';
 
 let dir: string;
@@ -28,10 +28,10 @@ const userVersion = (database: string) => {
   }
 };
 
-describe('TranslationMemory.open', () => {
-  it('creates the folder and migrates a new file to the latest schema in WAL mode', () => {
+describe('SqliteMemory.open', () => {
+  it('creates the folder and migrates a new file to the latest schema in WAL mode', async () => {
     const nested = path.join(dir, 'a', 'b', 'memory.sqlite');
-    TranslationMemory.open(nested).close();
+    SqliteMemory.open(nested).close();
     expect(userVersion(nested)).toBe(migrations.length);
     const db = new Database(nested, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -40,29 +40,29 @@ describe('TranslationMemory.open', () => {
 
   it('migrates an existing empty file', async () => {
     await writeFile(file, '');
-    const memory = TranslationMemory.open(file);
-    expect(memory.counts()).toEqual({ entries: 0, reviewed: 0 });
-    memory.close();
+    const memory = SqliteMemory.open(file);
+    expect(await memory.counts()).toEqual({ entries: 0, reviewed: 0 });
+    await memory.close();
     expect(userVersion(file)).toBe(migrations.length);
   });
 
-  it('keeps its entries when reopened, without migrating again', () => {
+  it('keeps its entries when reopened, without migrating again', async () => {
     const entry = machineEntry({ sourceText: 'Kept.', targetText: 'Gardé.' });
-    const first = TranslationMemory.open(file);
-    first.store([entry]);
-    first.close();
-    const second = TranslationMemory.open(file);
-    expect(second.lookup([requestFor(entry)]).get(entry.key)?.targetText).toBe('Gardé.');
-    second.close();
+    const first = SqliteMemory.open(file);
+    await first.store([entry]);
+    await first.close();
+    const second = SqliteMemory.open(file);
+    expect((await second.lookup([requestFor(entry)])).get(entry.key)?.targetText).toBe('Gardé.');
+    await second.close();
     expect(userVersion(file)).toBe(migrations.length);
   });
 
-  it('refuses a file from a newer jialing with a setup error (exit code 2)', () => {
-    TranslationMemory.open(file).close();
+  it('refuses a file from a newer jialing with a setup error (exit code 2)', async () => {
+    SqliteMemory.open(file).close();
     const db = new Database(file);
     db.pragma(`user_version = ${migrations.length + 1}`);
     db.close();
-    const error = catchError(() => TranslationMemory.open(file));
+    const error = catchError(() => SqliteMemory.open(file));
     expect(error).toBeInstanceOf(MemorySetupError);
     expect(error).toMatchObject({ exitCode: 2 });
     expect((error as Error).message).toContain(`schema version ${migrations.length + 1}`);
@@ -71,55 +71,55 @@ describe('TranslationMemory.open', () => {
 
   it('refuses a file that is not a database, naming it', async () => {
     await writeFile(file, 'these are not the bytes of a SQLite database, just some text that is long enough '.repeat(20));
-    const error = catchError(() => TranslationMemory.open(file));
+    const error = catchError(() => SqliteMemory.open(file));
     expect(error).toBeInstanceOf(MemorySetupError);
     expect((error as Error).message).toContain(`${file} is not a translation memory or is damaged`);
   });
 
   it('refuses a path whose folder cannot be created', async () => {
     await writeFile(path.join(dir, 'a-file'), '');
-    const error = catchError(() => TranslationMemory.open(path.join(dir, 'a-file', 'memory.sqlite')));
+    const error = catchError(() => SqliteMemory.open(path.join(dir, 'a-file', 'memory.sqlite')));
     expect(error).toBeInstanceOf(MemorySetupError);
     expect((error as Error).message).toContain('Cannot create the folder');
   });
 
-  it('opens and reads an up-to-date memory while another process is writing to it', () => {
+  it('opens and reads an up-to-date memory while another process is writing to it', async () => {
     const entry = machineEntry({ sourceText: 'Readable.', targetText: 'Lisible.' });
-    const writer = TranslationMemory.open(file);
-    writer.store([entry]);
+    const writer = SqliteMemory.open(file);
+    await writer.store([entry]);
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
     try {
-      const reader = TranslationMemory.open(file, { busyTimeoutMs: 100 });
-      expect(reader.lookup([requestFor(entry)]).get(entry.key)?.targetText).toBe('Lisible.');
-      reader.close();
+      const reader = SqliteMemory.open(file, { busyTimeoutMs: 100 });
+      expect((await reader.lookup([requestFor(entry)])).get(entry.key)?.targetText).toBe('Lisible.');
+      await reader.close();
     } finally {
       other.exec('ROLLBACK');
       other.close();
-      writer.close();
+      await writer.close();
     }
   });
 
-  it('fails a write with a setup error once another connection holds the lock longer than the busy timeout', () => {
-    const memory = TranslationMemory.open(file, { busyTimeoutMs: 100 });
+  it('fails a write with a setup error once another connection holds the lock longer than the busy timeout', async () => {
+    const memory = SqliteMemory.open(file, { busyTimeoutMs: 100 });
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
     try {
-      const error = catchError(() => memory.store([machineEntry({ sourceText: 'Blocked.', targetText: 'Bloqué.' })]));
+      const error = await memory.store([machineEntry({ sourceText: 'Blocked.', targetText: 'Bloqué.' })]).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(MemorySetupError);
       expect((error as Error).message).toContain('is locked by another process');
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
-    memory.store([machineEntry({ sourceText: 'Free again.', targetText: 'Libre.' })]);
-    expect(memory.counts().entries).toBe(1);
-    memory.close();
+    await memory.store([machineEntry({ sourceText: 'Free again.', targetText: 'Libre.' })]);
+    expect((await memory.counts()).entries).toBe(1);
+    await memory.close();
   });
 });
 
 describe('migrate', () => {
-  it('runs only the steps a file has not had yet, in order', () => {
+  it('runs only the steps a file has not had yet, in order', async () => {
     const steps = [
       { description: 'one', sql: 'CREATE TABLE one (value TEXT)' },
       { description: 'two', sql: "INSERT INTO one VALUES ('from two')" },
@@ -134,7 +134,7 @@ describe('migrate', () => {
     db.close();
   });
 
-  it('leaves the file at its old version when a step fails', () => {
+  it('leaves the file at its old version when a step fails', async () => {
     const db = new Database(file);
     migrate(db, file, [{ description: 'one', sql: 'CREATE TABLE one (value TEXT)' }]);
     expect(() => migrate(db, file, [{ description: 'one', sql: 'CREATE TABLE one (value TEXT)' }, { description: 'broken', sql: 'CREATE TABLE one (x)' }])).toThrow();

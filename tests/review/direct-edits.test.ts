@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TranslationMemory } from '../../src/memory/translation-memory.ts';
+import { readMemoryEntries } from '../support/memory-entries.ts';
 import { makeTempDir, removeTempDir, runCli, writeProject } from '../support/cli.ts';
 
 const timeout = 120_000;
@@ -33,14 +33,7 @@ describe('edits made in the localised markdown', () => {
   });
   afterEach(() => removeTempDir(dir));
 
-  const reviewedEntries = () => {
-    const memory = TranslationMemory.open(path.join(dir, '.jialing', 'memory.db'));
-    try {
-      return [...memory.entries({ targetLanguage: 'es' })].filter((entry) => entry.status === 'reviewed');
-    } finally {
-      memory.close();
-    }
-  };
+  const reviewedEntries = async () => (await readMemoryEntries(path.join(dir, '.jialing', 'memory.db'), { targetLanguage: 'es' })).filter((entry) => entry.status === 'reviewed');
 
   /** Replaces one line of the output, the way a reviewer edits it in an editor. */
   const editLine = async (lineStart: string, replacement: string) => {
@@ -64,7 +57,7 @@ describe('edits made in the localised markdown', () => {
         if (run === 0) expect(JSON.parse(result.stdout).languages.es).toMatchObject({ reviewerEdits: 1, translated: 0 });
         else expect(JSON.parse(result.stdout).languages.es.reviewerEdits).toBeUndefined();
       }
-      const reviewed = reviewedEntries();
+      const reviewed = await reviewedEntries();
       expect(reviewed).toHaveLength(1);
       expect(reviewed[0]).toMatchObject({
         sourceText: 'The city has <g1>many</g1> new studios and a <g2>design centre</g2>.',
@@ -123,7 +116,7 @@ describe('edits made in the localised markdown', () => {
       expect(result.stderr + result.stdout).toMatch(/a\.md \[es\] was edited by hand and left untouched: .*block was added/);
       expect(await readFile(output, 'utf8')).toBe(restructured);
       expect((await stat(output)).mtimeMs).toBe(before.mtimeMs);
-      expect(reviewedEntries()).toHaveLength(0);
+      expect((await reviewedEntries())).toHaveLength(0);
     },
     timeout,
   );
@@ -136,7 +129,7 @@ describe('edits made in the localised markdown', () => {
       expect(result.code).toBe(1);
       expect(result.stderr + result.stdout).toMatch(/line 3: the formatting `\*\*…\*\*`, `\[…\]\(https:\/\/example\.com\/centre\)` of the source paragraph was removed/);
       expect(await readFile(output, 'utf8')).toBe(edited);
-      expect(reviewedEntries()).toHaveLength(0);
+      expect((await reviewedEntries())).toHaveLength(0);
     },
     timeout,
   );
@@ -170,7 +163,7 @@ describe('edits made in the localised markdown', () => {
         expect(result.stderr + result.stdout).toMatch(message);
         expect(await readFile(output, 'utf8')).toBe(edited);
       }
-      expect(reviewedEntries()).toHaveLength(0);
+      expect((await reviewedEntries())).toHaveLength(0);
     },
     timeout,
   );

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TranslationMemory } from '../../src/memory/translation-memory.ts';
+import { readMemoryEntries } from '../support/memory-entries.ts';
 import { makeTempDir, removeTempDir, runCli, writeProject } from '../support/cli.ts';
 import { launchChromium } from './launch-chromium.ts';
 import { startReview, type ReviewProcess } from './review-process.ts';
@@ -79,13 +79,8 @@ describe('the review page in Chromium', () => {
       const output = path.join(dir, 'articles', 'es', 'visit.md');
       expect((await readFile(output, 'utf8')).split('\n')[2]).toBe(edited);
 
-      const memory = TranslationMemory.open(path.join(dir, '.jialing', 'memory.db'));
-      try {
-        const reviewed = [...memory.entries({ targetLanguage: 'es' })].filter((entry) => entry.status === 'reviewed');
-        expect(reviewed).toEqual([expect.objectContaining({ sourceText: 'Take the <g1>metro</g1> to the <x2/> stop.', targetText: 'Toma el <g1>metro</g1> hasta la parada <x2/>, junto al río.', origin: 'human' })]);
-      } finally {
-        memory.close();
-      }
+      const reviewed = (await readMemoryEntries(path.join(dir, '.jialing', 'memory.db'), { targetLanguage: 'es' })).filter((entry) => entry.status === 'reviewed');
+      expect(reviewed).toEqual([expect.objectContaining({ sourceText: 'Take the <g1>metro</g1> to the <x2/> stop.', targetText: 'Toma el <g1>metro</g1> hasta la parada <x2/>, junto al río.', origin: 'human' })]);
 
       expect((await review!.stop()).code).toBe(130);
       review = undefined;

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
-import { TranslationMemory } from '../../src/memory/translation-memory.ts';
+import { readMemoryEntries } from '../support/memory-entries.ts';
 import { ReviewEditError, ReviewWorkspace } from '../../src/review/review-workspace.ts';
 import { makeTempDir, removeTempDir, runCli, writeProject } from '../support/cli.ts';
 
@@ -67,9 +67,7 @@ describe('ReviewWorkspace', () => {
       expect(after.segments.find((segment) => segment.index === paragraph.index)).toMatchObject({ state: 'reviewed', target: 'El museo abre los lunes *siempre*.' });
       expect(await readFile(output(), 'utf8')).toContain('El museo abre los lunes \\*siempre\\*.');
 
-      const memory = TranslationMemory.open(path.join(dir, '.jialing', 'memory.db'));
-      const reviewed = [...memory.entries()].filter((entry) => entry.status === 'reviewed');
-      memory.close();
+      const reviewed = (await readMemoryEntries(path.join(dir, '.jialing', 'memory.db'))).filter((entry) => entry.status === 'reviewed');
       expect(reviewed).toMatchObject([{ sourceText: 'The museum opens every Monday.', targetText: 'El museo abre los lunes *siempre*.', origin: 'human' }]);
 
       const saved = await readFile(output(), 'utf8');

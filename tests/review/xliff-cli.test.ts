@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemoryEntry } from '../../src/memory/memory-entry.ts';
-import { TranslationMemory } from '../../src/memory/translation-memory.ts';
+import { readMemoryEntries } from '../support/memory-entries.ts';
 import { listFiles, makeTempDir, removeTempDir, runCli, stackFrames, writeProject } from '../support/cli.ts';
 
 const timeout = 120_000;
@@ -42,13 +42,8 @@ const riverXliff = () => path.join(dir, '.jialing', 'xliff', 'es', 'guides', 'ri
 const bridgeXliff = () => path.join(dir, '.jialing', 'xliff', 'es', 'bridge.md.xlf');
 const riverOutput = () => path.join(dir, 'articles', 'es', 'guides', 'river.md');
 
-function memoryEntries(): MemoryEntry[] {
-  const memory = TranslationMemory.open(path.join(dir, '.jialing', 'memory.db'));
-  try {
-    return [...memory.entries()];
-  } finally {
-    memory.close();
-  }
+function memoryEntries(): Promise<MemoryEntry[]> {
+  return readMemoryEntries(path.join(dir, '.jialing', 'memory.db'));
 }
 
 /** Everything an import could change: the localised markdown and the memory. */
@@ -57,7 +52,7 @@ async function snapshot(): Promise<{ outputs: Record<string, string>; memory: Me
   for (const language of ['es', 'ca']) {
     for (const file of await listFiles(path.join(dir, 'articles', language))) outputs[`${language}/${file}`] = await readFile(path.join(dir, 'articles', language, file), 'utf8');
   }
-  return { outputs, memory: memoryEntries() };
+  return { outputs, memory: await memoryEntries() };
 }
 
 async function exportOk(...args: string[]): Promise<void> {
@@ -142,7 +137,7 @@ describe('jialing xliff import', () => {
 
       const expectedLine = 'Ejecute `npm ci` antes y visite el *casco antiguo* junto al río.';
       expect((await readFile(riverOutput(), 'utf8')).split('\n')).toContain(expectedLine);
-      const reviewed = memoryEntries().filter((entry) => entry.status === 'reviewed');
+      const reviewed = (await memoryEntries()).filter((entry) => entry.status === 'reviewed');
       expect(reviewed).toHaveLength(1);
       expect(reviewed[0]).toMatchObject({ targetLanguage: 'es', targetText: 'Ejecute <x2/> antes y visite el <g1>casco antiguo</g1> junto al río.' });
 
@@ -172,7 +167,7 @@ describe('jialing xliff import', () => {
       const result = await runCli(['xliff', 'import', bridgeXliff()], { cwd: dir });
       expect(result.stdout).toContain('1 saved as reviewed, 1 unchanged');
       expect(await readFile(path.join(dir, 'articles', 'es', 'bridge.md'), 'utf8')).toBe(before);
-      expect(memoryEntries().filter((entry) => entry.status === 'reviewed').map((entry) => entry.sourceText)).toEqual(['The bridge is long.']);
+      expect((await memoryEntries()).filter((entry) => entry.status === 'reviewed').map((entry) => entry.sourceText)).toEqual(['The bridge is long.']);
     },
     timeout,
   );

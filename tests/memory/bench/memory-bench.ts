@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import type { LookupRequest, NewMemoryEntry } from '../../../src/memory/memory-entry.ts';
+import type { LookupRequest, NewMemoryEntry, Suggestion } from '../../../src/memory/memory-entry.ts';
 import { memoryKey } from '../../../src/memory/memory-key.ts';
 import { similarity } from '../../../src/memory/similarity.ts';
 import { exportTmx } from '../../../src/memory/tmx-export.ts';
 import { importTmx } from '../../../src/memory/tmx-import.ts';
-import { TranslationMemory } from '../../../src/memory/translation-memory.ts';
+import { SqliteMemory } from '../../../src/memory/sqlite/sqlite-memory.ts';
 
 const total = Number(process.argv.find((argument) => /^\d+$/.test(argument)) ?? 100_000);
 const isCheckingRecall = process.argv.includes('--recall');
@@ -48,9 +48,9 @@ function edit(text: string): string {
   return parts.join(' ');
 }
 
-const time = <T>(action: () => T): [T, number] => {
+const time = async <T>(action: () => Promise<T>): Promise<[T, number]> => {
   const start = performance.now();
-  const result = action();
+  const result = await action();
   return [result, performance.now() - start];
 };
 const percentile = (values: readonly number[], fraction: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * fraction))]!;
@@ -58,7 +58,7 @@ const describe = (values: readonly number[]) => `median ${percentile(values, 0.5
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'jialing-memory-bench-'));
 const file = path.join(dir, 'memory.sqlite');
-const memory = TranslationMemory.open(file);
+const memory = SqliteMemory.open(file);
 
 try {
   const pairs = [
@@ -74,12 +74,12 @@ try {
         const keyed = { sourceText, sourceLanguage: 'en', targetLanguage, engineProfile: 'deepl', glossaryVersion: 'g1' };
         return { ...keyed, key: memoryKey(keyed), targetText: `[${targetLanguage}] ${sourceText}`, origin: 'mt:deepl' as const };
       });
-      storeTimes.push(time(() => memory.store(batch))[1]);
+      storeTimes.push((await time(() => memory.store(batch)))[1]);
       if (targetLanguage === 'fr') french.push(...batch);
     }
   }
   console.log(`${words.length} word tokens (${new Set(words).size} distinct) to draw from`);
-  console.log(`entries: ${memory.counts().entries}; store of 1000: ${describe(storeTimes)}; file ${(statSync(file).size / 2 ** 20).toFixed(0)} MB`);
+  console.log(`entries: ${(await memory.counts()).entries}; store of 1000: ${describe(storeTimes)}; file ${(statSync(file).size / 2 ** 20).toFixed(0)} MB`);
 
   const keyed = (sourceText: string): LookupRequest => ({ key: memoryKey({ sourceText, sourceLanguage: 'en', targetLanguage: 'fr', engineProfile: 'deepl', glossaryVersion: 'g1' }), sourceText, sourceLanguage: 'en', targetLanguage: 'fr' });
   const batches = {
@@ -87,13 +87,15 @@ try {
     'new texts': Array.from({ length: 1000 }, () => keyed(sentence())),
   };
   for (const [name, requests] of Object.entries(batches)) {
-    const runs = Array.from({ length: 20 }, () => time(() => memory.lookup(requests)));
+    const runs: [Map<string, unknown>, number][] = [];
+    for (let run = 0; run < 20; run++) runs.push(await time(() => memory.lookup(requests)));
     console.log(`lookup of 1000 ${name}: ${runs[0]![0].size} found; ${describe(runs.map(([, ms]) => ms))}`);
   }
 
   const queries = { 'near texts': Array.from({ length: 200 }, () => edit(pick(french).sourceText)), 'new texts': Array.from({ length: 200 }, sentence) };
   for (const [name, texts] of Object.entries(queries)) {
-    const runs = texts.map((text) => time(() => memory.suggest(text, 'en', 'fr')));
+    const runs: [Suggestion[], number][] = [];
+    for (const text of texts) runs.push(await time(() => memory.suggest(text, 'en', 'fr')));
     console.log(`suggest for ${name}: ${runs.filter(([found]) => found.length > 0).length}/${texts.length} get suggestions; ${describe(runs.map(([, ms]) => ms))}`);
     if (!isCheckingRecall || name !== 'near texts') continue;
     // Ground truth: every stored French entry at least 0.75 similar, found by scanning them all.
@@ -108,12 +110,12 @@ try {
     console.log(`  recall against a full scan: ${found}/${expected}`);
   }
 
-  const [exported, exportMs] = time(() => exportTmx(memory));
-  const copy = TranslationMemory.open(path.join(dir, 'copy.sqlite'));
-  const [imported, importMs] = time(() => importTmx(copy, exported, { sourceLanguage: 'en' }));
-  copy.close();
+  const [exported, exportMs] = await time(() => exportTmx(memory));
+  const copy = SqliteMemory.open(path.join(dir, 'copy.sqlite'));
+  const [imported, importMs] = await time(() => importTmx(copy, exported, { sourceLanguage: 'en' }));
+  await copy.close();
   console.log(`TMX of every entry (${(exported.length / 2 ** 20).toFixed(0)} MB): export ${(exportMs / 1000).toFixed(1)} s, import ${(importMs / 1000).toFixed(1)} s (${imported.imported} imported)`);
 } finally {
-  memory.close();
+  await memory.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -3,19 +3,19 @@
  * Opens the memory (racing the other writer for the first migration) and stores small batches, each
  * holding one text of its own and one text both writers store, then looks its own texts up.
  */
-import { TranslationMemory } from '../../../src/memory/translation-memory.ts';
+import { SqliteMemory } from '../../../src/memory/sqlite/sqlite-memory.ts';
 import { machineEntry, requestFor } from './memory-fixtures.ts';
 
 const [file, writer, batchCount] = process.argv.slice(2);
-const memory = TranslationMemory.open(file!);
+const memory = SqliteMemory.open(file!);
 let found = 0;
 const startedAt = Date.now();
 for (let batch = 0; batch < Number(batchCount); batch++) {
   const own = machineEntry({ sourceText: `Sentence ${batch} written by ${writer}.`, targetText: `Phrase ${batch} de ${writer}.` });
   const shared = machineEntry({ sourceText: `Shared sentence ${batch}.`, targetText: `Phrase commune ${batch} (${writer}).` });
-  memory.store([own, shared]);
-  if (memory.lookup([requestFor(own)]).has(own.key)) found++;
+  await memory.store([own, shared]);
+  if ((await memory.lookup([requestFor(own)])).has(own.key)) found++;
 }
 const endedAt = Date.now();
-memory.close();
+await memory.close();
 process.stdout.write(JSON.stringify({ found, startedAt, endedAt }));

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { JialingError } from '../errors.ts';
-import { MemorySetupError } from './memory-error.ts';
+import { JialingError } from '../../errors.ts';
+import { MemorySetupError } from '../memory-error.ts';
 
 const setupProblems: readonly { codes: readonly string[]; message: string; hint: string }[] = [
   {

@@ -1,6 +1,6 @@
-import { rowToEntry, type EntryRow } from './entry-row.ts';
+import { rowToEntry, type EntryRow } from '../entry-row.ts';
 import type { MemoryStatements } from './memory-statements.ts';
-import type { SuggestionCandidate } from './rank-suggestions.ts';
+import type { SuggestionCandidate } from '../rank-suggestions.ts';
 import { matchAnyTrigram, pickRareTrigrams, trigramsOf } from './trigram-query.ts';
 
 // Postings the index may read per search, fewest trigrams queried, and fewest candidates measured:

@@ -1,0 +1,99 @@
+import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from './memory-entry.ts';
+import type { SuggestOptions } from './suggest-options.ts';
+
+/** An output file as jialing wrote it, and the source article it was made from. */
+export interface WrittenOutput {
+  readonly language: string;
+  /** Article path relative to the articles folder, with `/`. */
+  readonly file: string;
+  readonly sourceText: string;
+  readonly outputText: string;
+  /** What the rebuild from source and memory gave then; differs from `outputText` where a person's edit was kept as written. */
+  readonly rebuiltText: string;
+}
+
+/** A language pair to narrow `entries()` and `exportTmx` to; either side may be left open. */
+export interface EntryFilter {
+  readonly sourceLanguage?: string;
+  readonly targetLanguage?: string;
+}
+
+/** A broken reply to take out of use: the key it was stored under and the text that failed the checks. */
+export interface Rejection {
+  readonly key: string;
+  readonly targetText: string;
+}
+
+/**
+ * Translations engines and people made for masked source texts, so that re-runs never pay twice.
+ * Every backend (a SQLite file, a PostgreSQL database) keeps the same semantics; methods are async
+ * because a database server answers over the network.
+ */
+export interface MemoryStore {
+  /** Where the memory is, fit to print: a file path, or a URL with its password masked. */
+  readonly location: string;
+
+  /**
+   * Stored translations for a batch of segments, by request key. The answer may be another key's entry:
+   * a reviewed entry for the same normalised source text and pair wins over the exact key, and an imported
+   * one stands in when the key has none (see `chooseEntry`). Segments with no entry are absent.
+   */
+  lookup(requests: readonly LookupRequest[]): Promise<Map<string, MemoryEntry>>;
+
+  /**
+   * Takes machine translations that failed the checks out of use (a reviewed one is a person's and stays), and
+   * counts for each key how often that happened, so that the next run asks the engine again, a bounded number of times.
+   */
+  reject(rejections: readonly Rejection[]): Promise<void>;
+
+  /** How often the translation of each key came back broken, for the keys that ever did. */
+  rejectedAttempts(keys: readonly string[]): Promise<Map<string, number>>;
+
+  /** Stores engine translations in one transaction, replacing by key; a reviewed entry is never replaced by a machine one. */
+  store(entries: readonly NewMemoryEntry[]): Promise<void>;
+
+  /** Stores people's translations (origin `human`, status `reviewed`); they win every later lookup of the same text and pair. */
+  storeReviewed(entries: readonly ReviewedEntry[]): Promise<void>;
+
+  /** Stores imported translations (origin `import`) in one transaction; `skipped` counts those the memory already held or would downgrade. */
+  storeImported(entries: readonly Omit<NewMemoryEntry, 'origin'>[]): Promise<{ imported: number; skipped: number }>;
+
+  /** Earlier translations of similar source texts in the same pair, for reviewers (see `similarity`). */
+  suggest(sourceText: string, sourceLanguage: string, targetLanguage: string, options?: SuggestOptions): Promise<Suggestion[]>;
+
+  /**
+   * Brings the fuzzy index up to date with the entries stored since the last search, where a backend defers
+   * that; a long-lived reader (the review page) calls it up front so that its first search is quick. Returns how many.
+   */
+  indexForSuggestions(): Promise<number>;
+
+  /**
+   * Like `suggest`, among the translations made for one article only: where the earlier version of an edited
+   * paragraph is, found without a search of the whole memory, so a run can afford it for every new text.
+   */
+  suggestWithinArticle(sourceText: string, sourceLanguage: string, targetLanguage: string, articlePath: string, options?: SuggestOptions): Promise<Suggestion[]>;
+
+  /** Remembers what jialing wrote to an output, so that a later run can tell a person's edit from its own text. */
+  recordOutput(output: WrittenOutput): Promise<void>;
+
+  /** What jialing last wrote to an article's output in a language, with the source it was made from. */
+  lastOutput(language: string, file: string): Promise<WrittenOutput | undefined>;
+
+  /** Keeps suggestions for a segment's reviewers, replacing earlier ones; an empty list removes them. */
+  saveSuggestions(key: string, suggestions: readonly Suggestion[]): Promise<void>;
+
+  /** Whether a segment's saved suggestions hold a reviewed translation: its source changed after a person reviewed it. */
+  hasReviewedSuggestion(key: string): Promise<boolean>;
+
+  /** Suggestions saved for a segment, or an empty list. */
+  suggestionsFor(key: string): Promise<Suggestion[]>;
+
+  /** Every entry, oldest first, optionally of one language pair. */
+  entries(filter?: EntryFilter): AsyncIterable<MemoryEntry>;
+
+  /** How many entries the memory holds, and how many of them are reviewed. */
+  counts(): Promise<{ entries: number; reviewed: number }>;
+
+  /** Closes the connection or file; the memory cannot be used afterwards. */
+  close(): Promise<void>;
+}

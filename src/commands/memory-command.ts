@@ -6,11 +6,14 @@ import { UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { exportTmx } from '../memory/tmx-export.ts';
 import { importTmx } from '../memory/tmx-import.ts';
-import { openMemory } from '../memory/open-memory.ts';
+import { copyMemory, describeTally } from '../memory/copy-memory.ts';
+import { describeMemory, openMemory, openMemoryAt } from '../memory/open-memory.ts';
+import { migrateMemory } from '../memory/migrate-memory.ts';
+import { parseMemoryLocation } from '../memory/memory-location.ts';
 
-/** `jialing memory export|import`: exchange the translation memory as TMX 1.4b. */
+/** `jialing memory export|import|migrate|copy`: exchange the memory as TMX 1.4b, set up a database, move a memory. */
 export function addMemoryCommand(program: Command): void {
-  const memory = program.command('memory').description('Exchange the translation memory with CAT tools (TMX 1.4b)');
+  const memory = program.command('memory').description('Exchange the translation memory with CAT tools (TMX 1.4b), set up its database, move it');
 
   memory
     .command('export')
@@ -48,6 +51,43 @@ export function addMemoryCommand(program: Command): void {
         for (const problem of result.problems) process.stderr.write(`warning: ${problem}\n`);
       } finally {
         await opened.close();
+      }
+    });
+
+  memory
+    .command('migrate')
+    .description('Create or update the memory\'s schema (a PostgreSQL memory needs this once per jialing update; runs never do it)')
+    .argument('[memory]', 'SQLite file, postgres:// URL, or env:NAME for a URL in an environment variable; default: the config\'s memory')
+    .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
+    .action(async (argument: string | undefined, flags: { config?: string }) => {
+      const location = argument ? parseMemoryLocation(argument, process.cwd()) : (await loadConfig(flags.config, process.cwd())).memory;
+      const { from, to } = await migrateMemory(location);
+      const where = describeMemory(location);
+      process.stderr.write(from === to ? `The memory ${where} is up to date (schema version ${to}).\n` : `Migrated the memory ${where} from schema version ${from} to ${to}.\n`);
+    });
+
+  memory
+    .command('copy')
+    .description('Copy a whole memory (entries, reviewed status, history, recorded outputs) into an empty one and check the counts')
+    .option('--from <memory>', 'SQLite file, postgres:// URL, or env:NAME for a URL in an environment variable; default: the config\'s memory')
+    .option('--to <memory>', 'same forms as --from; default: the config\'s memory')
+    .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
+    .action(async (flags: { from?: string; to?: string; config?: string }) => {
+      if (!flags.from && !flags.to) throw new UsageError('memory copy needs --from, --to or both (the one left out is the config\'s memory).');
+      const configured = flags.from && flags.to ? undefined : (await loadConfig(flags.config, process.cwd())).memory;
+      const from = flags.from ? parseMemoryLocation(flags.from, process.cwd()) : configured!;
+      const to = flags.to ? parseMemoryLocation(flags.to, process.cwd()) : configured!;
+      const source = await openMemoryAt(from);
+      try {
+        const target = await openMemoryAt(to);
+        try {
+          const tally = await copyMemory(source, target);
+          process.stderr.write(`Copied ${describeTally(tally)} from ${source.location} to ${target.location}; the counts match.\n`);
+        } finally {
+          await target.close();
+        }
+      } finally {
+        await source.close();
       }
     });
 }

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import type { ProtectRuleName } from '../markdown/protect/protect-rules.ts';
 import type { SegmentOptions } from '../markdown/segment-options.ts';
+import { isPostgresUrl } from '../memory/postgres/mask-password.ts';
+import { resolveMemoryLocation, type MemoryLocation } from '../memory/memory-location.ts';
 import { configSchema, type AnchorStyle, type EngineChoice, type ParsedConfig } from './schema.ts';
 
 /** The config the pipeline works with: defaults applied, paths absolute, engine chosen per language. */
@@ -22,7 +24,9 @@ export interface ResolvedConfig {
   readonly anchors: AnchorStyle;
   readonly apertiumPairs: Readonly<Record<string, string>>;
   readonly deepl: ParsedConfig['deepl'];
+  /** The SQLite memory file; for a PostgreSQL memory, where `memory` points instead. */
   readonly memoryFile: string;
+  readonly memory: MemoryLocation;
   readonly reportDir: string;
   readonly qaSeverities: ParsedConfig['qa']['severities'];
   readonly fuzzyThreshold: number;
@@ -59,7 +63,8 @@ export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig 
     anchors: config.anchors,
     apertiumPairs: config.apertium.pairs,
     deepl: config.deepl,
-    memoryFile: path.resolve(root, config.memory),
+    memoryFile: typeof config.memory === 'string' && !isPostgresUrl(config.memory) ? path.resolve(root, config.memory) : path.resolve(root, '.jialing/memory.db'),
+    memory: resolveMemoryLocation(config.memory, root),
     reportDir: path.resolve(root, config.report),
     qaSeverities: config.qa.severities,
     fuzzyThreshold: config.fuzzyThreshold,

@@ -52,8 +52,15 @@ export const configSchema = z
     anchors: z.enum(anchorStyles, { error: () => `expected one of ${anchorStyles.map((name) => `"${name}"`).join(', ')}` }).default('github'),
     /** Frontmatter keys whose values get translated. */
     frontmatter: z.array(z.string().min(1)).default(['title', 'description']),
-    /** Translation memory (SQLite) file. */
-    memory: z.string().min(1).default('.jialing/memory.db'),
+    /**
+     * Translation memory: a SQLite file (the default), a `postgres://` URL, or `{ url: { env: 'JIALING_DATABASE_URL' } }`
+     * so that the credentials come from the environment and never sit in the config.
+     */
+    memory: z
+      .union([z.string().min(1), z.object({ url: z.union([z.string().regex(/^postgres(ql)?:\/\//i, 'expected a postgres:// URL'), z.object({ env: z.string().min(1) }).strict()]) }).strict()], {
+        error: () => 'expected a file path, a postgres:// URL, or { url: { env: "JIALING_DATABASE_URL" } }',
+      })
+      .default('.jialing/memory.db'),
     /** Folder for the run report (`report.json`, `report.html`). */
     report: z.string().min(1).default('.jialing/report'),
     /** Quality checks. */

@@ -1,4 +1,5 @@
 import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from './memory-entry.ts';
+import type { MemoryRecords, MemoryTally } from './memory-records.ts';
 import type { SuggestOptions } from './suggest-options.ts';
 
 /** An output file as jialing wrote it, and the source article it was made from. */
@@ -93,6 +94,15 @@ export interface MemoryStore {
 
   /** How many entries the memory holds, and how many of them are reviewed. */
   counts(): Promise<{ entries: number; reviewed: number }>;
+
+  /** Everything the memory holds, in batches of one kind, for `memory copy`. */
+  records(): AsyncIterable<MemoryRecords>;
+
+  /** Writes records as they were read from another memory, timestamps included, in one transaction per batch. */
+  restore(records: MemoryRecords): Promise<void>;
+
+  /** How many records of each kind the memory holds. */
+  tally(): Promise<MemoryTally>;
 
   /** Closes the connection or file; the memory cannot be used afterwards. */
   close(): Promise<void>;

@@ -64,10 +64,11 @@ describe.each(memoryBackends)('on $name', (backend) => {
       expect(suggestions[0]).toMatchObject({ targetText: 'La vieille ville de <g1>Chongqing</g1> se trouve sur une colline.', origin: 'mt:deepl', status: 'machine', articlePath: null });
     });
 
-    it('finds entries stored after an earlier search, indexing each entry once', async () => {
+    it('finds entries stored after an earlier search', async () => {
       expect((await memory.suggest('Bridges cross the Yangtze river.', 'en', 'fr', { threshold: 0.7 })).map((suggestion) => suggestion.sourceText)).toEqual(['Bridges cross the Jialing river.']);
       await memory.store([machineEntry({ sourceText: 'Bridges cross the Yangtze river today.', targetText: 'Des ponts traversent le Yangtsé aujourd’hui.' })]);
-      expect(await memory.indexForSuggestions()).toBe(1);
+      // SQLite indexes what was stored since the last search once, before the next; PostgreSQL's index is always current.
+      expect(await memory.indexForSuggestions()).toBe(backend.name === 'sqlite' ? 1 : 0);
       expect(await memory.indexForSuggestions()).toBe(0);
       expect((await memory.suggest('Bridges cross the Yangtze river.', 'en', 'fr', { threshold: 0.7 })).map((suggestion) => suggestion.sourceText)).toEqual([
         'Bridges cross the Yangtze river today.',

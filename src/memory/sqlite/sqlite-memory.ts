@@ -7,11 +7,13 @@ import { rowToEntry, type EntryRow } from '../entry-row.ts';
 import { findFuzzyCandidates } from './find-fuzzy-candidates.ts';
 import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from '../memory-entry.ts';
 import { MemorySetupError } from '../memory-error.ts';
+import type { MemoryRecords, MemoryTally } from '../memory-records.ts';
 import type { EntryFilter, MemoryStore, Rejection, WrittenOutput } from '../memory-store.ts';
 import { memoryStatements, type MemoryStatements } from './memory-statements.ts';
 import { migrate } from '../migrations.ts';
 import { plainSourceOf } from '../plain-source.ts';
 import { rankSuggestions } from '../rank-suggestions.ts';
+import { readSqliteRecords, restoreSqliteRecords, tallySqlite } from './sqlite-records.ts';
 import { toMemoryError } from './sqlite-failure.ts';
 import { resolveSuggestOptions, type SuggestOptions } from '../suggest-options.ts';
 import { trigramsOf } from './trigram-query.ts';
@@ -180,6 +182,23 @@ export class SqliteMemory implements MemoryStore {
 
   async counts(): Promise<{ entries: number; reviewed: number }> {
     return this.#guard(() => this.#statements.counts.get() as { entries: number; reviewed: number });
+  }
+
+  async *records(): AsyncGenerator<MemoryRecords> {
+    try {
+      yield* readSqliteRecords(this.#db);
+    } catch (error) {
+      throw toMemoryError(error, this.file);
+    }
+  }
+
+  async restore(records: MemoryRecords): Promise<void> {
+    this.#guard(() => restoreSqliteRecords(this.#db, records));
+    if (records.kind === 'rejected') this.#hasRejected = true;
+  }
+
+  async tally(): Promise<MemoryTally> {
+    return this.#guard(() => tallySqlite(this.#db));
   }
 
   async close(): Promise<void> {

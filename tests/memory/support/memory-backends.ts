@@ -1,7 +1,10 @@
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type { MemoryStore } from '../../../src/memory/memory-store.ts';
+import { migratePostgresMemory } from '../../../src/memory/postgres/migrate-postgres-memory.ts';
+import { PostgresMemory } from '../../../src/memory/postgres/postgres-memory.ts';
 import { SqliteMemory } from '../../../src/memory/sqlite/sqlite-memory.ts';
+import { createTestDatabase, startTestPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { makeTempDir, removeTempDir } from './memory-fixtures.ts';
 
 /** A memory backend the shared suite runs against: `open` gives a new, empty memory each time. */
@@ -19,8 +22,25 @@ const sqlite: MemoryBackend = {
   },
 };
 
+// One server per test file, started on first use; each memory is a new database on it.
+let server: Promise<TestPostgres> | undefined;
+
+const postgres: MemoryBackend = {
+  name: 'postgres',
+  async open(options = {}) {
+    server ??= startTestPostgres();
+    const url = await createTestDatabase((await server).url);
+    await migratePostgresMemory(url);
+    return track(await PostgresMemory.open(url, options));
+  },
+};
+
 /** Every backend; the suites in tests/memory run once per entry. */
-export const memoryBackends: readonly MemoryBackend[] = [sqlite];
+export const memoryBackends: readonly MemoryBackend[] = [sqlite, postgres];
+
+afterAll(async () => {
+  await (await server)?.stop();
+});
 
 const cleanups: (() => Promise<unknown>)[] = [];
 

@@ -1,0 +1,242 @@
+import type pg from 'pg';
+import { segmentId } from '../../markdown/segment-id.ts';
+import { answerLookup } from '../answer-lookup.ts';
+import { rowToEntry, type EntryRow } from '../entry-row.ts';
+import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from '../memory-entry.ts';
+import type { MemoryRecords, MemoryTally } from '../memory-records.ts';
+import type { EntryFilter, MemoryStore, Rejection, WrittenOutput } from '../memory-store.ts';
+import { plainSourceOf } from '../plain-source.ts';
+import { rankSuggestions } from '../rank-suggestions.ts';
+import { resolveSuggestOptions, type SuggestOptions } from '../suggest-options.ts';
+import { createPool } from './create-pool.ts';
+import { foldBatch } from './fold-batch.ts';
+import { maskPassword } from './mask-password.ts';
+import { checkSchemaVersion, postgresSchemaVersion } from './postgres-migrations.ts';
+import { readPostgresRecords, restorePostgresRecords, tallyPostgres } from './postgres-records.ts';
+import { postgresStatements as sql } from './postgres-statements.ts';
+import { toPostgresError } from './postgres-failure.ts';
+
+/** How `PostgresMemory.open` treats time. */
+export interface OpenPostgresOptions {
+  /** Clock for `createdAt` and `updatedAt`; tests pass a fixed one. */
+  readonly now?: () => Date;
+}
+
+// Fewest candidates a search reads from the trigram index, as on SQLite.
+const candidateCount = 50;
+// pg_trgm's `%` keeps texts sharing at least this share of trigrams: well below what a 0.5 edit similarity
+// leaves, so that every text the ranking would keep is a candidate.
+const trigramThreshold = 0.2;
+
+/**
+ * The translation memory in a PostgreSQL database, shared by runs on many machines. Never changes the schema:
+ * `jialing memory migrate` does (see `migratePostgres`), and opening an older database fails with exit code 2.
+ */
+export class PostgresMemory implements MemoryStore {
+  readonly location: string;
+  readonly #pool: pg.Pool;
+  readonly #now: () => Date;
+  // Writes still on their way when `close` is called (an answer stored as a run stops) finish first.
+  readonly #pending = new Set<Promise<unknown>>();
+
+  private constructor(location: string, pool: pg.Pool, now: () => Date) {
+    this.location = location;
+    this.#pool = pool;
+    this.#now = now;
+  }
+
+  /** Connects and checks that the database was migrated to the schema this jialing knows. */
+  static async open(url: string, options: OpenPostgresOptions = {}): Promise<PostgresMemory> {
+    const location = maskPassword(url);
+    const pool = createPool(url);
+    pool.on('connect', (client) => void client.query(`SET pg_trgm.similarity_threshold = ${trigramThreshold}`).catch(() => {}));
+    try {
+      const client = await pool.connect();
+      try {
+        checkSchemaVersion(await postgresSchemaVersion(client), location);
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end();
+      throw toPostgresError(error, location);
+    }
+    return new PostgresMemory(location, pool, options.now ?? (() => new Date()));
+  }
+
+  async lookup(requests: readonly LookupRequest[]): Promise<Map<string, MemoryEntry>> {
+    if (requests.length === 0) return new Map();
+    const batch = requests.map(({ key, sourceText, sourceLanguage, targetLanguage }) => ({ key, sourceId: segmentId(sourceText), sourceLanguage, targetLanguage }));
+    const rows = await this.#query<EntryRow & { request_key: string }>(sql.lookup, [JSON.stringify(batch)]);
+    return answerLookup(rows.map((row) => ({ requestKey: row.request_key, entry: rowToEntry(row) })));
+  }
+
+  async reject(rejections: readonly Rejection[]): Promise<void> {
+    if (rejections.length === 0) return;
+    const byKey = new Map(rejections.map((rejection) => [rejection.key, rejection.targetText]));
+    const keys = [...byKey.keys()];
+    await this.#transaction(async (client) => {
+      await client.query(sql.removeMachineEntries, [keys]);
+      await client.query(sql.reject, [keys, [...byKey.values()], this.#now().toISOString()]);
+    });
+  }
+
+  async rejectedAttempts(keys: readonly string[]): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.#query<{ key: string; attempts: number }>(sql.rejectedAttempts, [keys]);
+    return new Map(rows.map((row) => [row.key, row.attempts]));
+  }
+
+  async store(entries: readonly NewMemoryEntry[]): Promise<void> {
+    await this.#write(entries);
+  }
+
+  async storeReviewed(entries: readonly ReviewedEntry[]): Promise<void> {
+    await this.#write(entries.map((entry) => ({ ...entry, origin: 'human', status: 'reviewed' })));
+  }
+
+  async storeImported(entries: readonly Omit<NewMemoryEntry, 'origin'>[]): Promise<{ imported: number; skipped: number }> {
+    const imported = await this.#write(entries.map((entry) => ({ ...entry, origin: 'import' })));
+    return { imported, skipped: entries.length - imported };
+  }
+
+  async suggest(sourceText: string, sourceLanguage: string, targetLanguage: string, options: SuggestOptions = {}): Promise<Suggestion[]> {
+    const { threshold, limit } = resolveSuggestOptions(options);
+    const plainText = plainSourceOf(sourceText);
+    if ([...plainText].length < 3) return [];
+    const length = [...plainText].length;
+    // A text whose length differs by more than (1 - threshold) of the longer one cannot be similar enough.
+    const bounds = [Math.ceil(length * threshold - 1e-9), Math.floor(length / threshold + 1e-9)];
+    const rows = await this.#query<EntryRow>(sql.candidates, [plainText, sourceLanguage, targetLanguage, ...bounds, Math.max(candidateCount, limit * 10)]);
+    const candidates = rows.map((row) => ({ entry: rowToEntry(row), sourceId: row.source_id, sourcePlain: row.source_plain }));
+    return rankSuggestions(plainText, candidates, { threshold, limit });
+  }
+
+  /** The trigram index is kept up to date by every write: nothing is ever left to index. */
+  async indexForSuggestions(): Promise<number> {
+    return 0;
+  }
+
+  async suggestWithinArticle(sourceText: string, sourceLanguage: string, targetLanguage: string, articlePath: string, options: SuggestOptions = {}): Promise<Suggestion[]> {
+    const { threshold, limit } = resolveSuggestOptions(options);
+    const rows = await this.#query<EntryRow>(sql.articleEntries, [articlePath, sourceLanguage, targetLanguage]);
+    const candidates = rows.map((row) => ({ entry: rowToEntry(row), sourceId: row.source_id, sourcePlain: row.source_plain }));
+    return rankSuggestions(plainSourceOf(sourceText), candidates, { threshold, limit });
+  }
+
+  async recordOutput(output: WrittenOutput): Promise<void> {
+    await this.#query(sql.recordOutput, [output.language, output.file, output.sourceText, output.outputText, output.rebuiltText, this.#now().toISOString()]);
+  }
+
+  async lastOutput(language: string, file: string): Promise<WrittenOutput | undefined> {
+    const [row] = await this.#query<{ source_text: string; output_text: string; rebuilt_text: string | null }>(sql.lastOutput, [language, file]);
+    return row && { language, file, sourceText: row.source_text, outputText: row.output_text, rebuiltText: row.rebuilt_text ?? row.output_text };
+  }
+
+  async saveSuggestions(key: string, suggestions: readonly Suggestion[]): Promise<void> {
+    if (suggestions.length === 0) await this.#query(sql.deleteSuggestions, [key]);
+    else await this.#query(sql.saveSuggestions, [key, JSON.stringify(suggestions), this.#now().toISOString()]);
+  }
+
+  async hasReviewedSuggestion(key: string): Promise<boolean> {
+    return (await this.suggestionsFor(key)).some((suggestion) => suggestion.status === 'reviewed');
+  }
+
+  async suggestionsFor(key: string): Promise<Suggestion[]> {
+    const [row] = await this.#query<{ suggestions: string }>(sql.suggestionsFor, [key]);
+    return row ? (JSON.parse(row.suggestions) as Suggestion[]) : [];
+  }
+
+  async *entries(filter: EntryFilter = {}): AsyncGenerator<MemoryEntry> {
+    let last = '0';
+    for (;;) {
+      const rows = await this.#query<EntryRow & { id: string }>(sql.entriesPage, [last, filter.sourceLanguage ?? null, filter.targetLanguage ?? null, 1000]);
+      for (const row of rows) yield rowToEntry(row);
+      if (rows.length < 1000) return;
+      last = rows.at(-1)!.id;
+    }
+  }
+
+  async counts(): Promise<{ entries: number; reviewed: number }> {
+    const [row] = await this.#query<{ entries: number; reviewed: number }>(sql.counts, []);
+    return row!;
+  }
+
+  async *records(): AsyncGenerator<MemoryRecords> {
+    try {
+      yield* readPostgresRecords(this.#pool);
+    } catch (error) {
+      throw toPostgresError(error, this.location);
+    }
+  }
+
+  async restore(records: MemoryRecords): Promise<void> {
+    await this.#run((pool) => restorePostgresRecords(pool, records));
+  }
+
+  async tally(): Promise<MemoryTally> {
+    return this.#run((pool) => tallyPostgres(pool));
+  }
+
+  async close(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+    await this.#pool.end().catch(() => {});
+  }
+
+  /** Upserts in one statement and returns how many entries were inserted or changed. */
+  async #write(entries: readonly NewMemoryEntry[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const batch = foldBatch(entries);
+    const column = <T>(pick: (entry: NewMemoryEntry) => T) => batch.map(pick);
+    const result = await this.#run((pool) =>
+      pool.query(sql.upsert, [
+        column((entry) => entry.key),
+        column((entry) => segmentId(entry.sourceText)),
+        column((entry) => entry.sourceText),
+        column((entry) => plainSourceOf(entry.sourceText)),
+        column((entry) => entry.targetText),
+        column((entry) => entry.sourceLanguage),
+        column((entry) => entry.targetLanguage),
+        column((entry) => entry.engineProfile),
+        column((entry) => entry.glossaryVersion),
+        column((entry) => entry.origin),
+        column((entry) => entry.status ?? 'machine'),
+        column((entry) => entry.articlePath ?? null),
+        this.#now().toISOString(),
+      ]),
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async #query<Row extends pg.QueryResultRow>(text: string, values: readonly unknown[]): Promise<Row[]> {
+    return (await this.#run((pool) => pool.query<Row>(text, values as unknown[]))).rows;
+  }
+
+  async #transaction(action: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    await this.#run(async (pool) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await action(client);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  async #run<T>(action: (pool: pg.Pool) => Promise<T>): Promise<T> {
+    const running = action(this.#pool).catch((error: unknown) => {
+      throw toPostgresError(error, this.location);
+    });
+    this.#pending.add(running);
+    try {
+      return await running;
+    } finally {
+      this.#pending.delete(running);
+    }
+  }
+}

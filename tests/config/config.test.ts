@@ -337,3 +337,21 @@ describe('anchors', () => {
     expect(() => resolveConfig({ targetLanguages: ['es'], anchors: 'gitlab' }, configFile)).toThrow('anchors: expected one of "github", "keep"');
   });
 });
+
+describe('memory', () => {
+  const configFile = path.join(path.sep, 'project', 'pipeline.config.json');
+
+  it('is a SQLite file beside the config unless told otherwise', () => {
+    expect(resolveConfig({ targetLanguages: ['es'] }, configFile).memory).toEqual({ kind: 'sqlite', file: path.join(path.sep, 'project', '.jialing', 'memory.db') });
+  });
+
+  it('takes a postgres:// URL, or the name of the environment variable that holds one', () => {
+    expect(resolveConfig({ targetLanguages: ['es'], memory: 'postgres://db.example/tm' }, configFile).memory).toEqual({ kind: 'postgres', url: 'postgres://db.example/tm' });
+    expect(resolveConfig({ targetLanguages: ['es'], memory: { url: { env: 'JIALING_DATABASE_URL' } } }, configFile).memory).toEqual({ kind: 'postgres', url: { env: 'JIALING_DATABASE_URL' } });
+  });
+
+  it('refuses a URL of another database and says what it takes', () => {
+    expect(() => resolveConfig({ targetLanguages: ['es'], memory: { url: 'mysql://db.example/tm' } }, configFile)).toThrow('memory.url: expected a postgres:// URL');
+    expect(() => resolveConfig({ targetLanguages: ['es'], memory: { path: 'x.db' } }, configFile)).toThrow('expected a file path, a postgres:// URL, or { url: { env: "JIALING_DATABASE_URL" } }');
+  });
+});

@@ -26,7 +26,7 @@ export function parseReply(content: string, count: number): (string | undefined)
 function readJson(content: string): unknown {
   const start = content.search(/[[{]/);
   const end = Math.max(content.lastIndexOf('}'), content.lastIndexOf(']'));
-  if (start < 0 || end < start) throw new UnreadableReply('the reply holds no JSON');
+  if (start < 0) throw new UnreadableReply('the reply holds no JSON');
   try {
     return JSON.parse(content.slice(start, end + 1));
   } catch {

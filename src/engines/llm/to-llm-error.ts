@@ -28,7 +28,8 @@ export function isContextLengthError(error: unknown): boolean {
  */
 export function toLlmError(error: unknown, context: LlmErrorContext): Error {
   if (!(error instanceof OpenAI.APIError)) return error instanceof Error ? error : new Error(String(error));
-  const reason = context.scrub(error.message).replace(/[.\s]+$/, '');
+  // The client puts the status before the server's words; our messages say it where it belongs.
+  const reason = context.scrub(error.message).replace(/^\d{3} /, '').replace(/[.\s]+$/, '');
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return new EngineError(`${context.host} did not answer within ${context.timeoutSeconds} s (llm.timeoutSeconds).`, { isRetryable: true });
   }

@@ -79,8 +79,8 @@ export interface Engine<Reply extends EngineReply = string> {
   translate(texts: readonly string[], pair: LanguagePair, options?: TranslateOptions): Promise<Reply[]>;
   /** Tokens used so far for a target language, for engines that bill by token. */
   usageOf?(language: string): TokenUsage | undefined;
-  /** Tokens a request for these texts would use, for `--dry-run`. */
-  estimateUsage?(texts: readonly string[]): TokenUsage;
+  /** Tokens these texts would use sent in `requests` requests (0 for the texts' own share alone), for `--dry-run`. */
+  estimateUsage?(texts: readonly string[], requests: number): TokenUsage;
   /** Releases processes and connections. */
   close(): Promise<void>;
 }

@@ -110,7 +110,7 @@ describe('LLM engine: requests', () => {
   it('estimates tokens from characters, close to what the server counts', async () => {
     const texts = ['The Liangjiang New Area is an important zone for industry in Chongqing.', 'Many factories and technology companies work there.'];
     const engine = engineFor({ maxTextsPerRequest: 2 });
-    const estimate = engine.estimateUsage!(texts);
+    const estimate = engine.estimateUsage!(texts, 1);
     await engine.translate(texts, enToDe);
     const counted = server.requests[0]!;
     expect(Math.abs(estimate.promptTokens - counted.promptTokens) / counted.promptTokens).toBeLessThan(0.2);

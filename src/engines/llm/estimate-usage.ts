@@ -8,19 +8,17 @@ const completionRatio = 1.2;
 const completionOverheadPerText = 12;
 
 /**
- * Tokens a run would use for these texts, without asking the model: the characters of the messages a request
- * would send (the fixed instructions counted in proportion to how much of a full request the texts fill, the
- * segments' context left out) and of the expected reply, divided by `charactersPerToken`.
+ * Tokens that sending these texts in `requests` requests would use, without asking the model: the characters of
+ * the messages (the fixed instructions once per request, the segments' context left out) and of the expected
+ * reply, divided by `charactersPerToken`.
  */
-export function estimateUsage(texts: readonly string[], maxTextsPerRequest: number): TokenUsage {
-  if (texts.length === 0) return { promptTokens: 0, completionTokens: 0 };
+export function estimateUsage(texts: readonly string[], requests: number): TokenUsage {
   const pair = { source: 'en', target: 'xx' };
   const fixed = buildMessages({ pair, texts: [] }).reduce((sum, message) => sum + message.content.length, 0);
-  const segments = buildMessages({ pair, texts }).reduce((sum, message) => sum + message.content.length, 0) - fixed;
-  const share = Math.min(1, texts.length / maxTextsPerRequest);
+  const segments = texts.length === 0 ? 0 : buildMessages({ pair, texts }).reduce((sum, message) => sum + message.content.length, 0) - fixed;
   const sourceCharacters = texts.reduce((sum, text) => sum + text.length, 0);
   return {
-    promptTokens: Math.ceil((segments + fixed * share) / charactersPerToken),
+    promptTokens: Math.ceil((segments + fixed * requests) / charactersPerToken),
     completionTokens: Math.ceil((sourceCharacters * completionRatio + completionOverheadPerText * texts.length) / charactersPerToken),
   };
 }

@@ -104,8 +104,8 @@ export function createLlmEngine(options: LlmEngineOptions): Engine<EngineReply> 
       return replies;
     },
 
-    usageOf: (language) => usage.get(language),
-    estimateUsage: (texts) => estimateUsage(texts, options.maxTextsPerRequest),
+    usageOf: (language) => usage.get(language) ?? { promptTokens: 0, completionTokens: 0 },
+    estimateUsage,
     // The client keeps no process and its idle sockets do not hold the event loop open.
     close: async () => {},
   };

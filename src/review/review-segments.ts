@@ -1,7 +1,7 @@
 import type { Glossary } from '../glossary/glossary.ts';
 import { unmaskTerms } from '../glossary/mask-terms.ts';
 import { renderSegment, repairTranslation, type SegmentFailure } from '../markdown/render-segment.ts';
-import { stringifyTaggedText } from '../markdown/tagged-text.ts';
+import { stringifyTaggedText, taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { MarkupPart, Segment, Tag } from '../markdown/segment.ts';
 import type { MemoryEntry, Suggestion } from '../memory/memory-entry.ts';
 import type { MaskedSegment } from '../pipeline/mask-article.ts';
@@ -36,8 +36,12 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
     if (target !== undefined) targets.set(item.segment.index, target);
   }
   const segments = masked.map((item) => item.segment);
+  // Frontmatter values, alt texts and titles are edited as plain text, which is what a save reads them as:
+  // showing them quoted or escaped would have each approval quote the value once more.
   const markdownOf = (segment: Segment, translations: ReadonlyMap<number, string>) =>
-    renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures: [] });
+    segment.sink.type === 'inline'
+      ? renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures: [] })
+      : taggedTextToPlain(translations.get(segment.index) ?? segment.text);
   return masked
     .filter((item) => item.isSendable)
     .map((item): ReviewSegment => {
@@ -62,7 +66,8 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         suggestions: sources.suggestionsFor(item).map((suggestion) => {
           const targetText = unmaskTerms(suggestion.targetText, item.masks, targetForm).text;
           const failures: SegmentFailure[] = [];
-          const markdown = renderSegment({ ...segment, linePrefixes: [] }, { segments, translations: new Map([[segment.index, targetText]]), failures });
+          const translations = new Map([[segment.index, targetText]]);
+          const markdown = segment.sink.type === 'inline' ? renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures }) : markdownOf(segment, translations);
           return { ...suggestion, targetText, targetMarkdown: failures.length === 0 ? markdown : undefined };
         }),
       };

@@ -6,6 +6,7 @@ import { JialingError, UsageError } from '../errors.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import { loadGlossary } from '../glossary/load-glossary.ts';
 import { createTermMatcher, type TermMatcher } from '../glossary/match-terms.ts';
+import { readGlossaryStamp } from '../glossary/read-glossary-stamp.ts';
 import { findArticles, type FoundArticle } from '../io/find-articles.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
@@ -57,21 +58,24 @@ const liveSuggestions = 3;
 export class ReviewWorkspace {
   readonly #config: ResolvedConfig;
   readonly #env: EngineEnvironment;
-  readonly #glossary: Glossary;
-  readonly #matcher: TermMatcher;
+  #glossary: Glossary;
+  #matcher: TermMatcher;
+  #glossaryStamp: string;
   readonly #memory: TranslationMemory;
   #articles?: Promise<FoundArticle[]>;
 
-  private constructor(config: ResolvedConfig, env: EngineEnvironment, glossary: Glossary, memory: TranslationMemory) {
+  private constructor(config: ResolvedConfig, env: EngineEnvironment, glossary: Glossary, glossaryStamp: string, memory: TranslationMemory) {
     this.#config = config;
     this.#env = env;
     this.#glossary = glossary;
+    this.#glossaryStamp = glossaryStamp;
     this.#matcher = createTermMatcher(glossary.terms);
     this.#memory = memory;
   }
 
   /** Loads the glossary and opens (creating if needed) the memory of a project. */
   static async open(config: ResolvedConfig, options: { readonly env?: EngineEnvironment } = {}): Promise<ReviewWorkspace> {
+    const glossaryStamp = await readGlossaryStamp(config.localesDir, [config.sourceLanguage, ...config.targetLanguages]);
     const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
     const memory = TranslationMemory.open(config.memoryFile);
     try {
@@ -81,7 +85,7 @@ export class ReviewWorkspace {
       memory.close();
       throw error;
     }
-    return new ReviewWorkspace(config, options.env ?? {}, glossary, memory);
+    return new ReviewWorkspace(config, options.env ?? {}, glossary, glossaryStamp, memory);
   }
 
   /** Every article with, per target language, its segment counts. */
@@ -168,7 +172,19 @@ export class ReviewWorkspace {
     this.#memory.storeReviewed(entries);
   }
 
+  // The glossary is read again when its files change: runs since the server started mask and write with the new
+  // terms, and a save with the old ones would rewrite their work and store translations under stale keys.
+  async #refreshGlossary(): Promise<void> {
+    const { localesDir, sourceLanguage, targetLanguages } = this.#config;
+    const stamp = await readGlossaryStamp(localesDir, [sourceLanguage, ...targetLanguages]);
+    if (stamp === this.#glossaryStamp) return;
+    this.#glossary = await loadGlossary(localesDir, sourceLanguage, targetLanguages);
+    this.#matcher = createTermMatcher(this.#glossary.terms);
+    this.#glossaryStamp = stamp;
+  }
+
   async #open(file: string, language: string): Promise<OpenedArticle> {
+    await this.#refreshGlossary();
     if (!this.#config.targetLanguages.includes(language)) {
       throw new UsageError(`"${language}" is not a target language of ${this.#config.configFile} (${this.#config.targetLanguages.join(', ')}).`);
     }

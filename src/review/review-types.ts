@@ -76,4 +76,8 @@ export interface ArticleReview {
 }
 
 /** A reviewer's translation of one segment: tagged text with the source's tag ids, or the segment's markdown. */
-export type ReviewEdit = { readonly index: number; readonly target: string } | { readonly index: number; readonly markdown: string };
+export type ReviewEdit = ({ readonly target: string } | { readonly markdown: string }) & {
+  readonly index: number;
+  /** The id of the source the translation was made for; a save is refused when the segment's source is another now. */
+  readonly id?: string;
+};

@@ -133,6 +133,10 @@ export class ReviewWorkspace {
         problems.push({ index: edit.index, message: `segment ${edit.index} is not a translatable segment of ${file}` });
         continue;
       }
+      if (edit.id !== undefined && edit.id !== item.segment.id) {
+        problems.push({ index: edit.index, message: `the source of segment ${edit.index + 1} changed since this translation was made for it (the article was edited); reload the page and translate the segment again` });
+        continue;
+      }
       const result = editToTagged(edit, item.segment, segments);
       if ('problem' in result) problems.push({ index: edit.index, message: result.problem });
       // Approving a segment unchanged marks it reviewed; an alt text or title inside it only counts when changed.

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TranslationMemory } from '../../src/memory/translation-memory.ts';
 import { makeTempDir, removeTempDir, runCli, writeProject } from '../support/cli.ts';
 import { launchChromium } from './launch-chromium.ts';
 import { startReview, type ReviewProcess } from './review-process.ts';
@@ -71,6 +72,28 @@ describe('the review page keeps a reviewer’s work intact', () => {
       await editor.press('Control+Enter');
       await expect.poll(() => segment(0).getAttribute('class')).toContain('state-reviewed');
       expect(await output('a.md')).toBe('2022\\. Esta guía se escribió.\n');
+    },
+    timeout,
+  );
+
+  it(
+    'refuses a save made for a source that changed since the page was loaded, and says to reload',
+    async () => {
+      await open({ 'articles/en/a.md': 'The museum opens at nine.\n\nThe studio closes at six.\n' }, 'a.md');
+      await writeProject(dir!, { 'articles/en/a.md': 'A new first paragraph.\n\nThe museum opens at nine.\n\nThe studio closes at six.\n' });
+      const before = await output('a.md');
+      const editor = segment(1).locator('textarea');
+      await editor.fill('El estudio cierra a las seis.');
+      await editor.press('Control+Enter');
+      await expect.poll(() => segment(1).locator('.problems').textContent()).toMatch(/source of segment 2 changed.*reload the page/);
+      expect(await segment(1).getAttribute('class')).not.toContain('state-reviewed');
+      expect(await output('a.md')).toBe(before);
+      const memory = TranslationMemory.open(path.join(dir!, '.jialing', 'memory.db'));
+      try {
+        expect([...memory.entries()].filter((entry) => entry.status === 'reviewed')).toEqual([]);
+      } finally {
+        memory.close();
+      }
     },
     timeout,
   );

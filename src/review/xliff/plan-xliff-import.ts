@@ -79,7 +79,7 @@ function decide(unit: XliffUnit, article: ArticleReview): Decision {
   const codeProblems = compareInlineCodes(inlineCodesOf(segment.source), target.codes, segment.tags);
   if (codeProblems.length > 0) return { problem: codeProblems.join(' ') };
 
-  const edit = { index: segment.index, target: target.text };
+  const edit = { index: segment.index, id: segment.id, target: target.text };
   if (segment.target !== undefined && target.text === canonicalTagged(segment.target)) {
     return isRaisedToReviewed(segment, unit.state) ? { edit } : { unchanged: true };
   }

@@ -100,7 +100,7 @@ async function approve(index) {
   fill(entry.saveState, 'saving…');
   fill(entry.problems);
   try {
-    const updated = await saveEdits(article.file, article.language, [{ index, markdown: entry.editor.value }]);
+    const updated = await saveEdits(article.file, article.language, [{ index, id: entry.segment.id, markdown: entry.editor.value }]);
     const drafts = new Map(view.rows.filter((other) => other !== entry && other.editor.value !== (other.segment.targetMarkdown ?? '')).map((other) => [other.segment.index, other.editor.value]));
     const position = view.rows.indexOf(entry);
     renderArticle(updated, drafts, view.announce);

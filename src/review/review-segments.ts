@@ -20,9 +20,8 @@ export interface ReviewSources {
   readonly suggestionsFor: (item: MaskedSegment) => readonly Suggestion[];
   /** Whether a person reviewed an earlier version of a masked text's source. */
   readonly needsReview: (item: MaskedSegment) => boolean;
-  readonly findings: readonly Finding[];
-  /** Line of each segment in the output, by index, to place findings. */
-  readonly outputLines: ReadonlyMap<number, number>;
+  /** Quality findings of a segment's translation in the output, by segment index. */
+  readonly findingsOf: (index: number) => readonly Finding[];
 }
 
 /** The segments a reviewer works on: those jialing translates, with their translation, tags, terms, findings and suggestions. */
@@ -48,7 +47,6 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
       const { segment } = item;
       const entry = entries.get(item.text);
       const target = targets.get(segment.index);
-      const line = sources.outputLines.get(segment.index);
       return {
         index: segment.index,
         id: segment.id,
@@ -62,7 +60,7 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         needsReview: entry?.status === 'machine' && sources.needsReview(item),
         tags: segment.tags.map(describeTag),
         terms: item.masks.map((mask) => ({ termId: mask.termId, source: mask.source, target: targetForm(mask.termId) })),
-        findings: line === undefined ? [] : sources.findings.filter((finding) => finding.line === line),
+        findings: sources.findingsOf(segment.index),
         suggestions: sources.suggestionsFor(item).map((suggestion) => {
           const targetText = unmaskTerms(suggestion.targetText, item.masks, targetForm).text;
           const failures: SegmentFailure[] = [];

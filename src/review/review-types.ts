@@ -73,6 +73,10 @@ export interface ArticleReview {
   readonly outputPath: string;
   readonly segments: readonly ReviewSegment[];
   readonly counts: ReviewCounts;
+  /** Findings about the output as a whole (its structure no longer matches the source). */
+  readonly findings?: readonly Finding[];
+  /** Why the output cannot take a save: it was edited by hand beyond lining up with its source. */
+  readonly conflict?: string;
 }
 
 /** A reviewer's translation of one segment: tagged text with the source's tag ids, or the segment's markdown. */

@@ -11,6 +11,7 @@ import { findArticles, type FoundArticle } from '../io/find-articles.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
+import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import { TranslationMemory } from '../memory/translation-memory.ts';
 import { expectedEngineProfile } from '../pipeline/expected-engine-profile.ts';
@@ -119,7 +120,7 @@ export class ReviewWorkspace {
   async save(file: string, language: string, edits: readonly ReviewEdit[], options: { readonly suggestions?: boolean } = {}): Promise<ArticleReview> {
     let opened = await this.#open(file, language);
     // Edits made in the file since it was written are taken up first, so that rewriting it loses none.
-    const inFile = await takeReviewerEdits({ memory: this.#memory, config: this.#config, glossary: this.#glossary, matcher: this.#matcher }, { language, engineProfile: opened.profile }, opened, opened.outputPath);
+    const inFile = await takeReviewerEdits(this.#runContext(), { language, engineProfile: opened.profile }, opened, opened.outputPath);
     if (inFile.state === 'conflict') {
       throw new ReviewEditError(`${opened.outputPath} was edited by hand and cannot be lined up with its source (${inFile.reason}); fix or delete that file first.`, []);
     }
@@ -156,6 +157,10 @@ export class ReviewWorkspace {
   /** Closes the memory. */
   close(): void {
     this.#memory.close();
+  }
+
+  #runContext() {
+    return { memory: this.#memory, config: this.#config, glossary: this.#glossary, matcher: this.#matcher };
   }
 
   #currentTarget(opened: OpenedArticle, index: number): string | undefined {
@@ -222,24 +227,25 @@ export class ReviewWorkspace {
     const output = await readFile(opened.outputPath, 'utf8').catch(() => undefined);
     const sourceSegments = masked.map((item) => item.segment);
     const outputSegments = output === undefined ? [] : segmentMarkdown(output, outputSegmentOptions(this.#config.frontmatterKeys, sourceSegments)).segments;
-    const findings =
-      output === undefined
-        ? []
-        : checkArticle(sourceSegments, outputSegments, {
-            file,
-            sourceLanguage: this.#config.sourceLanguage,
-            targetLanguage: language,
-            severities: this.#config.qaSeverities,
-            termsFor: (segment) => (masked[segment.index]?.masks ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: this.#glossary.targetForm(mask.termId, language) })),
-          });
+    const context = {
+      file,
+      sourceLanguage: this.#config.sourceLanguage,
+      targetLanguage: language,
+      severities: this.#config.qaSeverities,
+      termsFor: (segment: Segment) => (masked[segment.index]?.masks ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: this.#glossary.targetForm(mask.termId, language) })),
+    };
+    // Checked segment by segment, so that segments sharing a line (a paragraph and its image's alt text) keep their own findings.
+    const isAligned = output !== undefined && outputSegments.length === sourceSegments.length && outputSegments.every((segment, index) => segment.kind === sourceSegments[index]!.kind);
+    const findings = new Map(isAligned ? sourceSegments.map((segment, index) => [segment.index, checkArticle([segment], [outputSegments[index]!], context)] as const) : []);
+    const articleFindings = output !== undefined && !isAligned ? checkArticle(sourceSegments, outputSegments, context) : [];
+    const handEdits = await takeReviewerEdits(this.#runContext(), { language, engineProfile: opened.profile }, opened, opened.outputPath, { isDryRun: true });
     const keyOf = (item: MaskedSegment) => recalled.keys.get(item.text)!;
     const segments = reviewSegments({
       masked,
       language,
       glossary: this.#glossary,
       entries: recalled.entries,
-      findings,
-      outputLines: new Map(outputSegments.length === sourceSegments.length ? outputSegments.map((segment) => [segment.index, segment.line]) : []),
+      findingsOf: (index) => findings.get(index) ?? [],
       needsReview: (item) => this.#memory.hasReviewedSuggestion(keyOf(item)),
       suggestionsFor: (item) => {
         const saved = this.#memory.suggestionsFor(keyOf(item));
@@ -249,6 +255,7 @@ export class ReviewWorkspace {
         return [...saved, ...live].filter((suggestion) => suggestion.key !== own && suggestion.sourceText !== item.text && !seen.has(suggestion.key) && seen.add(suggestion.key)).slice(0, liveSuggestions);
       },
     });
-    return { file, language, outputPath: opened.outputPath, segments, counts: countSegments(segments) };
+    const conflict = handEdits.state === 'conflict' ? `${opened.outputPath} was edited by hand and cannot be lined up with its source (${handEdits.reason}); approving is refused until that file is fixed or deleted.` : undefined;
+    return { file, language, outputPath: opened.outputPath, segments, counts: countSegments(segments), findings: articleFindings, ...(conflict ? { conflict } : {}) };
   }
 }

@@ -97,4 +97,36 @@ describe('the review page keeps a reviewer’s work intact', () => {
     },
     timeout,
   );
+
+  it(
+    'shows a hand edit that cannot be lined up with the source as soon as the article opens',
+    async () => {
+      dir = await makeTempDir('jialing-review-defects-');
+      await writeProject(dir, { 'pipeline.config.json': JSON.stringify({ targetLanguages: ['es'], engine: 'copy' }), 'articles/en/a.md': 'The museum opens at nine.\n\nThe studio closes at six.\n' });
+      expect((await runCli(['translate', '-q'], { cwd: dir })).code).toBe(0);
+      await writeProject(dir, { 'articles/es/a.md': 'The museum opens at nine.\n\nUn párrafo nuevo.\n\nThe studio closes at six.\n' });
+      review = await startReview(dir);
+      page = await browser.newPage();
+      await page.goto(review.url);
+      await page.goto(`${new URL(review.url).origin}/#/article?file=a.md&language=es`);
+      await expect.poll(() => page!.locator('#article-alerts').textContent()).toMatch(/edited by hand and cannot be lined up.*approving is refused/);
+      expect(await page.locator('#article-alerts').isVisible()).toBe(true);
+    },
+    timeout,
+  );
+
+  it(
+    'shows each finding on its own segment when a paragraph and its image share a line',
+    async () => {
+      await open({ 'articles/en/a.md': 'The museum has 12 rooms ![A map of 3 floors](map.png) to visit.\n' }, 'a.md');
+      await writeProject(dir!, { 'articles/es/a.md': 'El museo tiene 15 salas ![A map of 3 floors](map.png) para visitar.\n' });
+      await page!.reload();
+      await expect.poll(() => page!.locator('#segments > li.segment').count()).toBe(2);
+      await expect.poll(() => segment(0).locator('.findings').textContent()).toContain('number');
+      await expect.poll(() => segment(1).locator('.findings').textContent()).toContain('untranslated');
+      expect(await segment(1).locator('.findings').textContent()).not.toContain('number');
+      expect(await segment(0).locator('.findings').textContent()).not.toContain('untranslated');
+    },
+    timeout,
+  );
 });

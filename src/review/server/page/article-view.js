@@ -15,6 +15,8 @@ export function renderArticle(article, drafts = new Map(), announce = () => {}) 
   fill(document.getElementById('article-title'), el('span', { text: article.file }), ' ', el('span', { class: 'language', text: `${article.sourceLanguage} → ${article.language}` }));
   fill(document.getElementById('article-counts'), describeCounts(article.counts));
   fill(document.getElementById('article-output'), `Approving rewrites ${article.outputPath}`);
+  const alerts = [article.conflict, ...(article.findings ?? []).map((finding) => `${finding.severity} · ${finding.check}: ${finding.message}`)].filter(Boolean);
+  fill(document.getElementById('article-alerts'), alerts.map((message) => el('li', { class: 'article-alert', text: message })));
   fill(document.getElementById('segments'), rows.length > 0 ? rows.map((entry) => entry.row) : el('li', { text: 'This article has no segments to translate.' }));
   for (const [position, entry] of rows.entries()) entry.row.addEventListener('focusin', () => markCurrent(position));
   markCurrent(view.current);

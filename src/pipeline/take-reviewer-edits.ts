@@ -21,13 +21,15 @@ export type ReviewerEdits =
 
 /**
  * Compares an output with what jialing last wrote there and stores each segment a person changed as a
- * reviewed translation, before the article is looked up in the memory, so that the edits win.
+ * reviewed translation, before the article is looked up in the memory, so that the edits win. `isDryRun`
+ * only tells what would be taken, storing nothing.
  */
 export async function takeReviewerEdits(
   run: Pick<RunContext, 'memory' | 'config' | 'glossary' | 'matcher'>,
   target: Pick<Target, 'language' | 'engineProfile'>,
   source: SourceDocument,
   outputPath: string,
+  options: { readonly isDryRun?: boolean } = {},
 ): Promise<ReviewerEdits> {
   const { memory, config, glossary } = run;
   const current = await readFile(outputPath, 'utf8').catch(() => undefined);
@@ -64,6 +66,7 @@ export async function takeReviewerEdits(
     return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})` };
   }
   if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict };
+  if (options.isDryRun) return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text };
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
   memory.storeReviewed(
     aligned.edits.map((edit) => {

@@ -1,7 +1,7 @@
 import type { Glossary } from '../glossary/glossary.ts';
 import { unmaskTerms } from '../glossary/mask-terms.ts';
 import { renderSegment, repairTranslation, type SegmentFailure } from '../markdown/render-segment.ts';
-import { stringifyTaggedText } from '../markdown/tagged-text.ts';
+import { stringifyTaggedText, taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { MarkupPart, Segment, Tag } from '../markdown/segment.ts';
 import type { MemoryEntry, Suggestion } from '../memory/memory-entry.ts';
 import type { MaskedSegment } from '../pipeline/mask-article.ts';
@@ -20,9 +20,8 @@ export interface ReviewSources {
   readonly suggestionsFor: (item: MaskedSegment) => readonly Suggestion[];
   /** Whether a person reviewed an earlier version of a masked text's source. */
   readonly needsReview: (item: MaskedSegment) => boolean;
-  readonly findings: readonly Finding[];
-  /** Line of each segment in the output, by index, to place findings. */
-  readonly outputLines: ReadonlyMap<number, number>;
+  /** Quality findings of a segment's translation in the output, by segment index. */
+  readonly findingsOf: (index: number) => readonly Finding[];
 }
 
 /** The segments a reviewer works on: those jialing translates, with their translation, tags, terms, findings and suggestions. */
@@ -36,15 +35,18 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
     if (target !== undefined) targets.set(item.segment.index, target);
   }
   const segments = masked.map((item) => item.segment);
+  // Frontmatter values, alt texts and titles are edited as plain text, which is what a save reads them as:
+  // showing them quoted or escaped would have each approval quote the value once more.
   const markdownOf = (segment: Segment, translations: ReadonlyMap<number, string>) =>
-    renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures: [] });
+    segment.sink.type === 'inline'
+      ? renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures: [] })
+      : taggedTextToPlain(translations.get(segment.index) ?? segment.text);
   return masked
     .filter((item) => item.isSendable)
     .map((item): ReviewSegment => {
       const { segment } = item;
       const entry = entries.get(item.text);
       const target = targets.get(segment.index);
-      const line = sources.outputLines.get(segment.index);
       return {
         index: segment.index,
         id: segment.id,
@@ -58,11 +60,12 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         needsReview: entry?.status === 'machine' && sources.needsReview(item),
         tags: segment.tags.map(describeTag),
         terms: item.masks.map((mask) => ({ termId: mask.termId, source: mask.source, target: targetForm(mask.termId) })),
-        findings: line === undefined ? [] : sources.findings.filter((finding) => finding.line === line),
+        findings: sources.findingsOf(segment.index),
         suggestions: sources.suggestionsFor(item).map((suggestion) => {
           const targetText = unmaskTerms(suggestion.targetText, item.masks, targetForm).text;
           const failures: SegmentFailure[] = [];
-          const markdown = renderSegment({ ...segment, linePrefixes: [] }, { segments, translations: new Map([[segment.index, targetText]]), failures });
+          const translations = new Map([[segment.index, targetText]]);
+          const markdown = segment.sink.type === 'inline' ? renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures }) : markdownOf(segment, translations);
           return { ...suggestion, targetText, targetMarkdown: failures.length === 0 ? markdown : undefined };
         }),
       };

@@ -73,7 +73,15 @@ export interface ArticleReview {
   readonly outputPath: string;
   readonly segments: readonly ReviewSegment[];
   readonly counts: ReviewCounts;
+  /** Findings about the output as a whole (its structure no longer matches the source). */
+  readonly findings?: readonly Finding[];
+  /** Why the output cannot take a save: it was edited by hand beyond lining up with its source. */
+  readonly conflict?: string;
 }
 
 /** A reviewer's translation of one segment: tagged text with the source's tag ids, or the segment's markdown. */
-export type ReviewEdit = { readonly index: number; readonly target: string } | { readonly index: number; readonly markdown: string };
+export type ReviewEdit = ({ readonly target: string } | { readonly markdown: string }) & {
+  readonly index: number;
+  /** The id of the source the translation was made for; a save is refused when the segment's source is another now. */
+  readonly id?: string;
+};

@@ -64,12 +64,12 @@ describe('planXliffImport', () => {
   it('finds nothing to store in the document as exported', () => {
     expect(exported).toContain(`<target>${targetOne}</target>`);
     expect(exported).toContain(`<source>${sourceOne}</source>`);
-    expect(plan(exported)).toEqual({ edits: [], unchanged: 3, notImported: [], problems: [] });
+    expect(plan(exported)).toEqual({ edits: [], unchanged: 3, notImported: [], problems: [], conflicts: [] });
   });
 
   it('stores a changed target as tagged text with the source tag ids, codes moved as the translation needs', () => {
     const edited = withTarget('Visite <ph id="2"/> en <pc id="1"><pc id="3">el antiguo</pc> casco</pc> &amp; más.');
-    expect(plan(edited)).toEqual({ edits: [{ index: 1, target: 'Visite <x2/> en <g1><g3>el antiguo</g3> casco</g1> &amp; más.' }], unchanged: 2, notImported: [], problems: [] });
+    expect(plan(edited)).toEqual({ edits: [{ index: 1, target: 'Visite <x2/> en <g1><g3>el antiguo</g3> casco</g1> &amp; más.' }], unchanged: 2, notImported: [], problems: [], conflicts: [] });
   });
 
   it('stores an unchanged target whose state was raised to reviewed or final, not one already reviewed', () => {

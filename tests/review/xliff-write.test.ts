@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleReview, ReviewSegment } from '../../src/review/review-types.ts';
+import { targetStamp } from '../../src/review/xliff/target-stamp.ts';
 import { writeXliff } from '../../src/review/xliff/write-xliff.ts';
 import { xliffToTagged } from '../../src/review/xliff/xliff-inline.ts';
 import { parseXml } from '../../src/xml/parse-xml.ts';
@@ -36,9 +37,9 @@ const article: ArticleReview = {
 describe('writeXliff', () => {
   it('writes one unit per segment with inline codes, their markdown, notes and states', () => {
     expect(writeXliff(article, 'en')).toBe(`<?xml version="1.0" encoding="UTF-8"?>
-<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="es">
-  <file id="f1" original="guides/river.md" canResegment="no">
-    <unit id="u0" name="aaaa000000000000" xml:space="preserve">
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:jl="urn:jialing:xliff:1" version="2.1" srcLang="en" trgLang="es">
+  <file id="f1" original="guides/river.md" canResegment="no" jl:language="es">
+    <unit id="u0" name="aaaa000000000000" jl:base="${targetStamp('Ríos de Chongqing')}" xml:space="preserve">
       <notes>
         <note category="glossary">Chongqing → Chongqing</note>
       </notes>
@@ -47,7 +48,7 @@ describe('writeXliff', () => {
         <target>Ríos de Chongqing</target>
       </segment>
     </unit>
-    <unit id="u1" name="bbbb000000000000" xml:space="preserve">
+    <unit id="u1" name="bbbb000000000000" jl:base="${targetStamp(article.segments[1]!.target)}" xml:space="preserve">
       <notes>
         <note category="review" appliesTo="target" priority="1">The source changed since a person reviewed this segment: check the translation.</note>
         <note category="qa" appliesTo="target" priority="5">warning end-punctuation: The source ends a sentence and the translation does not.</note>
@@ -62,7 +63,7 @@ describe('writeXliff', () => {
         <target>Visite <pc id="1" dataRefStart="d1" dataRefEnd="d1-end">Chongqing</pc> y ejecute <ph id="2" dataRef="d2"/> &lt;ya&gt;.</target>
       </segment>
     </unit>
-    <unit id="u2" name="cccc000000000000" xml:space="preserve">
+    <unit id="u2" name="cccc000000000000" jl:base="none" xml:space="preserve">
       <segment id="s2" state="initial">
         <source>Not yet.</source>
       </segment>

@@ -129,4 +129,25 @@ describe('the review page keeps a reviewer’s work intact', () => {
     },
     timeout,
   );
+
+  it(
+    'highlights glossary terms by the glossary’s rules, never inside a URL, and finds a form holding < in the translation',
+    async () => {
+      await open(
+        {
+          'articles/en/a.md': 'Visit Chongqing, see https://example.org/chongqing/visit today.\n',
+          'locales/en/glossary.json': JSON.stringify({ chongqing: { term: 'Chongqing', note: 'The city, not the municipality.' } }),
+          'locales/es/glossary.json': JSON.stringify({ chongqing: 'Chongqing <CQ>' }),
+        },
+        'a.md',
+      );
+      const marks = segment(0).locator('.source mark.term');
+      await expect.poll(() => marks.allTextContents()).toEqual(['Chongqing']);
+      expect(await marks.first().getAttribute('title')).toContain('The city, not the municipality.');
+      expect(await segment(0).locator('textarea').inputValue()).toContain('Chongqing \\<CQ>');
+      expect(await segment(0).locator('.terms').textContent()).toContain('✓ in the translation');
+      expect(await segment(0).locator('.terms').textContent()).toContain('The city, not the municipality.');
+    },
+    timeout,
+  );
 });

@@ -150,4 +150,30 @@ describe('the review page keeps a reviewer’s work intact', () => {
     },
     timeout,
   );
+
+  it(
+    'shows the list when the reviewer goes back before a slow article arrives',
+    async () => {
+      await open({ 'articles/en/a.md': 'The museum opens at nine.\n' }, 'a.md');
+      await page!.goto(`${new URL(review!.url).origin}/#/`);
+      await expect.poll(() => page!.locator('#list-view').isVisible()).toBe(true);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page!.route('**/api/article?*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page!.locator('a.open-article').first().click();
+      await page!.goBack();
+      await expect.poll(() => page!.evaluate(() => location.hash)).toBe('#/');
+      await expect.poll(() => page!.locator('#list-view').isVisible()).toBe(true);
+      const answered = page!.waitForResponse('**/api/article?*');
+      release();
+      await answered;
+      await page!.waitForTimeout(300);
+      expect(await page!.locator('#list-view').isVisible()).toBe(true);
+      expect(await page!.locator('#article-view').isVisible()).toBe(false);
+    },
+    timeout,
+  );
 });

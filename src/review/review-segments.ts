@@ -7,7 +7,9 @@ import type { MemoryEntry, Suggestion } from '../memory/memory-entry.ts';
 import type { MaskedSegment } from '../pipeline/mask-article.ts';
 import { unmaskTranslation } from '../pipeline/rebuild-translated.ts';
 import type { Finding } from '../qa/finding.ts';
-import type { ReviewCounts, ReviewSegment, ReviewTag } from './review-types.ts';
+import { termPattern } from '../qa/term-pattern.ts';
+import type { TermMatch } from '../glossary/match-terms.ts';
+import type { ReviewCounts, ReviewSegment, ReviewTag, ReviewTerm } from './review-types.ts';
 
 /** What the memory and the checks say about an article in one language. */
 export interface ReviewSources {
@@ -20,6 +22,8 @@ export interface ReviewSources {
   readonly suggestionsFor: (item: MaskedSegment) => readonly Suggestion[];
   /** Whether a person reviewed an earlier version of a masked text's source. */
   readonly needsReview: (item: MaskedSegment) => boolean;
+  /** Glossary terms in a text, by the glossary's matching rules (whole words, never inside a URL). */
+  readonly findTerms: (text: string) => readonly TermMatch[];
   /** Quality findings of a segment's translation in the output, by segment index. */
   readonly findingsOf: (index: number) => readonly Finding[];
 }
@@ -47,6 +51,7 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
       const { segment } = item;
       const entry = entries.get(item.text);
       const target = targets.get(segment.index);
+      const sourceMarkdown = markdownOf(segment, new Map());
       return {
         index: segment.index,
         id: segment.id,
@@ -54,12 +59,13 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         line: segment.line,
         source: segment.text,
         target,
-        sourceMarkdown: markdownOf(segment, new Map()),
+        sourceMarkdown,
         targetMarkdown: target === undefined ? undefined : markdownOf(segment, targets),
         state: !entry || target === undefined ? 'initial' : entry.status === 'reviewed' ? 'reviewed' : 'translated',
         needsReview: entry?.status === 'machine' && sources.needsReview(item),
         tags: segment.tags.map(describeTag),
-        terms: item.masks.map((mask) => ({ termId: mask.termId, source: mask.source, target: targetForm(mask.termId) })),
+        terms: item.masks.map((mask) => describeTerm(glossary, mask.termId, mask.source, language, target)),
+        termRanges: sources.findTerms(sourceMarkdown).map(({ termId, start, end }) => ({ termId, start, end })),
         findings: sources.findingsOf(segment.index),
         suggestions: sources.suggestionsFor(item).map((suggestion) => {
           const targetText = unmaskTerms(suggestion.targetText, item.masks, targetForm).text;
@@ -79,6 +85,13 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
 export function writtenTarget(glossary: Glossary, item: MaskedSegment, translated: string, language: string): string | undefined {
   const repaired = repairTranslation(item.segment, unmaskTranslation(glossary, item, translated, language));
   return 'nodes' in repaired ? stringifyTaggedText(repaired.nodes) : undefined;
+}
+
+function describeTerm(glossary: Glossary, termId: string, source: string, language: string, target: string | undefined): ReviewTerm {
+  const expected = glossary.targetForm(termId, language);
+  const isPresent = target !== undefined && (expected.trim() === '' || taggedTextToPlain(target, ' ').search(termPattern(expected, false)) !== -1);
+  const notes = [glossary.terms.find((term) => term.id === termId)?.note, glossary.ownForm(termId, language)?.note].filter((note): note is string => note !== undefined);
+  return { termId, source, target: expected, isPresent, notes };
 }
 
 /** Counts of an article's review segments. */

@@ -21,6 +21,17 @@ export interface ReviewTerm {
   readonly termId: string;
   readonly source: string;
   readonly target: string;
+  /** Whether the translation holds the target form, by the rule the glossary check applies. */
+  readonly isPresent: boolean;
+  /** The glossary's notes on the term: the source entry's, then the target language's. */
+  readonly notes: readonly string[];
+}
+
+/** Where a glossary term occurs in a segment's source markdown, found by the glossary's matching rules. */
+export interface ReviewTermRange {
+  readonly termId: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** One translatable segment of an article in one target language, as a reviewer sees it. */
@@ -44,6 +55,8 @@ export interface ReviewSegment {
   readonly needsReview: boolean;
   readonly tags: readonly ReviewTag[];
   readonly terms: readonly ReviewTerm[];
+  /** The glossary terms in `sourceMarkdown`, for highlighting. */
+  readonly termRanges: readonly ReviewTermRange[];
   /** Quality findings on this segment in the written output. */
   readonly findings: readonly Finding[];
   /** Earlier translations of similar source texts, closest first; terms spelled out. */

@@ -5,7 +5,7 @@ import type { EngineEnvironment } from '../engines/create-engine.ts';
 import { JialingError, UsageError } from '../errors.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import { loadGlossary } from '../glossary/load-glossary.ts';
-import { createTermMatcher, type TermMatcher } from '../glossary/match-terms.ts';
+import { createTermMatcher, findTerms, type TermMatcher } from '../glossary/match-terms.ts';
 import { readGlossaryStamp } from '../glossary/read-glossary-stamp.ts';
 import { createFormats } from '../formats/create-formats.ts';
 import type { DocumentFormats } from '../formats/document-format.ts';
@@ -249,6 +249,7 @@ export class ReviewWorkspace {
       glossary: this.#glossary,
       entries: recalled.entries,
       findingsOf: (index) => findings.get(index) ?? [],
+      findTerms: (text) => findTerms(this.#matcher, text),
       needsReview: (item) => this.#memory.hasReviewedSuggestion(keyOf(item)),
       suggestionsFor: (item) => {
         const saved = this.#memory.suggestionsFor(keyOf(item));

@@ -129,4 +129,51 @@ describe('the review page keeps a reviewer’s work intact', () => {
     },
     timeout,
   );
+
+  it(
+    'highlights glossary terms by the glossary’s rules, never inside a URL, and finds a form holding < in the translation',
+    async () => {
+      await open(
+        {
+          'articles/en/a.md': 'Visit Chongqing, see https://example.org/chongqing/visit today.\n',
+          'locales/en/glossary.json': JSON.stringify({ chongqing: { term: 'Chongqing', note: 'The city, not the municipality.' } }),
+          'locales/es/glossary.json': JSON.stringify({ chongqing: 'Chongqing <CQ>' }),
+        },
+        'a.md',
+      );
+      const marks = segment(0).locator('.source mark.term');
+      await expect.poll(() => marks.allTextContents()).toEqual(['Chongqing']);
+      expect(await marks.first().getAttribute('title')).toContain('The city, not the municipality.');
+      expect(await segment(0).locator('textarea').inputValue()).toContain('Chongqing \\<CQ>');
+      expect(await segment(0).locator('.terms').textContent()).toContain('✓ in the translation');
+      expect(await segment(0).locator('.terms').textContent()).toContain('The city, not the municipality.');
+    },
+    timeout,
+  );
+
+  it(
+    'shows the list when the reviewer goes back before a slow article arrives',
+    async () => {
+      await open({ 'articles/en/a.md': 'The museum opens at nine.\n' }, 'a.md');
+      await page!.goto(`${new URL(review!.url).origin}/#/`);
+      await expect.poll(() => page!.locator('#list-view').isVisible()).toBe(true);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page!.route('**/api/article?*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page!.locator('a.open-article').first().click();
+      await page!.goBack();
+      await expect.poll(() => page!.evaluate(() => location.hash)).toBe('#/');
+      await expect.poll(() => page!.locator('#list-view').isVisible()).toBe(true);
+      const answered = page!.waitForResponse('**/api/article?*');
+      release();
+      await answered;
+      await page!.waitForTimeout(300);
+      expect(await page!.locator('#list-view').isVisible()).toBe(true);
+      expect(await page!.locator('#article-view').isVisible()).toBe(false);
+    },
+    timeout,
+  );
 });

@@ -7,7 +7,7 @@ import { parseXml } from '../../src/xml/parse-xml.ts';
 import { childElements, nodeName, type XmlNode } from '../../src/xml/xml-node.ts';
 
 function segment(fields: Partial<ReviewSegment> & Pick<ReviewSegment, 'index' | 'id' | 'source'>): ReviewSegment {
-  return { kind: 'paragraph', line: 1, sourceMarkdown: '', state: 'initial', needsReview: false, tags: [], terms: [], findings: [], suggestions: [], ...fields };
+  return { kind: 'paragraph', line: 1, sourceMarkdown: '', state: 'initial', needsReview: false, tags: [], terms: [], termRanges: [], findings: [], suggestions: [], ...fields };
 }
 
 const article: ArticleReview = {
@@ -16,7 +16,7 @@ const article: ArticleReview = {
   outputPath: '/project/articles/es/guides/river.md',
   counts: { segments: 3, reviewed: 1, machine: 1, needsReview: 1, untranslated: 1 },
   segments: [
-    segment({ index: 0, id: 'aaaa000000000000', kind: 'heading', source: 'Rivers of Chongqing', target: 'Ríos de Chongqing', state: 'reviewed', terms: [{ termId: 'chongqing', source: 'Chongqing', target: 'Chongqing' }] }),
+    segment({ index: 0, id: 'aaaa000000000000', kind: 'heading', source: 'Rivers of Chongqing', target: 'Ríos de Chongqing', state: 'reviewed', terms: [{ termId: 'chongqing', source: 'Chongqing', target: 'Chongqing', isPresent: true, notes: ['The city, not the municipality.'] }] }),
     segment({
       index: 1,
       id: 'bbbb000000000000',
@@ -41,7 +41,7 @@ describe('writeXliff', () => {
   <file id="f1" original="guides/river.md" canResegment="no" jl:language="es">
     <unit id="u0" name="aaaa000000000000" jl:base="${targetStamp('Ríos de Chongqing')}" xml:space="preserve">
       <notes>
-        <note category="glossary">Chongqing → Chongqing</note>
+        <note category="glossary">Chongqing → Chongqing: The city, not the municipality.</note>
       </notes>
       <segment id="s0" state="reviewed">
         <source>Rivers of Chongqing</source>

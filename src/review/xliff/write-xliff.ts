@@ -41,7 +41,7 @@ function unit(segment: ReviewSegment): string[] {
 function notes(segment: ReviewSegment): string[] {
   const lines = [
     ...(segment.needsReview ? [note({ category: 'review', appliesTo: 'target', priority: '1' }, 'The source changed since a person reviewed this segment: check the translation.')] : []),
-    ...segment.terms.map((term) => note({ category: 'glossary' }, `${term.source} → ${term.target}`)),
+    ...segment.terms.map((term) => note({ category: 'glossary' }, [`${term.source} → ${term.target}`, ...term.notes].join(': '))),
     ...segment.findings.map((finding) =>
       note({ category: 'qa', appliesTo: 'target', priority: finding.severity === 'error' ? '1' : '5' }, `${finding.severity} ${finding.check}: ${finding.message}`),
     ),

@@ -41,14 +41,15 @@ export async function benchLlm(options: BenchOptions): Promise<{ figures: Figure
     const minimum = minimumRequests(unique);
     const idealMs = Math.ceil(minimum / options.concurrency) * options.latencyMs;
     const ideal = unique.length / (idealMs / 1000);
-    const share = unique.length / (result.run.ms / 1000) / ideal;
+    // A run stopped at its budget is judged on the texts it got answered in the time it ran.
+    const share = (result.run.isComplete ? unique.length : result.textsSent) / (result.run.ms / 1000) / ideal;
     const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
     const figures: Figure[] = [
       info(section, 'corpus', unique.length, `${articles.length} articles, ${unique.length} unique texts`),
       info(section, 'test server', options.latencyMs, `${options.latencyMs} ms per request, concurrency ${options.concurrency}, ${maxTexts} texts or ${maxCharacters} bytes per request`),
       info(section, 'run time', result.run.ms, `${result.run.isComplete ? seconds(result.run.ms) : describePartial(result.run)} (ideal ${seconds(idealMs)})`),
       checked(section, 'achieved / ideal rate', share, `${Math.round(share * ideal)} / ${Math.round(ideal)} segments/s (${percent(share)})`, `≥ ${minShareOfIdeal * 100}%`, share >= minShareOfIdeal),
-      checked(section, 'requests / minimum', result.requests, `${result.requests} / ${minimum} (${runs.map((run) => run.requests).join(', ')} in the ${runs.length} runs)`, '= minimum', runs.every((run) => run.run.isComplete && run.requests === minimum)),
+      checked(section, 'requests / minimum', result.requests, `${result.requests} / ${minimum}${result.run.isComplete ? '' : ' (run stopped)'} (${runs.map((run) => run.requests).join(', ')} in the ${runs.length} runs)`, '= minimum', runs.every((run) => run.run.isComplete && run.requests === minimum)),
       checked(section, 'texts sent / unique', result.textsSent, `${result.textsSent} / ${unique.length}`, '= unique', runs.every((run) => run.textsSent === unique.length)),
       checked(section, 'second run: requests', result.secondRunRequests, String(result.secondRunRequests), '= 0', runs.every((run) => run.secondRunRequests === 0)),
       info(section, 'tokens per segment', result.promptTokens / unique.length, `${(result.promptTokens / unique.length).toFixed(0)} prompt, ${(result.completionTokens / unique.length).toFixed(0)} completion`),

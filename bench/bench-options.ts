@@ -29,7 +29,7 @@ export interface BenchOptions {
 }
 
 /** Section names, in the order they run. */
-export const sectionNames = ['overhead', 'apertium', 'deepl', 'llm', 'incremental', 'scale'] as const;
+export const sectionNames = ['overhead', 'apertium', 'deepl', 'llm', 'incremental', 'scale', 'long-line'] as const;
 
 /** The help text. */
 export const benchUsage = `Usage: npm run bench -- [--quick] [--strict] [--articles N] [--apertium-articles N] [--deepl-articles N]

@@ -13,6 +13,7 @@ import { benchDeepl } from './deepl-bench.ts';
 import type { Figure } from './figure.ts';
 import { benchIncremental } from './incremental-bench.ts';
 import { benchLlm } from './llm-bench.ts';
+import { benchLongLine } from './long-line-bench.ts';
 import { machineInfo } from './machine-info.ts';
 import { benchOverhead } from './overhead-bench.ts';
 import { formatTable } from './print-table.ts';
@@ -27,6 +28,7 @@ const sections: Record<(typeof sectionNames)[number], Section> = {
   llm: benchLlm,
   incremental: benchIncremental,
   scale: benchScale,
+  'long-line': benchLongLine,
 };
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
 

@@ -1,16 +1,13 @@
-import path from 'node:path';
-import { outputFolder } from '../config/resolve-config.ts';
 import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../errors.ts';
-import type { FoundArticle } from '../io/find-articles.ts';
+import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { SegmentFailure } from '../markdown/render-segment.ts';
-import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
 import { checkOutput } from './check-output.ts';
-import { maskArticle, nameIdsOf, textsToSend, type MaskedSegment } from './mask-article.ts';
+import { maskArticle, nameIdsOf, textsToSend } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { rebuildTranslated } from './rebuild-translated.ts';
 import { maxBrokenReplies, recallTranslations, type Recalled } from './recall-translations.ts';
@@ -19,37 +16,38 @@ import { textHintsOf } from './text-hints.ts';
 import { updateTokenFigures } from './token-figures.ts';
 import type { RunContext } from './run-context.ts';
 import { countCharacters } from './count-characters.ts';
+import type { SourceDocument } from './source-document.ts';
 import { wrapLikeSource } from './wrap-like-source.ts';
 
-/** One article's source, segmented and masked, shared by every target language. */
-interface SourceArticle {
-  readonly file: string;
-  readonly text: string;
-  readonly masked: readonly MaskedSegment[];
-  /** The article's title, which helps an engine with short segments. */
+/** One document's source as every target language shares it. */
+interface SourceArticle extends SourceDocument {
+  /** Where each language's output goes. */
+  readonly found: FoundDocument;
+  /** What the document is about, which helps an engine with short segments. */
   readonly context?: string;
 }
 
-/** Reads and segments one article, then translates, writes and checks it for every target language. */
-export async function translateArticle(run: RunContext, article: FoundArticle, held: HeldArticle): Promise<void> {
+/** Reads and segments one document, then translates, writes and checks it for every target language. */
+export async function translateArticle(run: RunContext, article: FoundDocument, held: HeldArticle): Promise<void> {
   const file = article.relativePath;
   if (article.refused) {
     run.addProblem({ severity: 'error', file, message: `Refused ${file}: ${article.refused}.` });
     return;
   }
+  const format = run.formats[article.format];
   let source: SourceArticle;
   try {
     const text = await readArticle(article.absolutePath, file);
-    const extracted = await run.segmenter.segment(text);
+    const extracted = await format.parse(text, file);
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
-    source = { file, text, masked: maskArticle(extracted.segments, run.matcher), context: articleContext(extracted.segments) };
+    source = { file, text, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments) };
   } catch (error) {
     if (!(error instanceof JialingError)) throw error;
     run.addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
     return;
   }
   // Read before any text is asked for: an article hands its texts to the queues all at once (see ArticleWindow).
-  const edits = await Promise.all(run.targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, outputPathOf(run, target, file)))));
+  const edits = await Promise.all(run.targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, documentOutputPath(article, target.language)))));
   await held.inTurn();
   const work = run.targets.map((target, index) => translateInto(run, target, source, edits[index]!, held));
   held.handedOver();
@@ -57,10 +55,6 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
 }
 
 const none: ReviewerEdits = { state: 'none' };
-
-function outputPathOf(run: RunContext, target: Target, file: string): string {
-  return path.join(outputFolder(run.config.outputPattern, target.language), file);
-}
 
 async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits, held: HeldArticle): Promise<void> {
   const { summary, language } = target;
@@ -109,7 +103,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
         ...missing.flatMap((text, index) => (target.queue.failureOf(text) === undefined ? [[text, wrapLikeSource(text, translated[index]!)] as const] : [])),
       ]);
       reportFailedReplies(run, target, source, missing);
-      const rebuilt = rebuildTranslated(run.glossary, source, byText, language, run.config.anchors);
+      const current = reviewer.state === 'edited' ? reviewer.text : reviewer.current;
+      const rebuilt = rebuildTranslated(run.glossary, source, byText, language, current);
       rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);
       reportGivenUp(run, target, source, recalled.gaveUp);
       for (const failure of rebuilt.failures) {
@@ -128,7 +123,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const written = reviewer.state === 'none' ? reviewer.written : undefined;
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
-      if (!isKept && !isUnchanged) await writeFileAtomic(outputPathOf(run, target, file), output);
+      if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), output);
       if (!isUnchanged) run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
       checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
     }
@@ -233,10 +228,4 @@ function reportConflict(run: RunContext, target: Target, file: string, reason: s
 function shortPlain(text: string): string {
   const plain = taggedTextToPlain(text);
   return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
-}
-
-// The title tells an engine what the article is about, which short segments need.
-function articleContext(segments: readonly Segment[]): string | undefined {
-  const title = segments.find((segment) => segment.kind === 'frontmatter') ?? segments.find((segment) => segment.kind === 'heading');
-  return title ? taggedTextToPlain(title.text) : undefined;
 }

@@ -182,37 +182,35 @@ function rejectBrokenReplies(run: RunContext, target: Target, source: SourceArti
 }
 
 function reportGivenUp(run: RunContext, target: Target, source: SourceArticle, gaveUp: ReadonlySet<string>): void {
-  for (const item of source.masked) {
-    if (!gaveUp.has(item.text)) continue;
-    target.summary.failedSegments++;
-    run.addProblem({
-      severity: 'error',
-      file: source.file,
-      language: target.language,
-      line: item.segment.line,
-      message: `${source.file}:${item.segment.line} [${target.language}] the engine's reply for "${shortPlain(item.segment.text)}" failed the checks ${maxBrokenReplies} times, so it is no longer sent and the source text is kept. Translate it by hand (in the output file or with \`jialing review\`), or simplify its formatting.`,
-    });
-  }
+  reportKeptSource(run, target, source, gaveUp, (plain) =>
+    `the engine's reply for "${plain}" failed the checks ${maxBrokenReplies} times, so it is no longer sent and the source text is kept. Translate it by hand (in the output file or with \`jialing review\`), or simplify its formatting.`);
 }
 
+// Texts whose replies all failed the engine's own checks (see `TranslationQueue.failureOf`): nothing of them was stored.
 function reportFailedReplies(run: RunContext, target: Target, source: SourceArticle, sent: readonly string[]): void {
   const failed = new Set(sent.filter((text) => target.queue.failureOf(text) !== undefined));
   if (failed.size === 0) return;
-  for (const item of source.masked) {
-    if (!failed.has(item.text)) continue;
-    target.summary.failedSegments++;
-    run.addProblem({
-      severity: 'error',
-      file: source.file,
-      language: target.language,
-      line: item.segment.line,
-      message: `${source.file}:${item.segment.line} [${target.language}] the engine's replies for "${shortPlain(item.segment.text)}" failed the checks on every try (${target.queue.failureOf(item.text)}); the source text was kept and nothing was stored, so the next run asks again.`,
-    });
-  }
+  reportKeptSource(run, target, source, failed, (plain, text) =>
+    `the engine's replies for "${plain}" failed the checks on every try (${target.queue.failureOf(text)}); the source text was kept and nothing was stored, so the next run asks again.`);
   for (const text of failed) {
     target.names.delete(text);
     target.hints.delete(text);
     target.awaitingMemory.delete(text);
+  }
+}
+
+/** Reports each segment of the article whose text is in `texts` as failed, its source kept, with `reason` after its place. */
+function reportKeptSource(run: RunContext, target: Target, source: SourceArticle, texts: ReadonlySet<string>, reason: (plain: string, text: string) => string): void {
+  for (const item of source.masked) {
+    if (!texts.has(item.text)) continue;
+    target.summary.failedSegments++;
+    run.addProblem({
+      severity: 'error',
+      file: source.file,
+      language: target.language,
+      line: item.segment.line,
+      message: `${source.file}:${item.segment.line} [${target.language}] ${reason(shortPlain(item.segment.text), item.text)}`,
+    });
   }
 }
 

@@ -1,7 +1,7 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseTaggedText, stringifyTaggedText, type TaggedNode } from '../../src/markdown/tagged-text.ts';
-import { fakeTranslate } from './deepl-test-server.ts';
+import { fakeTranslate, readBody, stopServer } from './deepl-test-server.ts';
 
 /** What a fault does to a request it applies to. */
 export type OpenAiFault =
@@ -216,12 +216,7 @@ export async function startOpenAiTestServer(options: OpenAiTestServerOptions = {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
     requests,
     set: (next) => (rules = next.map((rule) => ({ rule, seen: 0, fired: 0 }))),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => stopServer(server, timers),
   };
 }
 
@@ -254,13 +249,4 @@ function changeFirstTag(text: string, change: 'drop' | 'duplicate'): string {
   const pair = /<g(\d+)>(.*?)<\/g\1>/.exec(text);
   if (!pair) return text;
   return text.replace(pair[0], change === 'drop' ? pair[2]! : `${pair[0]}${pair[0]}`);
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', () => resolve(Buffer.concat(chunks)));
-  });
 }

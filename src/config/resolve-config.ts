@@ -24,6 +24,7 @@ export interface ResolvedConfig {
   readonly anchors: AnchorStyle;
   readonly apertiumPairs: Readonly<Record<string, string>>;
   readonly deepl: ParsedConfig['deepl'];
+  readonly llm: ParsedConfig['llm'];
   /** The SQLite memory file; for a PostgreSQL memory, where `memory` points instead. */
   readonly memoryFile: string;
   readonly memory: MemoryLocation;
@@ -63,6 +64,7 @@ export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig 
     anchors: config.anchors,
     apertiumPairs: config.apertium.pairs,
     deepl: config.deepl,
+    llm: config.llm,
     memoryFile: typeof config.memory === 'string' && !isPostgresUrl(config.memory) ? path.resolve(root, config.memory) : path.resolve(root, '.jialing/memory.db'),
     memory: resolveMemoryLocation(config.memory, root),
     reportDir: path.resolve(root, config.report),

@@ -4,6 +4,7 @@ import { MemoryError } from '../../src/memory/memory-error.ts';
 import { memoryKey } from '../../src/memory/memory-key.ts';
 import { exportTmx } from '../../src/memory/tmx-export.ts';
 import { importTmx } from '../../src/memory/tmx-import.ts';
+import type { MemoryEntry } from '../../src/memory/memory-entry.ts';
 import type { MemoryStore } from '../../src/memory/memory-store.ts';
 import { memoryBackends } from './support/memory-backends.ts';
 import { machineEntry, requestFor, steppingClock } from './support/memory-fixtures.ts';
@@ -50,6 +51,20 @@ ${body}
   </body>
 </tmx>
 `);
+    });
+
+    it('gives each pair of a span the engine split its own bpt/ept number, and reads it back as the same tag', async () => {
+      const split = machineEntry({ sourceText: 'See <g1>the old town by the river</g1>.', targetText: 'Vea <g1>el casco</g1> antiguo <g1>junto</g1> al <g1>río</g1>.' });
+      await memory.store([split]);
+      const exported = await exportTmx(memory);
+      const target = /<tuv xml:lang="fr"><seg>(.*)<\/seg>/.exec(exported)![1]!;
+      expect([...target.matchAll(/<bpt i="(\d+)" x="1">/g)].map((match) => match[1])).toEqual(['1', '2', '3']);
+      expect([...target.matchAll(/<ept i="(\d+)">/g)].map((match) => match[1])).toEqual(['1', '2', '3']);
+      const copy = await backend.open({ now: steppingClock() });
+      {
+        expect(await importTmx(copy, exported, { sourceLanguage: 'en' })).toEqual({ imported: 1, skipped: 0, problems: [] });
+        expect((await entriesOf(copy)).map((entry) => entry.targetText)).toEqual([split.targetText]);
+      }
     });
 
     it('exports one pair when asked, and marks a mixed source as *all*', async () => {
@@ -157,3 +172,9 @@ ${body}
     });
   });
 });
+
+async function entriesOf(memory: MemoryStore): Promise<MemoryEntry[]> {
+  const entries: MemoryEntry[] = [];
+  for await (const entry of memory.entries()) entries.push(entry);
+  return entries;
+}

@@ -6,6 +6,9 @@ import { createTestDatabase, startTestPostgres, type TestPostgres } from '../sup
 
 // A project whose memory is a PostgreSQL database named through an environment variable, run through the real CLI.
 
+// Each case starts the CLI several times, each a new Node process: slow on a loaded machine.
+const timeout = 240_000;
+
 const article = '# The house is red\n\nThe city is big.\n\nThe bridge is long.\n';
 
 let server: TestPostgres;
@@ -49,13 +52,13 @@ describe('a PostgreSQL memory through the CLI', () => {
     expect(result.stderr).toContain('jialing memory migrate');
     expect(result.stderr + result.stdout).not.toContain('pw-very-secret');
     expect(stackFrames(result.stderr)).toEqual([]);
-  });
+  }, timeout);
 
   it('says which variable is missing when the config names one that is not set', async () => {
     const result = await runCli(['translate', '-q'], { cwd: dir, env: { JIALING_DATABASE_URL: undefined } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('JIALING_DATABASE_URL is not set');
-  });
+  }, timeout);
 
   it('translates once migrated, and a second run takes everything from the database', async () => {
     const migrated = await cli(['memory', 'migrate']);
@@ -75,7 +78,7 @@ describe('a PostgreSQL memory through the CLI', () => {
     const status = await cli(['status', '--json']);
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject([{ file: 'index.md', language: 'fr', state: 'up-to-date' }]);
-  });
+  }, timeout);
 
   it('copies the memory to a SQLite file and back into another database, checking the counts', async () => {
     await cli(['memory', 'migrate']);
@@ -94,5 +97,5 @@ describe('a PostgreSQL memory through the CLI', () => {
     const again = await runCli(['memory', 'copy', '--from', 'backup.db', '--to', 'env:OTHER_DATABASE_URL'], { cwd: dir, env: { JIALING_DATABASE_URL: url, OTHER_DATABASE_URL: other } });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('is not empty');
-  });
+  }, timeout);
 });

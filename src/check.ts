@@ -5,6 +5,7 @@ import { JialingError } from './errors.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
+import { withoutByteOrderMark } from './io/byte-order-mark.ts';
 import { readArticle } from './io/read-article.ts';
 import { segmentMarkdown } from './markdown/segment-markdown.ts';
 import { maskArticle } from './pipeline/mask-article.ts';
@@ -34,7 +35,7 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
       continue;
     }
     try {
-      const text = await readArticle(article.absolutePath, file);
+      const { text } = await readArticle(article.absolutePath, file);
       const masked = maskArticle(segmentMarkdown(text, config.segmentOptions).segments, matcher);
       for (const language of languages) {
         const output = await readOutput(path.join(outputFolder(config.outputPattern, language), file));
@@ -52,7 +53,7 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
 
 async function readOutput(file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return withoutByteOrderMark(await readFile(file, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -6,6 +6,7 @@ import { JialingError } from './errors.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
+import { withoutByteOrderMark } from './io/byte-order-mark.ts';
 import { readArticle } from './io/read-article.ts';
 import { segmentMarkdown } from './markdown/segment-markdown.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
@@ -46,7 +47,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
       let text: string;
       try {
         if (article.refused) throw new JialingError(article.refused);
-        text = await readArticle(article.absolutePath, file);
+        ({ text } = await readArticle(article.absolutePath, file));
         masked = maskArticle(segmentMarkdown(text, config.segmentOptions).segments, matcher);
       } catch (error) {
         if (!(error instanceof JialingError)) throw error;
@@ -66,7 +67,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
         const entries = [...recalled.entries.values()];
         const reviewed = entries.filter((entry) => entry.status === 'reviewed').length;
         const needsReview = [...recalled.entries].filter(([text, entry]) => entry.status === 'machine' && memory!.hasReviewedSuggestion(recalled.keys.get(text)!)).length;
-        const output = await readFile(path.join(outputFolder(config.outputPattern, language), file), 'utf8').catch(() => undefined);
+        const output = await readFile(path.join(outputFolder(config.outputPattern, language), file), 'utf8').then(withoutByteOrderMark, () => undefined);
         const untranslated = recalled.missing.size + recalled.gaveUp.size;
         // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
         const rebuilt = rebuildTranslated(glossary, { file, text, masked }, recalled.known, language, config.anchors).text;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { withoutByteOrderMark } from '../io/byte-order-mark.ts';
 import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
@@ -32,7 +33,7 @@ export async function takeReviewerEdits(
   const { memory, config, glossary } = run;
   const written = memory?.lastOutput(target.language, source.file);
   if (!memory || !written) return { state: 'none' };
-  const current = await readFile(outputPath, 'utf8').catch(() => undefined);
+  const current = await readFile(outputPath, 'utf8').then(withoutByteOrderMark, () => undefined);
   if (current === undefined) return { state: 'none' };
   if (current === written.outputText) return { state: 'none', written };
 

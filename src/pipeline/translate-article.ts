@@ -2,6 +2,7 @@ import path from 'node:path';
 import { outputFolder } from '../config/resolve-config.ts';
 import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../errors.ts';
 import type { FoundArticle } from '../io/find-articles.ts';
+import { byteOrderMark } from '../io/byte-order-mark.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { SegmentFailure } from '../markdown/render-segment.ts';
@@ -23,6 +24,8 @@ import { wrapLikeSource } from './wrap-like-source.ts';
 interface SourceArticle {
   readonly file: string;
   readonly text: string;
+  /** Whether the source file starts with a byte-order mark, which its outputs then start with too. */
+  readonly hasByteOrderMark: boolean;
   readonly masked: readonly MaskedSegment[];
   /** The article's title, which helps an engine with short segments. */
   readonly context?: string;
@@ -37,10 +40,10 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
   }
   let source: SourceArticle;
   try {
-    const text = await readArticle(article.absolutePath, file);
+    const { text, hasByteOrderMark } = await readArticle(article.absolutePath, file);
     const extracted = await run.segmenter.segment(text);
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
-    source = { file, text, masked: maskArticle(extracted.segments, run.matcher), context: articleContext(extracted.segments) };
+    source = { file, text, hasByteOrderMark, masked: maskArticle(extracted.segments, run.matcher), context: articleContext(extracted.segments) };
   } catch (error) {
     if (!(error instanceof JialingError)) throw error;
     run.addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
@@ -110,7 +113,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
           file,
           language,
           line: failure.segment.line,
-          message: `${file}:${failure.segment.line} [${language}] the translation's formatting came back broken (${failure.problems.join('; ')}); the source text was kept for this segment.`,
+          message: `${file}:${failure.segment.line} [${language}] the translation came back broken (${failure.problems.join('; ')}); the source text was kept for this segment.`,
         });
       }
       // A person's edit of an unchanged article is kept byte for byte; otherwise the rebuild carries the edits.
@@ -119,7 +122,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const written = reviewer.state === 'none' ? reviewer.written : undefined;
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
-      if (!isKept && !isUnchanged) await writeFileAtomic(outputPathOf(run, target, file), output);
+      if (!isKept && !isUnchanged) await writeFileAtomic(outputPathOf(run, target, file), source.hasByteOrderMark ? byteOrderMark + output : output);
       if (!isUnchanged) run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
       checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
     }

@@ -7,6 +7,7 @@ import type { Glossary } from '../glossary/glossary.ts';
 import { loadGlossary } from '../glossary/load-glossary.ts';
 import { createTermMatcher, type TermMatcher } from '../glossary/match-terms.ts';
 import { findArticles, type FoundArticle } from '../io/find-articles.ts';
+import { byteOrderMark, withoutByteOrderMark } from '../io/byte-order-mark.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
@@ -44,6 +45,7 @@ interface OpenedArticle {
   readonly file: string;
   readonly language: string;
   readonly text: string;
+  readonly hasByteOrderMark: boolean;
   readonly masked: readonly MaskedSegment[];
   readonly profile: string;
   readonly recalled: Recalled;
@@ -140,7 +142,7 @@ export class ReviewWorkspace {
     this.#storeReviewed(opened, targets);
     const reopened = await this.#open(file, language);
     const rebuilt = rebuildTranslated(this.#glossary, reopened, reopened.recalled.known, language, this.#config.anchors).text;
-    await writeFileAtomic(reopened.outputPath, rebuilt);
+    await writeFileAtomic(reopened.outputPath, reopened.hasByteOrderMark ? byteOrderMark + rebuilt : rebuilt);
     this.#memory.recordOutput({ language, file, sourceText: reopened.text, outputText: rebuilt, rebuiltText: rebuilt });
     return this.#describe(reopened, options.suggestions ?? true);
   }
@@ -174,7 +176,7 @@ export class ReviewWorkspace {
     }
     const article = await this.#findArticle(file);
     if (!article || article.refused) throw new UsageError(`No article "${file}" in ${this.#config.articlesDir}.`, { hint: 'Give the path relative to the articles folder, as `jialing status` lists it.' });
-    const text = await readArticle(article.absolutePath, file);
+    const { text, hasByteOrderMark } = await readArticle(article.absolutePath, file);
     const masked = maskArticle(segmentMarkdown(text, this.#config.segmentOptions).segments, this.#matcher);
     const profile = expectedEngineProfile(this.#config, language, this.#env);
     const recalled = recallTranslations(masked, textsToSend(masked), {
@@ -185,7 +187,7 @@ export class ReviewWorkspace {
       engineProfile: profile,
       articlePath: file,
     });
-    return { file, language, text, masked, profile, recalled, outputPath: path.join(outputFolder(this.#config.outputPattern, language), ...file.split('/')) };
+    return { file, language, text, hasByteOrderMark, masked, profile, recalled, outputPath: path.join(outputFolder(this.#config.outputPattern, language), ...file.split('/')) };
   }
 
   // The folder is listed once and again only for a path it did not hold, so that exporting every article stays linear.
@@ -199,7 +201,7 @@ export class ReviewWorkspace {
 
   async #describe(opened: OpenedArticle, withLiveSuggestions = true): Promise<ArticleReview> {
     const { file, language, masked, recalled } = opened;
-    const output = await readFile(opened.outputPath, 'utf8').catch(() => undefined);
+    const output = await readFile(opened.outputPath, 'utf8').then(withoutByteOrderMark, () => undefined);
     const sourceSegments = masked.map((item) => item.segment);
     const outputSegments = output === undefined ? [] : segmentMarkdown(output, outputSegmentOptions(this.#config.frontmatterKeys, sourceSegments)).segments;
     const findings =

@@ -135,9 +135,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
     run.addProblem({ severity: 'error', file, language, message: `${file} [${language}] was not written: ${reason}` });
   }
   summary.seconds = (performance.now() - target.startedAt) / 1000;
-  summary.requests = target.queue.stats.requests;
-  summary.translated = target.queue.stats.texts;
-  summary.billedCharacters = run.isDryRun ? summary.billedCharacters + countCharacters([...recalled.missing.keys()]) : target.queue.stats.characters;
+  // A real run counts requests as they end (see prepareTargets); a dry one counts what it would send.
+  if (run.isDryRun) summary.billedCharacters += countCharacters([...recalled.missing.keys()]);
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
 }
 

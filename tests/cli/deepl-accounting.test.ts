@@ -36,12 +36,13 @@ describe('DeepL run accounting', () => {
     expect(figures.seconds).toBeLessThanOrEqual(wallSeconds);
   });
 
-  it('counts what DeepL bills, not what was sent: markup is free', async () => {
-    project = await DeeplProject.create({ files: { 'articles/en/a.md': 'Read **the guide** and run `npm ci` first.\n' } });
+  it('takes the billed characters from DeepL\'s replies', async () => {
+    // A server with a minimum charge per text, so that its figure differs from the characters sent.
+    project = await DeeplProject.create({ files: { 'articles/en/a.md': 'Read **the guide** first.\n\nThen run it.\n' }, server: { billing: (text) => Math.max(50, text.length) } });
     const summary = await project.translateOk();
     const [request] = project.translateRequests();
-    expect(summary.languages['de']!.billedCharacters).toBe(request!.billedCharacters);
-    expect(summary.languages['de']!.billedCharacters).toBeLessThan(request!.texts[0]!.length);
+    expect(request!.texts).toHaveLength(2);
+    expect(summary.languages['de']!.billedCharacters).toBe(100);
   });
 });
 

@@ -49,6 +49,8 @@ export interface DeeplTestServerOptions {
   readonly targetLanguages?: readonly string[];
   /** Changes each translation before it is sent, as a DeepL-compatible server that mishandles tags would. */
   readonly rewrite?: (translation: string) => string;
+  /** What each text sent is billed; by default its code points outside tags. */
+  readonly billing?: (text: string) => number;
 }
 
 export interface DeeplTestServer {
@@ -162,7 +164,7 @@ export async function startDeeplTestServer(options: DeeplTestServerOptions = {})
     const translations = recorded.texts.map((text) => ({
       detected_source_language: field('source_lang')?.toUpperCase() ?? 'EN',
       text: (options.rewrite ?? ((translation: string) => translation))(fakeTranslate(text, target, ignoreTags)),
-      billed_characters: [...text.replace(/<[^>]*>/g, '')].length,
+      billed_characters: options.billing ? options.billing(text) : [...text.replace(/<[^>]*>/g, '')].length,
     }));
     recorded.billedCharacters = translations.reduce((sum, translation) => sum + translation.billed_characters, 0);
     send(200, { translations });

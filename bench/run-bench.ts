@@ -12,6 +12,7 @@ import { benchUsage, parseBenchOptions, sectionNames, type BenchOptions } from '
 import { benchDeepl } from './deepl-bench.ts';
 import type { Figure } from './figure.ts';
 import { benchIncremental } from './incremental-bench.ts';
+import { benchLlm } from './llm-bench.ts';
 import { benchLongLine } from './long-line-bench.ts';
 import { machineInfo } from './machine-info.ts';
 import { benchOverhead } from './overhead-bench.ts';
@@ -24,6 +25,7 @@ const sections: Record<(typeof sectionNames)[number], Section> = {
   overhead: benchOverhead,
   apertium: benchApertium,
   deepl: benchDeepl,
+  llm: benchLlm,
   incremental: benchIncremental,
   scale: benchScale,
   'long-line': benchLongLine,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { outputFolder, type ResolvedConfig } from '../config/resolve-config.ts';
+import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { EngineEnvironment } from '../engines/create-engine.ts';
 import { JialingError, UsageError } from '../errors.ts';
 import type { Glossary } from '../glossary/glossary.ts';
@@ -8,15 +8,17 @@ import { loadGlossary } from '../glossary/load-glossary.ts';
 import { createTermMatcher, findTerms, type TermMatcher } from '../glossary/match-terms.ts';
 import { readGlossaryStamp } from '../glossary/read-glossary-stamp.ts';
 import { remaskTerms } from '../glossary/remask-terms.ts';
-import { findArticles, type FoundArticle } from '../io/find-articles.ts';
+import { createFormats } from '../formats/create-formats.ts';
+import type { DocumentFormats } from '../formats/document-format.ts';
+import { documentOutputPath, findDocuments, type FoundDocument } from '../io/find-documents.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
-import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import { TranslationMemory } from '../memory/translation-memory.ts';
 import { expectedEngineProfile } from '../pipeline/expected-engine-profile.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from '../pipeline/mask-article.ts';
+import type { SourceDocument } from '../pipeline/source-document.ts';
 import { rebuildTranslated } from '../pipeline/rebuild-translated.ts';
 import { recallTranslations, type Recalled } from '../pipeline/recall-translations.ts';
 import { takeReviewerEdits } from '../pipeline/take-reviewer-edits.ts';
@@ -43,11 +45,8 @@ export class ReviewEditError extends JialingError {
 }
 
 /** An article's source in one language, with what the memory holds for it. */
-interface OpenedArticle {
-  readonly file: string;
+interface OpenedArticle extends SourceDocument {
   readonly language: string;
-  readonly text: string;
-  readonly masked: readonly MaskedSegment[];
   readonly profile: string;
   readonly recalled: Recalled;
   readonly outputPath: string;
@@ -64,7 +63,8 @@ export class ReviewWorkspace {
   #matcher: TermMatcher;
   #glossaryStamp: string;
   readonly #memory: TranslationMemory;
-  #articles?: Promise<FoundArticle[]>;
+  readonly #formats: DocumentFormats;
+  #articles?: Promise<FoundDocument[]>;
 
   private constructor(config: ResolvedConfig, env: EngineEnvironment, glossary: Glossary, glossaryStamp: string, memory: TranslationMemory) {
     this.#config = config;
@@ -73,6 +73,7 @@ export class ReviewWorkspace {
     this.#glossaryStamp = glossaryStamp;
     this.#matcher = createTermMatcher(glossary.terms);
     this.#memory = memory;
+    this.#formats = createFormats(config);
   }
 
   /** Loads the glossary and opens (creating if needed) the memory of a project. */
@@ -161,7 +162,8 @@ export class ReviewWorkspace {
     }
     this.#storeReviewed(opened, targets);
     const reopened = await this.#open(file, language);
-    const rebuilt = rebuildTranslated(this.#glossary, reopened, reopened.recalled.known, language, this.#config.anchors).text;
+    const current = await readFile(reopened.outputPath, 'utf8').catch(() => undefined);
+    const rebuilt = rebuildTranslated(this.#glossary, reopened, reopened.recalled.known, language, current).text;
     await writeFileAtomic(reopened.outputPath, rebuilt);
     this.#memory.recordOutput({ language, file, sourceText: reopened.text, outputText: rebuilt, rebuiltText: rebuilt });
     return this.#describe(reopened, options.suggestions ?? true);
@@ -213,7 +215,8 @@ export class ReviewWorkspace {
     const article = await this.#findArticle(file);
     if (!article || article.refused) throw new UsageError(`No article "${file}" in ${this.#config.articlesDir}.`, { hint: 'Give the path relative to the articles folder, as `jialing status` lists it.' });
     const text = await readArticle(article.absolutePath, file);
-    const masked = maskArticle(segmentMarkdown(text, this.#config.segmentOptions).segments, this.#matcher);
+    const format = this.#formats[article.format];
+    const masked = maskArticle(format.segment(text, file).segments, this.#matcher);
     const profile = expectedEngineProfile(this.#config, language, this.#env);
     const recalled = recallTranslations(masked, textsToSend(masked), {
       memory: this.#memory,
@@ -223,15 +226,15 @@ export class ReviewWorkspace {
       engineProfile: profile,
       articlePath: file,
     });
-    return { file, language, text, masked, profile, recalled, outputPath: path.join(outputFolder(this.#config.outputPattern, language), ...file.split('/')) };
+    return { file, language, text, masked, format, profile, recalled, outputPath: documentOutputPath(article, language) };
   }
 
   // The folder is listed once and again only for a path it did not hold, so that exporting every article stays linear.
-  async #findArticle(file: string): Promise<FoundArticle | undefined> {
-    const find = (articles: readonly FoundArticle[]) => articles.find((found) => found.relativePath.split(path.sep).join('/') === file);
+  async #findArticle(file: string): Promise<FoundDocument | undefined> {
+    const find = (articles: readonly FoundDocument[]) => articles.find((found) => found.relativePath.split(path.sep).join('/') === file);
     const known = this.#articles && find(await this.#articles);
     if (known) return known;
-    this.#articles = findArticles(this.#config.articlesDir);
+    this.#articles = findDocuments(this.#config);
     return find(await this.#articles);
   }
 
@@ -239,7 +242,7 @@ export class ReviewWorkspace {
     const { file, language, masked, recalled } = opened;
     const output = await readFile(opened.outputPath, 'utf8').catch(() => undefined);
     const sourceSegments = masked.map((item) => item.segment);
-    const outputSegments = output === undefined ? [] : segmentMarkdown(output, outputSegmentOptions(this.#config.frontmatterKeys, sourceSegments)).segments;
+    const outputSegments = output === undefined ? [] : opened.format.segmentOutput(output, sourceSegments, { file, language });
     const context = {
       file,
       sourceLanguage: this.#config.sourceLanguage,

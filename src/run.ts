@@ -5,12 +5,14 @@ import type { EngineChoice } from './config/schema.ts';
 import { chooseLanguages } from './config/choose-languages.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
+import { jialingVersion } from './jialing-version.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
 import { segmentInThread, segmentInWorker, type ArticleSegmenter } from './pipeline/article-segmenter.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
+import { stateBasis } from './pipeline/article-state.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
 import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
 import type { RunContext } from './pipeline/run-context.ts';
@@ -108,6 +110,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     },
     addFindings: (found) => findings.push(...found),
     consistency: new ConsistencyTracker(config.qaSeverities),
+    basis: memory && !isDryRun ? stateBasis(config, glossary, memory.memoryVersion(), jialingVersion()) : undefined,
     glossaryHits: {},
   };
   if (!isDryRun) await Promise.all(targets.map((target) => removeStaleTempFiles(outputFolder(config.outputPattern, target.language))));

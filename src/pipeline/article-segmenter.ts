@@ -52,7 +52,10 @@ interface Job {
 // Enough that the thread never waits for its next article; the rest wait here, where the calling thread can
 // take some.
 const maxJobsInWorker = 2;
-const bootScript = new URL('./segment-worker-boot.mjs', import.meta.url);
+// Compiled, this module is JavaScript and so is the worker; run from the sources, the boot script loads tsx first.
+const bootScript = import.meta.url.endsWith('.js')
+  ? new URL('./segment-worker.js', import.meta.url)
+  : new URL('./segment-worker-boot.mjs', import.meta.url);
 
 // Starting the thread costs about half a second of CPU, so runs that follow one another (a watch, a benchmark,
 // a test suite) share one; it ends once no run has used it for this long.

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { EngineEnvironment } from '../engines/create-engine.ts';
-import { engineProfile } from './prepare-targets.ts';
+import { engineProfile } from './engine-profile.ts';
 
 /** The engine profile a run would translate a language with, without starting the engine: `auto` is DeepL with a key, else Apertium. */
 export function expectedEngineProfile(config: ResolvedConfig, language: string, env: EngineEnvironment): string {

@@ -6,6 +6,7 @@ import type { Engine, LanguagePair } from '../engines/engine.ts';
 import { SetupError } from '../errors.ts';
 import type { LanguageSummary } from './run-report.ts';
 import { TranslationQueue, type RetryPolicy } from './translation-queue.ts';
+import { engineProfile } from './engine-profile.ts';
 
 /** One target language of a run: its engine, its request queue and its figures. */
 export interface Target {
@@ -107,16 +108,6 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
     throw error;
   }
   return { targets, skipped };
-}
-
-/** Everything that changes what an engine returns for the same text, so a change means new translations. */
-export function engineProfile(name: EngineName, config: ResolvedConfig, language: string): string {
-  // The version counts how jialing talks to Apertium: names sent as proper nouns (2) changed its output, and so
-  // did kept tokens sent as names, spans carried by every token and each segment tagged as if alone (3).
-  if (name === 'apertium') return `apertium/3:${config.apertiumPairs[language] ?? 'default'}`;
-  if (name !== 'deepl') return name;
-  const { languages, context } = config.deepl;
-  return `deepl:${JSON.stringify({ ...languages['default'], ...languages[language], context })}`;
 }
 
 /** Closes each engine once. */

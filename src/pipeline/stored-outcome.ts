@@ -43,6 +43,7 @@ export function reportStoredOutcome(run: RunContext, target: Target, state: Arti
   const { outcome } = state;
   target.startedAt ??= performance.now();
   summary.articles++;
+  summary.unchanged = (summary.unchanged ?? 0) + 1;
   summary.segments += outcome.segments;
   summary.characters += outcome.characters;
   summary.fromMemory += outcome.fromMemory;

@@ -7,12 +7,12 @@ import type { RunContext } from './run-context.ts';
  * For each target, the state kept for this article when every part of it still holds (source, engine profile,
  * glossary, config, reviewed memory, and the output as written); `undefined` where the article must be redone.
  */
-export async function currentStates(
+export async function currentStates<T extends Pick<Target, 'language' | 'engineProfile'>>(
   run: Pick<RunContext, 'memory' | 'basis' | 'glossary'>,
-  targets: readonly Target[],
+  targets: readonly T[],
   file: string,
   sourceText: string,
-  outputPathOf: (target: Target) => string,
+  outputPathOf: (target: T) => string,
 ): Promise<(ArticleState | undefined)[]> {
   const { memory, basis } = run;
   if (!memory || !basis) return targets.map(() => undefined);

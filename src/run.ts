@@ -10,7 +10,7 @@ import { createTermMatcher } from './glossary/match-terms.ts';
 import { findArticles } from './io/find-articles.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
-import { segmentInThread, segmentInWorker, type ArticleSegmenter } from './pipeline/article-segmenter.ts';
+import { segmentInThread, segmentInWorker, segmentWhenNeeded, type ArticleSegmenter } from './pipeline/article-segmenter.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
 import { stateBasis } from './pipeline/article-state.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
@@ -64,7 +64,10 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   // looked, and no engine request is in flight, whose answer it would hold up.
   const wasThreadIdle = wasIdleSinceLastLook(0.5);
   const mayParseHere = () => wasThreadIdle() && targets.every((target) => target.queue.inFlight === 0);
-  const segmenter = chooseSegmenter(config, { articles: articles.length, inWorker: options.segmentInWorker, mayParseHere });
+  // After a run that kept article states, most articles may need no parse at all.
+  const isRerun = existsSync(config.memoryFile) && !options.dryRun;
+  const choose = () => chooseSegmenter(config, { articles: articles.length, inWorker: options.segmentInWorker, mayParseHere });
+  const segmenter = isRerun ? segmentWhenNeeded(choose) : choose();
   const isDryRun = options.dryRun ?? false;
   const window = new ArticleWindow({
     maxArticles: options.maxArticles ?? 64,

@@ -18,6 +18,15 @@ export function segmentInThread(options: SegmentOptions): ArticleSegmenter {
   };
 }
 
+/** Creates the segmenter when the first article needs one: a re-run that parses nothing starts no thread. */
+export function segmentWhenNeeded(create: () => ArticleSegmenter): ArticleSegmenter {
+  let segmenter: ArticleSegmenter | undefined;
+  return {
+    segment: (text) => (segmenter ??= create()).segment(text),
+    close: () => segmenter?.close(),
+  };
+}
+
 /**
  * Segments articles in a worker thread, so parsing, the largest part of the pipeline's own work, runs beside
  * the rest of it (masking, memory, rebuilding, checks, engine requests) on a second core. When the worker has

@@ -166,7 +166,9 @@ function keepState(run: RunContext, target: Target, source: SourceArticle, made:
   const { language } = target;
   const termIds = [...new Set(source.masked.flatMap((item) => item.masks.map((mask) => mask.termId)))];
   const reviewed = [...recalled.entries.values()].filter((entry) => entry.status === 'reviewed').length;
-  const needsReview = run.hasEarlierTranslations ? [...recalled.entries].filter(([text, entry]) => entry.status === 'machine' && memory.hasReviewedSuggestion(recalled.keys.get(text)!)).length : 0;
+  // Texts translated this run are machine translations too, with the suggestions just saved for them.
+  const machineKeys = [...new Set(texts)].filter((text) => recalled.entries.get(text)?.status !== 'reviewed').map((text) => recalled.keys.get(text) ?? recalled.missing.get(text)?.key);
+  const needsReview = run.hasEarlierTranslations ? machineKeys.filter((key) => key !== undefined && memory.hasReviewedSuggestion(key)).length : 0;
   memory.saveArticleState({
     language,
     file: source.file,

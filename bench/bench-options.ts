@@ -9,15 +9,16 @@ export interface BenchOptions {
   /** Articles for the pipeline-overhead comparison. */
   readonly articles: number;
   readonly apertiumArticles: number;
+  /** Articles of the DeepL and LLM sections. */
   readonly deeplArticles: number;
   readonly incrementalArticles: number;
   /** Articles for the re-runs with nothing or one paragraph changed. */
   readonly unchangedArticles: number;
   /** Corpus sizes for the memory and scale runs, smallest first. */
   readonly scaleArticles: readonly number[];
-  /** Simulated DeepL latency per request. */
+  /** Simulated DeepL and LLM latency per request. */
   readonly latencyMs: number;
-  /** DeepL requests in flight at once. */
+  /** DeepL and LLM requests in flight at once. */
   readonly concurrency: number;
   /** Timed repetitions of each in-process measurement; the median is reported. */
   readonly repeats: number;
@@ -30,7 +31,7 @@ export interface BenchOptions {
 }
 
 /** Section names, in the order they run. */
-export const sectionNames = ['startup', 'overhead', 'apertium', 'deepl', 'incremental', 'unchanged', 'scale'] as const;
+export const sectionNames = ['startup', 'overhead', 'apertium', 'deepl', 'llm', 'incremental', 'unchanged', 'scale', 'long-line'] as const;
 
 /** The help text. */
 export const benchUsage = `Usage: npm run bench -- [--quick] [--strict] [--articles N] [--apertium-articles N] [--deepl-articles N]

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
+import type { ResolvedConfig } from './config/resolve-config.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
 import { JialingError } from './errors.ts';
+import type { FormatName } from './formats/document-format.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
-import { findArticles } from './io/find-articles.ts';
+import { documentOutputPath, findDocuments } from './io/find-documents.ts';
 import { readArticle } from './io/read-article.ts';
 import { jialingVersion } from './jialing-version.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
@@ -15,6 +15,8 @@ import { currentStates } from './pipeline/stored-outcome.ts';
 /** Where one article stands in one language. */
 export interface ArticleStatus {
   readonly file: string;
+  /** Which kind of document it is: a markdown article or an i18next resource file. */
+  readonly format: FormatName;
   readonly language: string;
   /**
    * `missing`: no output; `edited`: a person changed the output since jialing wrote it (the next run keeps the
@@ -39,30 +41,33 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
   const statuses: ArticleStatus[] = [];
   let parsed: typeof import('./status-of-article.ts') | undefined;
   try {
-    for (const article of await findArticles(config.articlesDir)) {
+    for (const article of await findDocuments(config)) {
       const file = article.relativePath;
+      const unreadable = (format: FormatName) => languages.map((language) => ({ file, format, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0, needsReview: 0 }) as const);
       let text: string;
       try {
         if (article.refused) throw new JialingError(article.refused);
         text = await readArticle(article.absolutePath, file);
       } catch (error) {
         if (!(error instanceof JialingError)) throw error;
-        for (const language of languages) statuses.push({ file, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0, needsReview: 0 });
+        statuses.push(...unreadable(article.format));
         continue;
       }
       // An output kept as the last run left it, from inputs that are all the same, is up to date without a parse.
-      const states = await currentStates({ memory, basis, glossary }, targets, file, text, (target) => path.join(outputFolder(config.outputPattern, target.language), file));
+      const states = await currentStates({ memory, basis, glossary }, targets, file, text, (target) => documentOutputPath(article, target.language));
       if (states.every((state) => state !== undefined)) {
-        for (const { language, outcome } of states) statuses.push({ file, language, state: 'up-to-date', segments: outcome.texts, untranslated: 0, reviewed: outcome.reviewed, machine: outcome.machine, needsReview: outcome.needsReview });
+        for (const { language, outcome } of states) {
+          statuses.push({ file, format: article.format, language, state: 'up-to-date', segments: outcome.texts, untranslated: 0, reviewed: outcome.reviewed, machine: outcome.machine, needsReview: outcome.needsReview });
+        }
         continue;
       }
-      // Parsing needs the markdown modules, which a status of unchanged articles never loads.
+      // Parsing needs the format's modules, which a status of unchanged articles never loads.
       parsed ??= await import('./status-of-article.ts');
       try {
-        statuses.push(...(await parsed.statusOfArticle({ config, glossary, memory }, targets, file, text)));
+        statuses.push(...(await parsed.statusOfArticle({ config, glossary, memory }, targets, article, text)));
       } catch (error) {
         if (!(error instanceof JialingError)) throw error;
-        for (const language of languages) statuses.push({ file, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0, needsReview: 0 });
+        statuses.push(...unreadable(article.format));
       }
     }
   } finally {

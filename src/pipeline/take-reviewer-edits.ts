@@ -1,19 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import type { WrittenOutput } from '../memory/translation-memory.ts';
 import { alignEdits } from '../review/align-edits.ts';
-import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
+import { maskArticle, textsToSend } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { recallTranslations } from './recall-translations.ts';
 import type { RunContext } from './run-context.ts';
 import { rebuildTranslated } from './rebuild-translated.ts';
+import type { SourceDocument } from './source-document.ts';
 
-/** What a person did to an output since jialing last wrote it. */
+/** What a person did to an output since jialing last wrote it; `current` is the output on disk, if any. */
 export type ReviewerEdits =
   /** `written`: the file holds exactly what jialing last wrote, from this source text. */
-  | { readonly state: 'none'; readonly written?: WrittenOutput }
+  | { readonly state: 'none'; readonly written?: WrittenOutput; readonly current?: string }
   /** Changed segments are now reviewed entries of the memory; `text` is the file as the person left it. */
   | { readonly state: 'edited'; readonly text: string; readonly segments: number; readonly isSourceUnchanged: boolean }
   /** The file cannot be lined up with its source; it must be left as it is. */
@@ -21,24 +21,26 @@ export type ReviewerEdits =
 
 /**
  * Compares an output with what jialing last wrote there and stores each segment a person changed as a
- * reviewed translation, before the article is looked up in the memory, so that the edits win.
+ * reviewed translation, before the article is looked up in the memory, so that the edits win. `isDryRun`
+ * only tells what would be taken, storing nothing.
  */
 export async function takeReviewerEdits(
   run: Pick<RunContext, 'memory' | 'config' | 'glossary' | 'matcher'>,
   target: Pick<Target, 'language' | 'engineProfile'>,
-  source: { readonly file: string; readonly text: string; readonly masked: readonly MaskedSegment[] },
+  source: SourceDocument,
   outputPath: string,
+  options: { readonly isDryRun?: boolean } = {},
 ): Promise<ReviewerEdits> {
   const { memory, config, glossary } = run;
-  const written = memory?.lastOutput(target.language, source.file);
-  if (!memory || !written) return { state: 'none' };
   const current = await readFile(outputPath, 'utf8').catch(() => undefined);
-  if (current === undefined) return { state: 'none' };
-  if (current === written.outputText) return { state: 'none', written };
+  const written = memory?.lastOutput(target.language, source.file);
+  if (!memory || !written || current === undefined) return { state: 'none', current };
+  if (current === written.outputText) return { state: 'none', written, current };
 
-  const masked = written.sourceText === source.text ? source.masked : maskArticle(segmentMarkdown(written.sourceText, config.segmentOptions).segments, run.matcher);
-  const outputOptions = outputSegmentOptions(config.frontmatterKeys, masked.map((item) => item.segment));
-  const segmentsOf = (text: string): readonly Segment[] => segmentMarkdown(text, outputOptions).segments;
+  const { format } = source;
+  const masked = written.sourceText === source.text ? source.masked : maskArticle(format.segment(written.sourceText, source.file).segments, run.matcher);
+  const sourceSegments = masked.map((item) => item.segment);
+  const segmentsOf = (text: string): readonly Segment[] => format.segmentOutput(text, sourceSegments, { file: source.file, language: target.language });
   const recallInput = {
     memory,
     glossary,
@@ -49,7 +51,7 @@ export async function takeReviewerEdits(
   };
   // What the memory gives now: equal to the file after a run that wrote it but stopped before recording it.
   const { known } = recallTranslations(masked, textsToSend(masked), recallInput);
-  const expected = rebuildTranslated(glossary, { text: written.sourceText, masked, file: source.file }, known, target.language, config.anchors).text;
+  const expected = rebuildTranslated(glossary, { text: written.sourceText, masked, file: source.file, format }, known, target.language, current).text;
   let aligned;
   try {
     aligned = alignEdits({
@@ -64,6 +66,7 @@ export async function takeReviewerEdits(
     return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})` };
   }
   if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict };
+  if (options.isDryRun) return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text };
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
   memory.storeReviewed(
     aligned.edits.map((edit) => {

@@ -1,50 +1,50 @@
-import path from 'node:path';
-import { outputFolder } from '../config/resolve-config.ts';
 import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../errors.ts';
-import type { FoundArticle } from '../io/find-articles.ts';
+import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { SegmentFailure } from '../markdown/render-segment.ts';
-import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
 import { hashText, glossaryVersionOf } from './article-state.ts';
 import { checkOutput, type OutputCheck } from './check-output.ts';
 import { currentStates, reportStoredOutcome } from './stored-outcome.ts';
-import { maskArticle, nameIdsOf, textsToSend, type MaskedSegment } from './mask-article.ts';
+import { maskArticle, nameIdsOf, textsToSend } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { rebuildTranslated } from './rebuild-translated.ts';
 import { maxBrokenReplies, recallTranslations, type Recalled } from './recall-translations.ts';
 import { takeReviewerEdits, type ReviewerEdits } from './take-reviewer-edits.ts';
+import { textHintsOf } from './text-hints.ts';
+import { updateTokenFigures } from './token-figures.ts';
 import type { RunContext } from './run-context.ts';
 import { countCharacters } from './count-characters.ts';
+import type { SourceDocument } from './source-document.ts';
 import { wrapLikeSource } from './wrap-like-source.ts';
 
-/** One article's source, segmented and masked, shared by every target language. */
-interface SourceArticle {
-  readonly file: string;
-  readonly text: string;
-  readonly masked: readonly MaskedSegment[];
-  /** The article's title, which helps an engine with short segments. */
+/** One document's source as every target language shares it. */
+interface SourceArticle extends SourceDocument {
+  /** Where each language's output goes. */
+  readonly found: FoundDocument;
+  /** What the document is about, which helps an engine with short segments. */
   readonly context?: string;
   /** What segmenting said about the source, reported once per article. */
   readonly warnings: readonly string[];
 }
 
-/** Reads and segments one article, then translates, writes and checks it for every target language. */
-export async function translateArticle(run: RunContext, article: FoundArticle, held: HeldArticle): Promise<void> {
+/** Reads and segments one document, then translates, writes and checks it for every target language. */
+export async function translateArticle(run: RunContext, article: FoundDocument, held: HeldArticle): Promise<void> {
   const file = article.relativePath;
   if (article.refused) {
     run.addProblem({ severity: 'error', file, message: `Refused ${file}: ${article.refused}.` });
     return;
   }
+  const format = run.formats[article.format];
   let source: SourceArticle;
   let targets: readonly Target[];
   try {
     const text = await readArticle(article.absolutePath, file);
     // An output whose every input is as it was when it was written is neither rebuilt nor checked again.
-    const states = await currentStates(run, run.targets, file, text, (target) => outputPathOf(run, target, file));
+    const states = await currentStates(run, run.targets, file, text, (target) => documentOutputPath(article, target.language));
     targets = run.targets.filter((_, index) => states[index] === undefined);
     if (targets.length === 0) {
       await held.inTurn();
@@ -54,16 +54,16 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
       return;
     }
     run.targets.forEach((target, index) => states[index] && reportStoredOutcome(run, target, states[index]));
-    const extracted = await run.segmenter.segment(text);
+    const extracted = await format.parse(text, file);
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
-    source = { file, text, masked: maskArticle(extracted.segments, run.matcher), context: articleContext(extracted.segments), warnings: extracted.warnings };
+    source = { file, text, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments), warnings: extracted.warnings };
   } catch (error) {
     if (!(error instanceof JialingError)) throw error;
     run.addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
     return;
   }
   // Read before any text is asked for: an article hands its texts to the queues all at once (see ArticleWindow).
-  const edits = await Promise.all(targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, outputPathOf(run, target, file)))));
+  const edits = await Promise.all(targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, documentOutputPath(article, target.language)))));
   await held.inTurn();
   const work = targets.map((target, index) => translateInto(run, target, source, edits[index]!, held));
   held.handedOver();
@@ -71,10 +71,6 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
 }
 
 const none: ReviewerEdits = { state: 'none' };
-
-function outputPathOf(run: RunContext, target: Target, file: string): string {
-  return path.join(outputFolder(run.config.outputPattern, target.language), file);
-}
 
 async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits, held: HeldArticle): Promise<void> {
   const { summary, language } = target;
@@ -108,15 +104,23 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const missing = [...recalled.missing.keys()];
       keepSuggestions(run, target, source, recalled.missing);
       for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
-      for (const item of source.masked) {
+      const hintOptions = { glossary: run.glossary, language, title: source.context, neighbours: run.config.llm.contextSegments };
+      for (const [index, item] of source.masked.entries()) {
         if (!recalled.missing.has(item.text)) continue;
         const names = nameIdsOf(item);
         if (names.length > 0) target.names.set(item.text, names);
+        if (target.engine.usesHints && !target.hints.has(item.text)) target.hints.set(item.text, textHintsOf(source.masked, index, hintOptions));
       }
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       const translated = await held.waitOnEngine(target.queue.translate(missing, source.context));
-      const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, wrapLikeSource(text, translated[index]!)] as const)]);
-      const rebuilt = rebuildTranslated(run.glossary, source, byText, language, run.config.anchors);
+      // A text whose replies all failed the engine's checks keeps its source, as a text without a translation does.
+      const byText = new Map([
+        ...recalled.known,
+        ...missing.flatMap((text, index) => (target.queue.failureOf(text) === undefined ? [[text, wrapLikeSource(text, translated[index]!)] as const] : [])),
+      ]);
+      reportFailedReplies(run, target, source, missing);
+      const current = reviewer.state === 'edited' ? reviewer.text : reviewer.current;
+      const rebuilt = rebuildTranslated(run.glossary, source, byText, language, current);
       rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);
       reportGivenUp(run, target, source, recalled.gaveUp);
       for (const failure of rebuilt.failures) {
@@ -135,10 +139,11 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const written = reviewer.state === 'none' ? reviewer.written : undefined;
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
-      if (!isKept && !isUnchanged) await writeFileAtomic(outputPathOf(run, target, file), output);
+      if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), output);
       if (!isUnchanged) run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
       const checked = checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
-      const isComplete = rebuilt.failures.length === 0 && recalled.gaveUp.size === 0;
+      // Every text translated: none given up on, none whose replies all failed the engine's checks.
+      const isComplete = rebuilt.failures.length === 0 && texts.every((text) => byText.has(text));
       if (isComplete) keepState(run, target, source, { texts, recalled, output, checked });
       else run.memory?.forgetArticleState(language, file);
     }
@@ -154,6 +159,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   summary.requests = target.queue.stats.requests;
   summary.translated = target.queue.stats.texts;
   summary.billedCharacters = run.isDryRun ? summary.billedCharacters + countCharacters([...recalled.missing.keys()]) : target.queue.stats.characters;
+  updateTokenFigures(summary, target.engine, run.config.llm.prices, run.isDryRun ? [...recalled.missing.keys()] : undefined);
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
 }
 
@@ -235,15 +241,34 @@ function rejectBrokenReplies(run: RunContext, target: Target, source: SourceArti
 }
 
 function reportGivenUp(run: RunContext, target: Target, source: SourceArticle, gaveUp: ReadonlySet<string>): void {
+  reportKeptSource(run, target, source, gaveUp, (plain) =>
+    `the engine's reply for "${plain}" failed the checks ${maxBrokenReplies} times, so it is no longer sent and the source text is kept. Translate it by hand (in the output file or with \`jialing review\`), or simplify its formatting.`);
+}
+
+// Texts whose replies all failed the engine's own checks (see `TranslationQueue.failureOf`): nothing of them was stored.
+function reportFailedReplies(run: RunContext, target: Target, source: SourceArticle, sent: readonly string[]): void {
+  const failed = new Set(sent.filter((text) => target.queue.failureOf(text) !== undefined));
+  if (failed.size === 0) return;
+  reportKeptSource(run, target, source, failed, (plain, text) =>
+    `the engine's replies for "${plain}" failed the checks on every try (${target.queue.failureOf(text)}); the source text was kept and nothing was stored, so the next run asks again.`);
+  for (const text of failed) {
+    target.names.delete(text);
+    target.hints.delete(text);
+    target.awaitingMemory.delete(text);
+  }
+}
+
+/** Reports each segment of the article whose text is in `texts` as failed, its source kept, with `reason` after its place. */
+function reportKeptSource(run: RunContext, target: Target, source: SourceArticle, texts: ReadonlySet<string>, reason: (plain: string, text: string) => string): void {
   for (const item of source.masked) {
-    if (!gaveUp.has(item.text)) continue;
+    if (!texts.has(item.text)) continue;
     target.summary.failedSegments++;
     run.addProblem({
       severity: 'error',
       file: source.file,
       language: target.language,
       line: item.segment.line,
-      message: `${source.file}:${item.segment.line} [${target.language}] the engine's reply for "${shortPlain(item.segment.text)}" failed the checks ${maxBrokenReplies} times, so it is no longer sent and the source text is kept. Translate it by hand (in the output file or with \`jialing review\`), or simplify its formatting.`,
+      message: `${source.file}:${item.segment.line} [${target.language}] ${reason(shortPlain(item.segment.text), item.text)}`,
     });
   }
 }
@@ -262,10 +287,4 @@ function reportConflict(run: RunContext, target: Target, file: string, reason: s
 function shortPlain(text: string): string {
   const plain = taggedTextToPlain(text);
   return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
-}
-
-// The title tells an engine what the article is about, which short segments need.
-function articleContext(segments: readonly Segment[]): string | undefined {
-  const title = segments.find((segment) => segment.kind === 'frontmatter') ?? segments.find((segment) => segment.kind === 'heading');
-  return title ? taggedTextToPlain(title.text) : undefined;
 }

@@ -1,13 +1,15 @@
 import type { Glossary } from '../glossary/glossary.ts';
 import { unmaskTerms } from '../glossary/mask-terms.ts';
 import { renderSegment, repairTranslation, type SegmentFailure } from '../markdown/render-segment.ts';
-import { stringifyTaggedText } from '../markdown/tagged-text.ts';
+import { stringifyTaggedText, taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { MarkupPart, Segment, Tag } from '../markdown/segment.ts';
 import type { MemoryEntry, Suggestion } from '../memory/memory-entry.ts';
 import type { MaskedSegment } from '../pipeline/mask-article.ts';
 import { unmaskTranslation } from '../pipeline/rebuild-translated.ts';
 import type { Finding } from '../qa/finding.ts';
-import type { ReviewCounts, ReviewSegment, ReviewTag } from './review-types.ts';
+import { termPattern } from '../qa/term-pattern.ts';
+import type { TermMatch } from '../glossary/match-terms.ts';
+import type { ReviewCounts, ReviewSegment, ReviewTag, ReviewTerm } from './review-types.ts';
 
 /** What the memory and the checks say about an article in one language. */
 export interface ReviewSources {
@@ -20,9 +22,10 @@ export interface ReviewSources {
   readonly suggestionsFor: (item: MaskedSegment) => readonly Suggestion[];
   /** Whether a person reviewed an earlier version of a masked text's source. */
   readonly needsReview: (item: MaskedSegment) => boolean;
-  readonly findings: readonly Finding[];
-  /** Line of each segment in the output, by index, to place findings. */
-  readonly outputLines: ReadonlyMap<number, number>;
+  /** Glossary terms in a text, by the glossary's matching rules (whole words, never inside a URL). */
+  readonly findTerms: (text: string) => readonly TermMatch[];
+  /** Quality findings of a segment's translation in the output, by segment index. */
+  readonly findingsOf: (index: number) => readonly Finding[];
 }
 
 /** The segments a reviewer works on: those jialing translates, with their translation, tags, terms, findings and suggestions. */
@@ -36,15 +39,19 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
     if (target !== undefined) targets.set(item.segment.index, target);
   }
   const segments = masked.map((item) => item.segment);
+  // Frontmatter values, alt texts and titles are edited as plain text, which is what a save reads them as:
+  // showing them quoted or escaped would have each approval quote the value once more.
   const markdownOf = (segment: Segment, translations: ReadonlyMap<number, string>) =>
-    renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures: [] });
+    segment.sink.type === 'inline'
+      ? renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures: [] })
+      : taggedTextToPlain(translations.get(segment.index) ?? segment.text);
   return masked
     .filter((item) => item.isSendable)
     .map((item): ReviewSegment => {
       const { segment } = item;
       const entry = entries.get(item.text);
       const target = targets.get(segment.index);
-      const line = sources.outputLines.get(segment.index);
+      const sourceMarkdown = markdownOf(segment, new Map());
       return {
         index: segment.index,
         id: segment.id,
@@ -52,17 +59,19 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         line: segment.line,
         source: segment.text,
         target,
-        sourceMarkdown: markdownOf(segment, new Map()),
+        sourceMarkdown,
         targetMarkdown: target === undefined ? undefined : markdownOf(segment, targets),
         state: !entry || target === undefined ? 'initial' : entry.status === 'reviewed' ? 'reviewed' : 'translated',
         needsReview: entry?.status === 'machine' && sources.needsReview(item),
         tags: segment.tags.map(describeTag),
-        terms: item.masks.map((mask) => ({ termId: mask.termId, source: mask.source, target: targetForm(mask.termId) })),
-        findings: line === undefined ? [] : sources.findings.filter((finding) => finding.line === line),
+        terms: item.masks.map((mask) => describeTerm(glossary, mask.termId, mask.source, language, target)),
+        termRanges: sources.findTerms(sourceMarkdown).map(({ termId, start, end }) => ({ termId, start, end })),
+        findings: sources.findingsOf(segment.index),
         suggestions: sources.suggestionsFor(item).map((suggestion) => {
           const targetText = unmaskTerms(suggestion.targetText, item.masks, targetForm).text;
           const failures: SegmentFailure[] = [];
-          const markdown = renderSegment({ ...segment, linePrefixes: [] }, { segments, translations: new Map([[segment.index, targetText]]), failures });
+          const translations = new Map([[segment.index, targetText]]);
+          const markdown = segment.sink.type === 'inline' ? renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures }) : markdownOf(segment, translations);
           return { ...suggestion, targetText, targetMarkdown: failures.length === 0 ? markdown : undefined };
         }),
       };
@@ -76,6 +85,13 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
 export function writtenTarget(glossary: Glossary, item: MaskedSegment, translated: string, language: string): string | undefined {
   const repaired = repairTranslation(item.segment, unmaskTranslation(glossary, item, translated, language));
   return 'nodes' in repaired ? stringifyTaggedText(repaired.nodes) : undefined;
+}
+
+function describeTerm(glossary: Glossary, termId: string, source: string, language: string, target: string | undefined): ReviewTerm {
+  const expected = glossary.targetForm(termId, language);
+  const isPresent = target !== undefined && (expected.trim() === '' || taggedTextToPlain(target, ' ').search(termPattern(expected, false)) !== -1);
+  const notes = [glossary.terms.find((term) => term.id === termId)?.note, glossary.ownForm(termId, language)?.note].filter((note): note is string => note !== undefined);
+  return { termId, source, target: expected, isPresent, notes };
 }
 
 /** Counts of an article's review segments. */

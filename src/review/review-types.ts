@@ -21,6 +21,17 @@ export interface ReviewTerm {
   readonly termId: string;
   readonly source: string;
   readonly target: string;
+  /** Whether the translation holds the target form, by the rule the glossary check applies. */
+  readonly isPresent: boolean;
+  /** The glossary's notes on the term: the source entry's, then the target language's. */
+  readonly notes: readonly string[];
+}
+
+/** Where a glossary term occurs in a segment's source markdown, found by the glossary's matching rules. */
+export interface ReviewTermRange {
+  readonly termId: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** One translatable segment of an article in one target language, as a reviewer sees it. */
@@ -44,6 +55,8 @@ export interface ReviewSegment {
   readonly needsReview: boolean;
   readonly tags: readonly ReviewTag[];
   readonly terms: readonly ReviewTerm[];
+  /** The glossary terms in `sourceMarkdown`, for highlighting. */
+  readonly termRanges: readonly ReviewTermRange[];
   /** Quality findings on this segment in the written output. */
   readonly findings: readonly Finding[];
   /** Earlier translations of similar source texts, closest first; terms spelled out. */
@@ -73,7 +86,15 @@ export interface ArticleReview {
   readonly outputPath: string;
   readonly segments: readonly ReviewSegment[];
   readonly counts: ReviewCounts;
+  /** Findings about the output as a whole (its structure no longer matches the source). */
+  readonly findings?: readonly Finding[];
+  /** Why the output cannot take a save: it was edited by hand beyond lining up with its source. */
+  readonly conflict?: string;
 }
 
 /** A reviewer's translation of one segment: tagged text with the source's tag ids, or the segment's markdown. */
-export type ReviewEdit = { readonly index: number; readonly target: string } | { readonly index: number; readonly markdown: string };
+export type ReviewEdit = ({ readonly target: string } | { readonly markdown: string }) & {
+  readonly index: number;
+  /** The id of the source the translation was made for; a save is refused when the segment's source is another now. */
+  readonly id?: string;
+};

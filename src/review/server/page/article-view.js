@@ -15,6 +15,8 @@ export function renderArticle(article, drafts = new Map(), announce = () => {}) 
   fill(document.getElementById('article-title'), el('span', { text: article.file }), ' ', el('span', { class: 'language', text: `${article.sourceLanguage} → ${article.language}` }));
   fill(document.getElementById('article-counts'), describeCounts(article.counts));
   fill(document.getElementById('article-output'), `Approving rewrites ${article.outputPath}`);
+  const alerts = [article.conflict, ...(article.findings ?? []).map((finding) => `${finding.severity} · ${finding.check}: ${finding.message}`)].filter(Boolean);
+  fill(document.getElementById('article-alerts'), alerts.map((message) => el('li', { class: 'article-alert', text: message })));
   fill(document.getElementById('segments'), rows.length > 0 ? rows.map((entry) => entry.row) : el('li', { text: 'This article has no segments to translate.' }));
   for (const [position, entry] of rows.entries()) entry.row.addEventListener('focusin', () => markCurrent(position));
   markCurrent(view.current);
@@ -100,7 +102,7 @@ async function approve(index) {
   fill(entry.saveState, 'saving…');
   fill(entry.problems);
   try {
-    const updated = await saveEdits(article.file, article.language, [{ index, markdown: entry.editor.value }]);
+    const updated = await saveEdits(article.file, article.language, [{ index, id: entry.segment.id, markdown: entry.editor.value }]);
     const drafts = new Map(view.rows.filter((other) => other !== entry && other.editor.value !== (other.segment.targetMarkdown ?? '')).map((other) => [other.segment.index, other.editor.value]));
     const position = view.rows.indexOf(entry);
     renderArticle(updated, drafts, view.announce);

@@ -5,6 +5,9 @@ import { renderList } from './list-view.js';
 
 const status = document.getElementById('status');
 let shownHash;
+// Each navigation's number: an answer that arrives after a later navigation started is dropped, so a slow
+// article cannot replace the list the reviewer went back to.
+let navigation = 0;
 
 function announce(message) {
   fill(status, message);
@@ -26,11 +29,14 @@ async function route() {
     return;
   }
   shownHash = location.hash;
+  const current = ++navigation;
+  const isStale = () => current !== navigation;
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
   try {
     if (path === '/article') {
       const params = new URLSearchParams(query);
       const article = await fetchArticle(params.get('file') ?? '', params.get('language') ?? '');
+      if (isStale()) return;
       closeArticle();
       fill(document.getElementById('where'), `${article.file} · ${article.language}`);
       renderArticle(article, new Map(), announce);
@@ -39,13 +45,14 @@ async function route() {
     } else {
       closeArticle();
       const data = await fetchArticles();
+      if (isStale()) return;
       fill(document.getElementById('where'), `${data.articles.length} articles · ${data.languages.join(', ')}`);
       document.title = 'jialing review';
       renderList(data);
       show('list-view');
     }
   } catch (error) {
-    showError(error);
+    if (!isStale()) showError(error);
   }
 }
 

@@ -1,4 +1,4 @@
-import { containsTerm, el, highlightTerms } from './dom.js';
+import { el, highlightTerms } from './dom.js';
 
 const stateNames = { initial: 'untranslated', translated: 'machine', reviewed: 'reviewed' };
 
@@ -21,8 +21,8 @@ function describeTag(tag) {
     : el('li', {}, el('span', { class: 'tag-id', text: `x${tag.id}` }), ' ', el('code', { text: tag.open }));
 }
 
-function describeTerm(term, target) {
-  const isPresent = target !== '' && containsTerm(target, term.target);
+function describeTerm(term) {
+  const { isPresent } = term;
   return el(
     'li',
     { class: isPresent ? 'term-present' : 'term-missing' },
@@ -31,6 +31,7 @@ function describeTerm(term, target) {
     el('strong', { text: term.target }),
     ' ',
     el('span', { class: 'term-check', text: isPresent ? '✓ in the translation' : 'not in the translation' }),
+    term.notes.map((note) => el('span', { class: 'term-note', text: note })),
   );
 }
 
@@ -86,14 +87,14 @@ export function segmentRow(segment, article, draft, handlers) {
     el(
       'div',
       { class: 'columns' },
-      el('div', { class: 'source', lang: article.sourceLanguage }, el('div', { class: 'text' }, highlightTerms(segment.sourceMarkdown, segment.terms))),
+      el('div', { class: 'source', lang: article.sourceLanguage }, el('div', { class: 'text' }, highlightTerms(segment.sourceMarkdown, segment.termRanges, segment.terms))),
       el('div', { class: 'target' }, editor, el('div', { class: 'actions' }, approve, saveState), problems),
     ),
     el(
       'div',
       { class: 'details' },
       section('formatting', 'tags', segment.tags.map(describeTag)),
-      section('glossary', 'terms', segment.terms.map((term) => describeTerm(term, editor.value))),
+      section('glossary', 'terms', segment.terms.map(describeTerm)),
       section('checks', 'findings', segment.findings.map(describeFinding)),
       section('suggestions from the memory', 'suggestions', suggestions),
     ),

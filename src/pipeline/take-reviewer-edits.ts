@@ -3,7 +3,8 @@ import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import type { WrittenOutput } from '../memory/translation-memory.ts';
 import { alignEdits } from '../review/align-edits.ts';
-import { maskArticle, textsToSend } from './mask-article.ts';
+import { remaskTerms } from '../glossary/remask-terms.ts';
+import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { recallTranslations } from './recall-translations.ts';
 import type { RunContext } from './run-context.ts';
@@ -68,13 +69,15 @@ export async function takeReviewerEdits(
   if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict };
   if (options.isDryRun) return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text };
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
+  const masksOf = new Map(masked.map((item) => [item.text, item.masks]));
   memory.storeReviewed(
     aligned.edits.map((edit) => {
       const glossaryVersion = glossary.version(termIds.get(edit.sourceText) ?? [], target.language);
       return {
         key: memoryKey({ sourceText: edit.sourceText, sourceLanguage: config.sourceLanguage, targetLanguage: target.language, engineProfile: target.engineProfile, glossaryVersion }),
         sourceText: edit.sourceText,
-        targetText: edit.target,
+        // With placeholders where the glossary's forms stand, as the rebuild needs; a form the person changed stays as written.
+        targetText: remaskTerms(edit.target, masksOf.get(edit.sourceText) ?? [], (termId) => glossary.targetForm(termId, target.language)).text,
         sourceLanguage: config.sourceLanguage,
         targetLanguage: target.language,
         engineProfile: target.engineProfile,

@@ -9,7 +9,8 @@ import { unmaskTranslation } from '../pipeline/rebuild-translated.ts';
 import type { Finding } from '../qa/finding.ts';
 import { termPattern } from '../qa/term-pattern.ts';
 import type { TermMatch } from '../glossary/match-terms.ts';
-import type { ReviewCounts, ReviewSegment, ReviewTag, ReviewTerm } from './review-types.ts';
+import { diffWords } from './diff-words.ts';
+import type { ReviewCounts, ReviewEarlier, ReviewSegment, ReviewTag, ReviewTerm } from './review-types.ts';
 
 /** What the memory and the checks say about an article in one language. */
 export interface ReviewSources {
@@ -20,8 +21,8 @@ export interface ReviewSources {
   readonly entries: ReadonlyMap<string, MemoryEntry>;
   /** Suggestions for a masked text, closest first. */
   readonly suggestionsFor: (item: MaskedSegment) => readonly Suggestion[];
-  /** Whether a person reviewed an earlier version of a masked text's source. */
-  readonly needsReview: (item: MaskedSegment) => boolean;
+  /** The reviewed translation of an earlier version of a masked text's source, if a person reviewed one. */
+  readonly reviewedEarlier: (item: MaskedSegment) => Suggestion | undefined;
   /** Glossary terms in a text, by the glossary's matching rules (whole words, never inside a URL). */
   readonly findTerms: (text: string) => readonly TermMatch[];
   /** Quality findings of a segment's translation in the output, by segment index. */
@@ -52,6 +53,8 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
       const entry = entries.get(item.text);
       const target = targets.get(segment.index);
       const sourceMarkdown = markdownOf(segment, new Map());
+      const reviewed = entry?.status === 'machine' ? sources.reviewedEarlier(item) : undefined;
+      const earlier = reviewed && describeEarlier(item, reviewed, (translations) => markdownOf(segment, translations), targetForm);
       return {
         index: segment.index,
         id: segment.id,
@@ -62,7 +65,8 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         sourceMarkdown,
         targetMarkdown: target === undefined ? undefined : markdownOf(segment, targets),
         state: !entry || target === undefined ? 'initial' : entry.status === 'reviewed' ? 'reviewed' : 'translated',
-        needsReview: entry?.status === 'machine' && sources.needsReview(item),
+        needsReview: earlier !== undefined,
+        ...(earlier ? { earlier } : {}),
         tags: segment.tags.map(describeTag),
         terms: item.masks.map((mask) => describeTerm(glossary, mask.termId, mask.source, language, target)),
         termRanges: sources.findTerms(sourceMarkdown).map(({ termId, start, end }) => ({ termId, start, end })),
@@ -87,6 +91,19 @@ export function writtenTarget(glossary: Glossary, item: MaskedSegment, translate
   return 'nodes' in repaired ? stringifyTaggedText(repaired.nodes) : undefined;
 }
 
+// The earlier source's terms are spelled as this source's: its placeholders are numbered in the same reading order.
+function describeEarlier(item: MaskedSegment, reviewed: Suggestion, markdownOf: (translations: ReadonlyMap<number, string>) => string, targetForm: (termId: string) => string): ReviewEarlier {
+  const sourceForm = new Map(item.masks.map((mask) => [mask.termId, mask.source]));
+  const plain = (text: string) => taggedTextToPlain(unmaskTerms(text, item.masks, (termId) => sourceForm.get(termId) ?? termId).text, ' ');
+  const target = unmaskTerms(reviewed.targetText, item.masks, targetForm).text;
+  const isWritable = 'nodes' in repairTranslation(item.segment, target);
+  return {
+    sourceDiff: diffWords(plain(reviewed.sourceText), plain(item.text)),
+    target,
+    targetMarkdown: isWritable ? markdownOf(new Map([[item.segment.index, target]])) : undefined,
+  };
+}
+
 function describeTerm(glossary: Glossary, termId: string, source: string, language: string, target: string | undefined): ReviewTerm {
   const expected = glossary.targetForm(termId, language);
   const isPresent = target !== undefined && (expected.trim() === '' || taggedTextToPlain(target, ' ').search(termPattern(expected, false)) !== -1);
@@ -103,6 +120,7 @@ export function countSegments(segments: readonly ReviewSegment[]): ReviewCounts 
     machine: count((segment) => segment.state === 'translated'),
     needsReview: count((segment) => segment.needsReview),
     untranslated: count((segment) => segment.state === 'initial'),
+    qaErrors: segments.flatMap((segment) => segment.findings).filter((finding) => finding.severity === 'error').length,
   };
 }
 

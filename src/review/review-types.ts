@@ -1,6 +1,7 @@
 import type { SegmentKind } from '../markdown/segment.ts';
 import type { Suggestion } from '../memory/memory-entry.ts';
 import type { Finding } from '../qa/finding.ts';
+import type { DiffPart } from './diff-words.ts';
 
 /** Where a segment's translation stands, named as XLIFF 2 names segment states. */
 export type SegmentState = 'initial' | 'translated' | 'reviewed';
@@ -53,6 +54,8 @@ export interface ReviewSegment {
   readonly state: SegmentState;
   /** A machine translation of a changed source text whose earlier version a person had reviewed. */
   readonly needsReview: boolean;
+  /** For a segment that needs review: how its source changed since a person reviewed it, and their translation then. */
+  readonly earlier?: ReviewEarlier;
   readonly tags: readonly ReviewTag[];
   readonly terms: readonly ReviewTerm[];
   /** The glossary terms in `sourceMarkdown`, for highlighting. */
@@ -61,6 +64,15 @@ export interface ReviewSegment {
   readonly findings: readonly Finding[];
   /** Earlier translations of similar source texts, closest first; terms spelled out. */
   readonly suggestions: readonly ReviewSuggestion[];
+}
+
+/** A reviewed translation of an earlier version of a segment's source. */
+export interface ReviewEarlier {
+  /** Word diff from that source to this one, as plain text with terms spelled out. */
+  readonly sourceDiff: readonly DiffPart[];
+  /** The translation then, as tagged text, and as this segment's markdown when its tags fit. */
+  readonly target: string;
+  readonly targetMarkdown?: string;
 }
 
 /** A suggestion with its translation as this segment's markdown, when its tags fit the segment's. */
@@ -75,6 +87,8 @@ export interface ReviewCounts {
   readonly machine: number;
   readonly needsReview: number;
   readonly untranslated: number;
+  /** Quality findings of error severity in the output. */
+  readonly qaErrors: number;
 }
 
 /** One article in one target language. */

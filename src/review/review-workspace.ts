@@ -10,6 +10,7 @@ import { readGlossaryStamp } from '../glossary/read-glossary-stamp.ts';
 import { createFormats } from '../formats/create-formats.ts';
 import type { DocumentFormats } from '../formats/document-format.ts';
 import { documentOutputPath, findDocuments, type FoundDocument } from '../io/find-documents.ts';
+import { remaskTerms } from '../glossary/remask-terms.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { Segment } from '../markdown/segment.ts';
@@ -96,7 +97,9 @@ export class ReviewWorkspace {
     const byFile = new Map<string, ArticleOverview['languages'][number][]>();
     for (const status of statuses) {
       if (status.state === 'unreadable') continue;
-      const counts = { segments: status.segments, reviewed: status.reviewed, machine: status.machine, needsReview: status.needsReview, untranslated: status.untranslated };
+      // QA errors are those of the output as it is; the page checks them as it would for one article.
+      const qaErrors = status.state === 'missing' ? 0 : (await this.article(status.file, status.language, { suggestions: false })).counts.qaErrors;
+      const counts = { segments: status.segments, reviewed: status.reviewed, machine: status.machine, needsReview: status.needsReview, untranslated: status.untranslated, qaErrors };
       const languages = byFile.get(status.file) ?? [];
       languages.push({ language: status.language, hasOutput: status.state !== 'missing', counts });
       byFile.set(status.file, languages);
@@ -142,7 +145,17 @@ export class ReviewWorkspace {
       const result = editToTagged(edit, item.segment, segments);
       if ('problem' in result) problems.push({ index: edit.index, message: result.problem });
       // Approving a segment unchanged marks it reviewed; an alt text or title inside it only counts when changed.
-      else for (const [index, text] of result.targets) if (index === edit.index || text !== this.#currentTarget(opened, index)) targets.set(index, text);
+      else {
+        for (const [index, text] of result.targets) {
+          if (index !== edit.index && text === this.#currentTarget(opened, index)) continue;
+          // Stored as the engine's translations are, with placeholders where the glossary's forms stand.
+          const remasked = remaskTerms(text, opened.masked[index]!.masks, (termId) => this.#glossary.targetForm(termId, language));
+          for (const mask of remasked.missing) {
+            problems.push({ index: edit.index, message: `the glossary term "${mask.source}" must be translated as "${this.#glossary.targetForm(mask.termId, language)}"; keep that form (or change the glossary)` });
+          }
+          targets.set(index, remasked.text);
+        }
+      }
     }
     if (problems.length > 0) {
       throw new ReviewEditError(`Nothing was saved: ${problems.map((problem) => `segment ${problem.index}: ${problem.message}`).join('; ')}.`, problems);
@@ -250,7 +263,7 @@ export class ReviewWorkspace {
       entries: recalled.entries,
       findingsOf: (index) => findings.get(index) ?? [],
       findTerms: (text) => findTerms(this.#matcher, text),
-      needsReview: (item) => this.#memory.hasReviewedSuggestion(keyOf(item)),
+      reviewedEarlier: (item) => this.#memory.suggestionsFor(keyOf(item)).find((suggestion) => suggestion.status === 'reviewed'),
       suggestionsFor: (item) => {
         const saved = this.#memory.suggestionsFor(keyOf(item));
         const live = withLiveSuggestions ? this.#memory.suggest(item.text, this.#config.sourceLanguage, language, { threshold: this.#config.fuzzyThreshold, limit: liveSuggestions + 1 }) : [];
@@ -260,6 +273,8 @@ export class ReviewWorkspace {
       },
     });
     const conflict = handEdits.state === 'conflict' ? `${opened.outputPath} was edited by hand and cannot be lined up with its source (${handEdits.reason}); approving is refused until that file is fixed or deleted.` : undefined;
-    return { file, language, outputPath: opened.outputPath, segments, counts: countSegments(segments), findings: articleFindings, ...(conflict ? { conflict } : {}) };
+    const counts = countSegments(segments);
+    const articleErrors = articleFindings.filter((finding) => finding.severity === 'error').length;
+    return { file, language, outputPath: opened.outputPath, segments, counts: { ...counts, qaErrors: counts.qaErrors + articleErrors }, findings: articleFindings, ...(conflict ? { conflict } : {}) };
   }
 }

@@ -51,4 +51,22 @@ describe('ReviewWorkspace over a project that changes while it is open', () => {
     },
     timeout,
   );
+
+  it(
+    'writes a reviewed translation holding a glossary term, and refuses one that lost the term’s form',
+    async () => {
+      await project({
+        'articles/en/a.md': 'The museum stands in Liangjiang.\n',
+        'locales/en/glossary.json': JSON.stringify({ liangjiang: 'Liangjiang' }),
+        'locales/es/glossary.json': JSON.stringify({ liangjiang: 'Liangjiang (nueva zona)' }),
+      });
+      await workspace!.save('a.md', 'es', [{ index: 0, markdown: 'El museo está en Liangjiang (nueva zona).' }]);
+      expect(await readFile(path.join(dir!, 'articles', 'es', 'a.md'), 'utf8')).toBe('El museo está en Liangjiang (nueva zona).\n');
+      expect((await workspace!.article('a.md', 'es')).segments[0]).toMatchObject({ state: 'reviewed', target: 'El museo está en Liangjiang (nueva zona).' });
+
+      await expect(workspace!.save('a.md', 'es', [{ index: 0, markdown: 'El museo está en Liangjiang.' }])).rejects.toThrow(/glossary term "Liangjiang" must be translated as "Liangjiang \(nueva zona\)"/);
+      expect(await readFile(path.join(dir!, 'articles', 'es', 'a.md'), 'utf8')).toBe('El museo está en Liangjiang (nueva zona).\n');
+    },
+    timeout,
+  );
 });

@@ -13,7 +13,7 @@ const article: ArticleReview = {
   file: 'river.md',
   language: 'es',
   outputPath: '/project/articles/es/river.md',
-  counts: { segments: 3, reviewed: 1, machine: 1, needsReview: 0, untranslated: 1 },
+  counts: { segments: 3, reviewed: 1, machine: 1, needsReview: 0, untranslated: 1, qaErrors: 0 },
   segments: [
     segment({ index: 0, id: 'aaaa000000000000', kind: 'heading', source: 'Rivers', target: 'Ríos', state: 'reviewed' }),
     segment({

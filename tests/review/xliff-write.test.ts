@@ -14,7 +14,7 @@ const article: ArticleReview = {
   file: 'guides/river.md',
   language: 'es',
   outputPath: '/project/articles/es/guides/river.md',
-  counts: { segments: 3, reviewed: 1, machine: 1, needsReview: 1, untranslated: 1 },
+  counts: { segments: 3, reviewed: 1, machine: 1, needsReview: 1, untranslated: 1, qaErrors: 0 },
   segments: [
     segment({ index: 0, id: 'aaaa000000000000', kind: 'heading', source: 'Rivers of Chongqing', target: 'Ríos de Chongqing', state: 'reviewed', terms: [{ termId: 'chongqing', source: 'Chongqing', target: 'Chongqing', isPresent: true, notes: ['The city, not the municipality.'] }] }),
     segment({

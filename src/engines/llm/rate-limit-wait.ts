@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '../deepl/parse-retry-after.ts';
+import { parseRetryAfter } from '../parse-retry-after.ts';
 
 /**
  * Milliseconds a rate-limited answer asks to wait: `retry-after-ms`, else `Retry-After`, else the reset time of

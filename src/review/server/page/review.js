@@ -1,5 +1,5 @@
 import { fetchArticle, fetchArticles } from './api.js';
-import { approveCurrent, closeArticle, editCurrent, hasDrafts, move, moveToNextOpen, renderArticle, select, useSuggestionOfCurrent } from './article-view.js';
+import { applyFinder, approveCurrent, closeArticle, editCurrent, hasDrafts, move, moveToNextOpen, renderArticle, select, useSuggestionOfCurrent } from './article-view.js';
 import { el, fill } from './dom.js';
 import { renderList } from './list-view.js';
 
@@ -68,16 +68,25 @@ function onKey(event) {
   else if (altKey && key === 'ArrowDown') move(1);
   else if (altKey && key === 'ArrowUp') move(-1);
   else if (altKey && /^Digit[1-9]$/.test(code)) useSuggestionOfCurrent(Number(code.slice(5)) - 1);
+  else if (key === 'Escape' && event.target.closest?.('#finder')) editCurrentRow();
   else if (key === 'Escape' && isTyping(event.target)) event.target.closest('.segment')?.focus();
   else if (isTyping(event.target) || altKey || ctrlKey || metaKey || shiftKey) handled = false;
   else if (key === 'j') move(1);
   else if (key === 'k') move(-1);
   else if (key === 'n') moveToNextOpen();
+  else if (key === 'f') document.getElementById('filter').focus();
+  else if (key === '/') document.getElementById('search').focus();
   else if (key === 'e' || (key === 'Enter' && event.target.classList?.contains('segment'))) editCurrent();
   else handled = false;
   if (handled) event.preventDefault();
 }
 
+function editCurrentRow() {
+  document.querySelector('#segments > li.is-current')?.focus();
+}
+
+document.getElementById('filter').addEventListener('change', applyFinder);
+document.getElementById('search').addEventListener('input', applyFinder);
 window.addEventListener('hashchange', route);
 window.addEventListener('beforeunload', (event) => {
   if (hasDrafts()) event.preventDefault();

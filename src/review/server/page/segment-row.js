@@ -39,6 +39,26 @@ function describeFinding(finding) {
   return el('li', { class: `finding finding-${finding.severity}` }, el('span', { class: 'check', text: `${finding.severity} · ${finding.check}` }), ' ', finding.message, finding.text ? el('q', { text: finding.text }) : null);
 }
 
+function describeEarlier(segment, article, handlers) {
+  const { earlier } = segment;
+  if (!earlier) return null;
+  const diff = earlier.sourceDiff.map((part) => (part.type === 'same' ? part.text : el(part.type === 'added' ? 'ins' : 'del', { text: part.text })));
+  return el(
+    'div',
+    { class: 'earlier' },
+    el('h3', { text: 'the source changed since a person reviewed it' }),
+    el('p', { class: 'source-diff', lang: article.sourceLanguage }, diff),
+    el(
+      'p',
+      {},
+      'reviewed translation of the earlier source: ',
+      el('span', { class: 'earlier-target', lang: article.language, text: earlier.targetMarkdown ?? taggedToMarkdown(earlier.target, segment.tags) }),
+      ' ',
+      el('button', { type: 'button', class: 'use-earlier', onclick: () => handlers.useEarlier(segment.index) }, 'Use it'),
+    ),
+  );
+}
+
 function section(title, className, items) {
   return items.length === 0 ? null : el('div', { class: `detail ${className}` }, el('h3', { text: title }), el('ul', {}, items));
 }
@@ -84,6 +104,7 @@ export function segmentRow(segment, article, draft, handlers) {
       el('span', { class: 'state', text: stateNames[segment.state] ?? segment.state }),
       segment.needsReview ? el('span', { class: 'state needs-review-badge', text: 'needs review: the source changed since a person reviewed it' }) : null,
     ),
+    describeEarlier(segment, article, handlers),
     el(
       'div',
       { class: 'columns' },

@@ -8,7 +8,7 @@ import { documentOutputPath, findDocuments } from './io/find-documents.ts';
 import { readArticle } from './io/read-article.ts';
 import { jialingVersion } from './jialing-version.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
-import { stateBasis } from './pipeline/article-state.ts';
+import { sourceKeyOf, stateBasis } from './pipeline/article-state.ts';
 import { expectedEngineProfile } from './pipeline/expected-engine-profile.ts';
 import { currentStates } from './pipeline/stored-outcome.ts';
 
@@ -45,16 +45,17 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
       const file = article.relativePath;
       const unreadable = (format: FormatName) => languages.map((language) => ({ file, format, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0, needsReview: 0 }) as const);
       let text: string;
+      let hasByteOrderMark: boolean;
       try {
         if (article.refused) throw new JialingError(article.refused);
-        text = await readArticle(article.absolutePath, file);
+        ({ text, hasByteOrderMark } = await readArticle(article.absolutePath, file));
       } catch (error) {
         if (!(error instanceof JialingError)) throw error;
         statuses.push(...unreadable(article.format));
         continue;
       }
       // An output kept as the last run left it, from inputs that are all the same, is up to date without a parse.
-      const states = await currentStates({ memory, basis, glossary }, targets, file, text, (target) => documentOutputPath(article, target.language));
+      const states = await currentStates({ memory, basis, glossary }, targets, file, sourceKeyOf(text, hasByteOrderMark), (target) => documentOutputPath(article, target.language));
       if (states.every((state) => state !== undefined)) {
         for (const { language, outcome } of states) {
           statuses.push({ file, format: article.format, language, state: 'up-to-date', segments: outcome.texts, untranslated: 0, reviewed: outcome.reviewed, machine: outcome.machine, needsReview: outcome.needsReview });

@@ -1,16 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import { ArticleError } from '../errors.ts';
+import { byteOrderMark } from './byte-order-mark.ts';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// The byte-order mark is kept by the decoder so that the outputs can be written with it too.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** An article's text, without the byte-order mark, and whether the file had one. */
+export interface ArticleText {
+  readonly text: string;
+  readonly hasByteOrderMark: boolean;
+}
 
 /** Reads an article as UTF-8 text; binary files and other encodings are refused with a clear error. */
-export async function readArticle(file: string, displayPath: string): Promise<string> {
+export async function readArticle(file: string, displayPath: string): Promise<ArticleText> {
   const bytes = await readFile(file);
   if (bytes.includes(0)) {
     throw new ArticleError(`${displayPath} is a binary file, not markdown; skipped.`, { place: { file: displayPath }, hint: 'Remove it from the articles folder or rename it.' });
   }
+  let text: string;
   try {
-    return utf8.decode(bytes);
+    text = utf8.decode(bytes);
   } catch (error) {
     throw new ArticleError(`${displayPath} is not valid UTF-8; skipped.`, {
       place: { file: displayPath },
@@ -18,4 +27,5 @@ export async function readArticle(file: string, displayPath: string): Promise<st
       cause: error,
     });
   }
+  return text.startsWith(byteOrderMark) ? { text: text.slice(1), hasByteOrderMark: true } : { text, hasByteOrderMark: false };
 }

@@ -62,6 +62,11 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }
 
+/** What a source hash covers: the text, and whether its file starts with a byte-order mark, which its outputs copy. */
+export function sourceKeyOf(text: string, hasByteOrderMark: boolean): string {
+  return hasByteOrderMark ? `\uFEFF${text}` : text;
+}
+
 /** The basis of a run: config, glossary terms and the reviewed part of the memory as they are now. */
 export function stateBasis(config: ResolvedConfig, glossary: Glossary, memoryVersion: string, jialingVersion: string): StateBasis {
   const shaping = {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { withoutByteOrderMark } from '../io/byte-order-mark.ts';
 import { changedPart, glossaryVersionOf, hashText, type ArticleState } from './article-state.ts';
 import type { Target } from './prepare-targets.ts';
 import type { RunContext } from './run-context.ts';
@@ -11,12 +12,13 @@ export async function currentStates<T extends Pick<Target, 'language' | 'engineP
   run: Pick<RunContext, 'memory' | 'basis' | 'glossary'>,
   targets: readonly T[],
   file: string,
-  sourceText: string,
+  /** The source text as `sourceKeyOf` gives it. */
+  sourceKey: string,
   outputPathOf: (target: T) => string,
 ): Promise<(ArticleState | undefined)[]> {
   const { memory, basis } = run;
   if (!memory || !basis) return targets.map(() => undefined);
-  const sourceHash = hashText(sourceText);
+  const sourceHash = hashText(sourceKey);
   return Promise.all(
     targets.map(async (target) => {
       const stored = memory.articleState(target.language, file);
@@ -31,7 +33,8 @@ export async function currentStates<T extends Pick<Target, 'language' | 'engineP
       };
       // The output is read only once everything else holds: most changes are found without touching it.
       if (changedPart(stored, current) !== undefined) return undefined;
-      const output = await readFile(outputPathOf(target), 'utf8').catch(() => undefined);
+      // Kept without the byte-order mark the output copies from its source, which the source hash covers.
+      const output = await readFile(outputPathOf(target), 'utf8').then(withoutByteOrderMark, () => undefined);
       return output !== undefined && hashText(output) === stored.outputHash ? stored : undefined;
     }),
   );

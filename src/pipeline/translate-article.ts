@@ -1,4 +1,5 @@
 import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../errors.ts';
+import { byteOrderMark } from '../io/byte-order-mark.ts';
 import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
@@ -6,7 +7,7 @@ import type { SegmentFailure } from '../markdown/render-segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
-import { hashText, glossaryVersionOf } from './article-state.ts';
+import { glossaryVersionOf, hashText, sourceKeyOf } from './article-state.ts';
 import { checkOutput, type OutputCheck } from './check-output.ts';
 import { currentStates, reportStoredOutcome } from './stored-outcome.ts';
 import { maskArticle, nameIdsOf, textsToSend } from './mask-article.ts';
@@ -23,6 +24,8 @@ import { wrapLikeSource } from './wrap-like-source.ts';
 
 /** One document's source as every target language shares it. */
 interface SourceArticle extends SourceDocument {
+  /** Whether the source file starts with a byte-order mark, which its outputs then start with too. */
+  readonly hasByteOrderMark: boolean;
   /** Where each language's output goes. */
   readonly found: FoundDocument;
   /** What the document is about, which helps an engine with short segments. */
@@ -42,9 +45,9 @@ export async function translateArticle(run: RunContext, article: FoundDocument, 
   let source: SourceArticle;
   let targets: readonly Target[];
   try {
-    const text = await readArticle(article.absolutePath, file);
+    const { text, hasByteOrderMark } = await readArticle(article.absolutePath, file);
     // An output whose every input is as it was when it was written is neither rebuilt nor checked again.
-    const states = await currentStates(run, run.targets, file, text, (target) => documentOutputPath(article, target.language));
+    const states = await currentStates(run, run.targets, file, sourceKeyOf(text, hasByteOrderMark), (target) => documentOutputPath(article, target.language));
     targets = run.targets.filter((_, index) => states[index] === undefined);
     if (targets.length === 0) {
       await held.inTurn();
@@ -56,7 +59,7 @@ export async function translateArticle(run: RunContext, article: FoundDocument, 
     run.targets.forEach((target, index) => states[index] && reportStoredOutcome(run, target, states[index]));
     const extracted = await format.parse(text, file);
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
-    source = { file, text, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments), warnings: extracted.warnings };
+    source = { file, text, hasByteOrderMark, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments), warnings: extracted.warnings };
   } catch (error) {
     if (!(error instanceof JialingError)) throw error;
     run.addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
@@ -130,7 +133,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
           file,
           language,
           line: failure.segment.line,
-          message: `${file}:${failure.segment.line} [${language}] the translation's formatting came back broken (${failure.problems.join('; ')}); the source text was kept for this segment.`,
+          message: `${file}:${failure.segment.line} [${language}] the translation came back broken (${failure.problems.join('; ')}); the source text was kept for this segment.`,
         });
       }
       // A person's edit of an unchanged article is kept byte for byte; otherwise the rebuild carries the edits.
@@ -139,7 +142,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const written = reviewer.state === 'none' ? reviewer.written : undefined;
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
-      if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), output);
+      if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), source.hasByteOrderMark ? byteOrderMark + output : output);
       if (!isUnchanged) run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
       const checked = checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
       // Every text translated: none given up on, none whose replies all failed the engine's checks.
@@ -156,9 +159,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
     run.addProblem({ severity: 'error', file, language, message: `${file} [${language}] was not written: ${reason}` });
   }
   summary.seconds = (performance.now() - target.startedAt) / 1000;
-  summary.requests = target.queue.stats.requests;
-  summary.translated = target.queue.stats.texts;
-  summary.billedCharacters = run.isDryRun ? summary.billedCharacters + countCharacters([...recalled.missing.keys()]) : target.queue.stats.characters;
+  // A real run counts requests as they end (see prepareTargets); a dry one counts what it would send.
+  if (run.isDryRun) summary.billedCharacters += countCharacters([...recalled.missing.keys()]);
   updateTokenFigures(summary, target.engine, run.config.llm.prices, run.isDryRun ? [...recalled.missing.keys()] : undefined);
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
 }
@@ -178,7 +180,7 @@ function keepState(run: RunContext, target: Target, source: SourceArticle, made:
   memory.saveArticleState({
     language,
     file: source.file,
-    sourceHash: hashText(source.text),
+    sourceHash: hashText(sourceKeyOf(source.text, source.hasByteOrderMark)),
     engineProfile: target.engineProfile,
     glossaryVersion: glossaryVersionOf(run.glossary, basis, termIds, language),
     configHash: basis.configHash,

@@ -144,6 +144,18 @@ describe('a run takes the full path for an article when', () => {
     expect(await read('articles/es/c.md')).toContain('Tome el metro hasta el centro.');
   });
 
+  it('its source lost its byte-order mark, which its output copies, and not while the mark stays', async () => {
+    await writeFile(path.join(dir, 'articles/en/c.md'), `\uFEFF${articles['articles/en/c.md']}`);
+    await run();
+    expect(es(await run()).unchanged).toBe(3);
+    expect(await read('articles/es/c.md')).toMatch(/^\uFEFF/);
+
+    await writeFile(path.join(dir, 'articles/en/c.md'), articles['articles/en/c.md']);
+    const third = await run();
+
+    expect(es(third).unchanged).toBe(2);
+  });
+
   it('its output was deleted', async () => {
     const second = await secondRunAfter(() => rm(path.join(dir, 'articles/es/a.md')));
 

@@ -5,13 +5,15 @@ import type { EngineChoice } from './config/schema.ts';
 import { chooseLanguages } from './config/choose-languages.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
+import { jialingVersion } from './jialing-version.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { createFormats } from './formats/create-formats.ts';
 import { findDocuments } from './io/find-documents.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
-import { segmentInThread, segmentInWorker, type ArticleSegmenter } from './pipeline/article-segmenter.ts';
+import { segmentInThread, segmentInWorker, segmentWhenNeeded, type ArticleSegmenter } from './pipeline/article-segmenter.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
+import { stateBasis } from './pipeline/article-state.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
 import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
 import type { RunContext } from './pipeline/run-context.ts';
@@ -63,7 +65,10 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   // looked, and no engine request is in flight, whose answer it would hold up.
   const wasThreadIdle = wasIdleSinceLastLook(0.5);
   const mayParseHere = () => wasThreadIdle() && targets.every((target) => target.queue.inFlight === 0);
-  const segmenter = chooseSegmenter(config, { articles: articles.length, inWorker: options.segmentInWorker, mayParseHere });
+  // After a run that kept article states, most articles may need no parse at all.
+  const isRerun = existsSync(config.memoryFile) && !options.dryRun;
+  const choose = () => chooseSegmenter(config, { articles: articles.length, inWorker: options.segmentInWorker, mayParseHere });
+  const segmenter = isRerun ? segmentWhenNeeded(choose) : choose();
   const isDryRun = options.dryRun ?? false;
   const window = new ArticleWindow({
     maxArticles: options.maxArticles ?? 64,
@@ -109,6 +114,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     },
     addFindings: (found) => findings.push(...found),
     consistency: new ConsistencyTracker(config.qaSeverities),
+    basis: memory && !isDryRun ? stateBasis(config, glossary, memory.memoryVersion(), jialingVersion()) : undefined,
     glossaryHits: {},
   };
   if (!isDryRun) await Promise.all(targets.map((target) => removeStaleTempFiles(outputFolder(config.outputPattern, target.language))));

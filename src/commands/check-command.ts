@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { withProjectOptions } from './config-options.ts';
-import { checkOutputs } from '../check.ts';
-import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../errors.ts';
-import { formatFindings } from '../qa/format-findings.ts';
 import { parseLanguages } from './parse-languages.ts';
 
 /** `jialing check`: re-runs the quality checks on the outputs on disk. */
@@ -12,6 +9,11 @@ export function addCheckCommand(program: Command): void {
     .description('Check the localised outputs as they are (hand edits included) without translating; exit 1 on an error finding')
     .option('--json', 'print findings as JSON on stdout')
     .action(async (flags: { config?: string; lang?: string; json?: boolean }) => {
+      const [{ loadConfig }, { checkOutputs }, { formatFindings }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../check.ts'),
+        import('../qa/format-findings.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
       const languages = parseLanguages(flags.lang) ?? config.targetLanguages;
       const unknown = languages.filter((language) => !config.targetLanguages.includes(language));

@@ -1,12 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
-import { exportTmx } from '../memory/tmx-export.ts';
-import { importTmx } from '../memory/tmx-import.ts';
-import { TranslationMemory } from '../memory/translation-memory.ts';
 
 /** `jialing memory export|import`: exchange the translation memory as TMX 1.4b. */
 export function addMemoryCommand(program: Command): void {
@@ -20,6 +16,11 @@ export function addMemoryCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'exchange format').choices(['tmx']).default('tmx'))
     .option('-l, --lang <code>', 'only this target language')
     .action(async (file: string | undefined, flags: { config?: string; lang?: string }) => {
+      const [{ loadConfig }, { TranslationMemory }, { exportTmx }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../memory/translation-memory.ts'),
+        import('../memory/tmx-export.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
       const opened = TranslationMemory.open(config.memoryFile);
       try {
@@ -37,6 +38,11 @@ export function addMemoryCommand(program: Command): void {
     .argument('<file>', 'TMX file')
     .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
     .action(async (file: string, flags: { config?: string }) => {
+      const [{ loadConfig }, { TranslationMemory }, { importTmx }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../memory/translation-memory.ts'),
+        import('../memory/tmx-import.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
       const content = await readFile(path.resolve(file), 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`);

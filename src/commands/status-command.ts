@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { withProjectOptions } from './config-options.ts';
-import { loadConfig } from '../config/load-config.ts';
 import { chooseLanguages } from '../config/choose-languages.ts';
-import { readStatus } from '../status.ts';
 import { parseLanguages } from './parse-languages.ts';
 
 /** `jialing status`: per article and language, up to date / stale / missing. */
@@ -11,6 +9,7 @@ export function addStatusCommand(program: Command): void {
     .description('List per article and language whether the output is up to date, edited by hand, stale (source changed) or missing, with reviewed / machine / needs-review counts; exit 1 if any is not up to date')
     .option('--json', 'print the list as JSON on stdout')
     .action(async (flags: { config?: string; lang?: string; json?: boolean }) => {
+      const [{ loadConfig }, { readStatus }] = await Promise.all([import('../config/load-config.ts'), import('../status.ts')]);
       const config = await loadConfig(flags.config, process.cwd());
       const statuses = await readStatus(config, chooseLanguages(config, parseLanguages(flags.lang)), process.env);
       if (flags.json) {

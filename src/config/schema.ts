@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { protectRuleNames } from '../markdown/protect/protect-rules.ts';
+import { engineChoices } from './engine-choices.ts';
 
 const languageCode = z
   .string()
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language code such as "es", "pt-BR" or "en-XA"');
 
-/** Names of the engines a config may ask for. */
-export const engineNames = ['apertium', 'deepl', 'llm', 'pseudo', 'copy'] as const;
-export type EngineName = (typeof engineNames)[number];
-
-/** What a config or `--engine` may name: an engine, or `auto` (DeepL with a key, else the LLM engine when configured, else Apertium where it has the pair). */
-export const engineChoices = [...engineNames, 'auto'] as const;
-export type EngineChoice = (typeof engineChoices)[number];
+// In a module of their own so that the command line can offer them without loading zod.
+export { engineChoices, engineNames, type EngineChoice, type EngineName } from './engine-choices.ts';
 
 /**
  * How in-page links follow translated headings: `github` rewrites them to the slugs GitHub gives the translated

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { segmentId } from '../markdown/segment-id.ts';
+import type { ArticleState } from '../pipeline/article-state.ts';
+import { articleStateToRow, rowToArticleState, type ArticleStateRow } from './article-state-row.ts';
 import { chooseEntry } from './choose-entry.ts';
 import { rowToEntry, type EntryRow } from './entry-row.ts';
 import { findFuzzyCandidates } from './find-fuzzy-candidates.ts';
@@ -196,6 +198,27 @@ export class TranslationMemory {
   lastOutput(language: string, file: string): WrittenOutput | undefined {
     const row = this.#guard(() => this.#statements.lastOutput.get(language, file) as { source_text: string; output_text: string; rebuilt_text: string | null } | undefined);
     return row && { language, file, sourceText: row.source_text, outputText: row.output_text, rebuiltText: row.rebuilt_text ?? row.output_text };
+  }
+
+  /** Keeps what an article's output in a language was made from and what was reported of it. */
+  saveArticleState(state: ArticleState): void {
+    this.#guard(() => this.#statements.saveArticleState.run(articleStateToRow(state)));
+  }
+
+  /** The state kept for an article's output in a language, if any. */
+  articleState(language: string, file: string): ArticleState | undefined {
+    const row = this.#guard(() => this.#statements.articleState.get(language, file) as ArticleStateRow | undefined);
+    return row && rowToArticleState(row);
+  }
+
+  /** Drops an article's kept state, so that the next run takes the full path for it. */
+  forgetArticleState(language: string, file: string): void {
+    this.#guard(() => this.#statements.forgetArticleState.run(language, file));
+  }
+
+  /** Changes whenever a reviewed or imported translation is added or changed. */
+  memoryVersion(): string {
+    return this.#guard(() => this.#statements.memoryVersion.get() as string);
   }
 
   /** Keeps suggestions for a segment's reviewers, replacing earlier ones; an empty list removes them. */

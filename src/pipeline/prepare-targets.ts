@@ -9,6 +9,7 @@ import { SetupError } from '../errors.ts';
 import { preferredAutoEngine } from './auto-engine.ts';
 import type { LanguageSummary } from './run-report.ts';
 import { TranslationQueue, type EngineState, type RetryPolicy } from './translation-queue.ts';
+import { engineProfile } from './engine-profile.ts';
 
 /** One target language of a run: its engine, its request queue and its figures. */
 export interface Target {
@@ -129,17 +130,6 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
     throw error;
   }
   return { targets, skipped, warnings };
-}
-
-/** Everything that changes what an engine returns for the same text, so a change means new translations. */
-export function engineProfile(name: EngineName, config: ResolvedConfig, language: string, env: EngineEnvironment): string {
-  // The version counts how jialing talks to Apertium: names sent as proper nouns (2) changed its output, and so
-  // did kept tokens sent as names, spans carried by every token and each segment tagged as if alone (3).
-  if (name === 'apertium') return `apertium/3:${config.apertiumPairs[language] ?? 'default'}`;
-  if (name === 'llm') return llmProfile(config.llm, llmBaseUrl(config.llm, env), language);
-  if (name !== 'deepl') return name;
-  const { languages, context } = config.deepl;
-  return `deepl:${JSON.stringify({ ...languages['default'], ...languages[language], context })}`;
 }
 
 /** Closes each engine once. */

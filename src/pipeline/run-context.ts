@@ -5,6 +5,7 @@ import type { TermMatcher } from '../glossary/match-terms.ts';
 import type { ConsistencyTracker } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import type { TranslationMemory } from '../memory/translation-memory.ts';
+import type { StateBasis } from './article-state.ts';
 import type { Target } from './prepare-targets.ts';
 import type { Problem, RunEvent } from './run-report.ts';
 
@@ -29,6 +30,8 @@ export interface RunContext {
   readonly addFindings: (findings: readonly Finding[]) => void;
   /** What the consistency check at the end needs of every article written. */
   readonly consistency: ConsistencyTracker;
+  /** What stored article states are compared against; absent when none are read or kept (a dry run, no memory). */
+  readonly basis?: StateBasis;
   /** Glossary terms masked per language. */
   readonly glossaryHits: Record<string, number>;
 }

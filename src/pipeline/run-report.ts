@@ -29,6 +29,8 @@ export interface LanguageSummary {
   unsentSegments?: number;
   /** Segments a person changed in the outputs since the last run, now reviewed entries of the memory. */
   reviewerEdits?: number;
+  /** Articles whose source, settings and output were as the last run left them: reported from its record, not redone. */
+  unchanged?: number;
   /** Outputs left untouched because a person's edits no longer line up with the source. */
   conflicts?: number;
   /** Tokens of the prompts and replies, for engines that bill by token; estimated for a dry run. */

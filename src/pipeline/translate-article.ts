@@ -7,7 +7,9 @@ import type { SegmentFailure } from '../markdown/render-segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
-import { checkOutput } from './check-output.ts';
+import { glossaryVersionOf, hashText, sourceKeyOf } from './article-state.ts';
+import { checkOutput, type OutputCheck } from './check-output.ts';
+import { currentStates, reportStoredOutcome } from './stored-outcome.ts';
 import { maskArticle, nameIdsOf, textsToSend } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { rebuildTranslated } from './rebuild-translated.ts';
@@ -28,6 +30,8 @@ interface SourceArticle extends SourceDocument {
   readonly found: FoundDocument;
   /** What the document is about, which helps an engine with short segments. */
   readonly context?: string;
+  /** What segmenting said about the source, reported once per article. */
+  readonly warnings: readonly string[];
 }
 
 /** Reads and segments one document, then translates, writes and checks it for every target language. */
@@ -39,20 +43,32 @@ export async function translateArticle(run: RunContext, article: FoundDocument, 
   }
   const format = run.formats[article.format];
   let source: SourceArticle;
+  let targets: readonly Target[];
   try {
     const { text, hasByteOrderMark } = await readArticle(article.absolutePath, file);
+    // An output whose every input is as it was when it was written is neither rebuilt nor checked again.
+    const states = await currentStates(run, run.targets, file, sourceKeyOf(text, hasByteOrderMark), (target) => documentOutputPath(article, target.language));
+    targets = run.targets.filter((_, index) => states[index] === undefined);
+    if (targets.length === 0) {
+      await held.inTurn();
+      held.handedOver();
+      for (const warning of states[0]?.outcome.warnings ?? []) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
+      run.targets.forEach((target, index) => reportStoredOutcome(run, target, states[index]!));
+      return;
+    }
+    run.targets.forEach((target, index) => states[index] && reportStoredOutcome(run, target, states[index]));
     const extracted = await format.parse(text, file);
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
-    source = { file, text, hasByteOrderMark, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments) };
+    source = { file, text, hasByteOrderMark, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments), warnings: extracted.warnings };
   } catch (error) {
     if (!(error instanceof JialingError)) throw error;
     run.addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
     return;
   }
   // Read before any text is asked for: an article hands its texts to the queues all at once (see ArticleWindow).
-  const edits = await Promise.all(run.targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, documentOutputPath(article, target.language)))));
+  const edits = await Promise.all(targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, documentOutputPath(article, target.language)))));
   await held.inTurn();
-  const work = run.targets.map((target, index) => translateInto(run, target, source, edits[index]!, held));
+  const work = targets.map((target, index) => translateInto(run, target, source, edits[index]!, held));
   held.handedOver();
   await Promise.all(work);
 }
@@ -128,7 +144,11 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
       if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), source.hasByteOrderMark ? byteOrderMark + output : output);
       if (!isUnchanged) run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
-      checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
+      const checked = checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
+      // Every text translated: none given up on, none whose replies all failed the engine's checks.
+      const isComplete = rebuilt.failures.length === 0 && texts.every((text) => byText.has(text));
+      if (isComplete) keepState(run, target, source, { texts, recalled, output, checked });
+      else run.memory?.forgetArticleState(language, file);
     }
   } catch (error) {
     if (error instanceof SetupError) throw error;
@@ -143,6 +163,45 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   if (run.isDryRun) summary.billedCharacters += countCharacters([...recalled.missing.keys()]);
   updateTokenFigures(summary, target.engine, run.config.llm.prices, run.isDryRun ? [...recalled.missing.keys()] : undefined);
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
+}
+
+// Kept only for an output made entirely of translations: one with a source text kept for a failed segment must
+// be tried again. A translation made this run is in the memory by now (see `storeTranslations`).
+function keepState(run: RunContext, target: Target, source: SourceArticle, made: { texts: readonly string[]; recalled: Recalled; output: string; checked: OutputCheck }): void {
+  const { memory, basis } = run;
+  if (!memory || !basis) return;
+  const { texts, recalled, output, checked } = made;
+  const { language } = target;
+  const termIds = [...new Set(source.masked.flatMap((item) => item.masks.map((mask) => mask.termId)))];
+  const reviewed = [...recalled.entries.values()].filter((entry) => entry.status === 'reviewed').length;
+  // Texts translated this run are machine translations too, with the suggestions just saved for them.
+  const machineKeys = [...new Set(texts)].filter((text) => recalled.entries.get(text)?.status !== 'reviewed').map((text) => recalled.keys.get(text) ?? recalled.missing.get(text)?.key);
+  const needsReview = run.hasEarlierTranslations ? machineKeys.filter((key) => key !== undefined && memory.hasReviewedSuggestion(key)).length : 0;
+  memory.saveArticleState({
+    language,
+    file: source.file,
+    sourceHash: hashText(sourceKeyOf(source.text, source.hasByteOrderMark)),
+    engineProfile: target.engineProfile,
+    glossaryVersion: glossaryVersionOf(run.glossary, basis, termIds, language),
+    configHash: basis.configHash,
+    memoryVersion: basis.memoryVersion,
+    outputHash: hashText(output),
+    termIds,
+    outcome: {
+      segments: new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size,
+      texts: texts.length,
+      characters: countCharacters(texts),
+      // What a run finds in the memory once this one is done: every text.
+      fromMemory: new Set(texts).size,
+      glossaryHits: source.masked.reduce((sum, item) => sum + item.masks.length, 0),
+      reviewed,
+      machine: new Set(texts).size - reviewed,
+      needsReview,
+      warnings: source.warnings,
+      findings: checked.findings,
+      places: checked.places,
+    },
+  });
 }
 
 // For a text the memory lacks, the closest earlier translations made for the same article (where an edited

@@ -19,8 +19,9 @@ export function formatSummaryTable(report: RunReport): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   const title = report.dryRun ? `Dry run: ${report.articles} articles, nothing translated or written` : `Translated ${report.articles} articles`;
-  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts, promptTokens, completionTokens, cost }) => [
+  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts, unchanged, promptTokens, completionTokens, cost }) => [
     ...(promptTokens !== undefined ? [`${language}: ${tokenLine(promptTokens, completionTokens ?? 0, cost, report.dryRun)}`] : []),
+    ...(unchanged ? [`${language}: ${count(unchanged, 'article')} unchanged since the last run, reported from its record`] : []),
     ...(reviewerEdits ? [`${language}: ${count(reviewerEdits, 'segment')} edited by hand in the output kept and stored as reviewed`] : []),
     ...(conflicts ? [`${language}: ${count(conflicts, 'hand-edited output')} left untouched (see the errors above)`] : []),
   ]);

@@ -8,6 +8,7 @@ import { checkTranslation } from './check-translation.ts';
 import { estimateUsage } from './estimate-usage.ts';
 import { buildMessages, replySchema, type ChatMessage, type LlmExample, type LlmFormat } from './llm-prompt.ts';
 import { parseReply, UnreadableReply } from './parse-reply.ts';
+import { styleOf } from './style-of.ts';
 import { isContextLengthError, toLlmError } from './to-llm-error.ts';
 
 /** Style guide of one target language. */
@@ -109,15 +110,6 @@ export function createLlmEngine(options: LlmEngineOptions): Engine<EngineReply> 
     // The client keeps no process and its idle sockets do not hold the event loop open.
     close: async () => {},
   };
-}
-
-/** The style guide for a target language: its own entries, else `default`'s. */
-export function styleOf(options: Pick<LlmEngineOptions, 'languages'>, pair: LanguagePair): { style?: string; examples?: readonly LlmExample[] } {
-  const own = options.languages[pair.target];
-  const fallback = options.languages['default'];
-  const style = own?.style ?? fallback?.style;
-  const examples = own?.examples?.length ? own.examples : fallback?.examples;
-  return { ...(style ? { style } : {}), ...(examples?.length ? { examples } : {}) };
 }
 
 function requestBody(options: LlmEngineOptions, messages: ChatMessage[], format: LlmFormat): ChatCompletionCreateParamsNonStreaming {

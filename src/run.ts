@@ -14,7 +14,7 @@ import { ArticleWindow } from './pipeline/article-window.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
 import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
 import type { RunContext } from './pipeline/run-context.ts';
-import type { Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
+import type { ArticleOutcomes, Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
 import { wasIdleSinceLastLook } from './pipeline/thread-load.ts';
 import { translateArticle } from './pipeline/translate-article.ts';
 import { ConsistencyTracker } from './qa/consistency-tracker.ts';
@@ -88,7 +88,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   });
   targets = prepared.targets;
 
-  const report: RunReport = { dryRun: isDryRun, articles: articles.length, languages: targets.map((target) => target.summary), problems: [] };
+  const outcomes: ArticleOutcomes = { written: 0, failed: 0, untouched: 0, skipped: 0 };
+  const report: RunReport = { dryRun: isDryRun, articles: articles.length, ...(isDryRun ? {} : { outcomes }), languages: targets.map((target) => target.summary), problems: [] };
   const findings: Finding[] = [];
   const run: RunContext = {
     config,
@@ -107,6 +108,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       emit({ type: 'problem', problem });
     },
     addFindings: (found) => findings.push(...found),
+    countArticle: (outcome) => outcomes[outcome]++,
     consistency: new ConsistencyTracker(config.qaSeverities),
     glossaryHits: {},
   };
@@ -139,6 +141,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
 
 /** Completes the report of a run whose articles are all done, and writes it unless the run was a dry one. */
 async function finishReport(run: RunContext, report: RunReport, findings: Finding[], isInterrupted: boolean): Promise<TranslateResult> {
+  if (isInterrupted) report.interrupted = true;
   if (isInterrupted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });
   reportQuotaShortfall(report, run.addProblem);
   // Articles finish in any order; the report lists problems in a stable one.

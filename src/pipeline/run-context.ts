@@ -6,7 +6,7 @@ import type { Finding } from '../qa/finding.ts';
 import type { TranslationMemory } from '../memory/translation-memory.ts';
 import type { ArticleSegmenter } from './article-segmenter.ts';
 import type { Target } from './prepare-targets.ts';
-import type { Problem, RunEvent } from './run-report.ts';
+import type { ArticleOutcome, Problem, RunEvent } from './run-report.ts';
 
 /** What every article of a run shares. */
 export interface RunContext {
@@ -26,6 +26,8 @@ export interface RunContext {
   readonly emit: (event: RunEvent) => void;
   readonly addProblem: (problem: Problem) => void;
   readonly addFindings: (findings: readonly Finding[]) => void;
+  /** Counts an article once it has ended, for the run's closing line. */
+  readonly countArticle: (outcome: ArticleOutcome) => void;
   /** What the consistency check at the end needs of every article written. */
   readonly consistency: ConsistencyTracker;
   /** Glossary terms masked per language. */

@@ -37,10 +37,24 @@ export interface LanguageSummary {
   seconds: number;
 }
 
+/**
+ * What became of one article in every target language: `written` (each output written or already up to date),
+ * `failed` (an output was not written), `untouched` (an output someone else wrote was left as it was),
+ * `skipped` (the article could not be read or processed at all).
+ */
+export type ArticleOutcome = 'written' | 'failed' | 'untouched' | 'skipped';
+
+/** Articles per outcome; the articles of the run that are in none of them were never started (an interruption). */
+export type ArticleOutcomes = Record<ArticleOutcome, number>;
+
 /** What a run did, for the summary table, `--json` and the exit code. */
 export interface RunReport {
   readonly dryRun: boolean;
   readonly articles: number;
+  /** Absent from a dry run, which writes nothing. */
+  readonly outcomes?: ArticleOutcomes;
+  /** Set when the run was stopped (Ctrl-C) before every article was done. */
+  interrupted?: boolean;
   readonly languages: LanguageSummary[];
   readonly problems: Problem[];
 }

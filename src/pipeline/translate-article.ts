@@ -16,6 +16,7 @@ import { rebuildTranslated } from './rebuild-translated.ts';
 import { maxBrokenReplies, recallTranslations, type Recalled } from './recall-translations.ts';
 import { takeReviewerEdits, type ReviewerEdits } from './take-reviewer-edits.ts';
 import type { RunContext } from './run-context.ts';
+import type { ArticleOutcome } from './run-report.ts';
 import { countCharacters } from './count-characters.ts';
 import { wrapLikeSource } from './wrap-like-source.ts';
 
@@ -33,6 +34,7 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
   const file = article.relativePath;
   if (article.refused) {
     run.addProblem({ severity: 'error', file, message: `Refused ${file}: ${article.refused}.` });
+    run.countArticle('skipped');
     return;
   }
   let source: SourceArticle;
@@ -44,6 +46,7 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
   } catch (error) {
     if (!(error instanceof JialingError)) throw error;
     run.addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
+    run.countArticle('skipped');
     return;
   }
   // Read before any text is asked for: an article hands its texts to the queues all at once (see ArticleWindow).
@@ -51,7 +54,8 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
   await held.inTurn();
   const work = run.targets.map((target, index) => translateInto(run, target, source, edits[index]!, held));
   held.handedOver();
-  await Promise.all(work);
+  const outcomes = await Promise.all(work);
+  run.countArticle(outcomes.includes('failed') ? 'failed' : outcomes.includes('untouched') ? 'untouched' : 'written');
 }
 
 const none: ReviewerEdits = { state: 'none' };
@@ -60,13 +64,13 @@ function outputPathOf(run: RunContext, target: Target, file: string): string {
   return path.join(outputFolder(run.config.outputPattern, target.language), file);
 }
 
-async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits, held: HeldArticle): Promise<void> {
+async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits, held: HeldArticle): Promise<ArticleOutcome> {
   const { summary, language } = target;
   const { file } = source;
   target.startedAt ??= performance.now();
   if (reviewer.state === 'conflict') {
     reportConflict(run, target, file, reviewer.reason);
-    return;
+    return 'untouched';
   }
   if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
   const texts = textsToSend(source.masked);
@@ -136,6 +140,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   summary.translated = target.queue.stats.texts;
   summary.billedCharacters = run.isDryRun ? summary.billedCharacters + countCharacters([...recalled.missing.keys()]) : target.queue.stats.characters;
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
+  return isOk ? 'written' : 'failed';
 }
 
 // For a text the memory lacks, the closest earlier translations made for the same article (where an edited

@@ -6,6 +6,7 @@ import { chooseLanguages } from './config/choose-languages.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
+import { checkFoldersUsable } from './io/check-folders-usable.ts';
 import { findArticles } from './io/find-articles.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
@@ -56,6 +57,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   const languages = chooseLanguages(config, options.languages);
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const articles = await findArticles(config.articlesDir);
+  if (!options.dryRun) await checkFoldersUsable([{ dir: config.reportDir, setting: 'report' }, ...languages.map((language) => ({ dir: outputFolder(config.outputPattern, language), setting: 'output' }))], config.configFile);
   let targets: Target[] = [];
   // Started before the memory and engines are set up, so that a worker thread gets ready meanwhile. This
   // thread parses too only while it has little else to do: it was idle at least half the time since it last
@@ -151,8 +153,15 @@ async function finishReport(run: RunContext, report: RunReport, findings: Findin
     return { report, findings };
   }
   findings.push(...run.consistency.findings());
-  const reportFiles = await writeRunReport(run.config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
-  return { report, findings, reportFiles };
+  try {
+    const reportFiles = await writeRunReport(run.config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
+    return { report, findings, reportFiles };
+  } catch (error) {
+    // The outputs are written by now: a report that cannot be (disk full) must not hide the summary of the run.
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
+    run.addProblem({ severity: 'error', file: '', message: `The run report could not be written to ${run.config.reportDir}: ${reason}. The outputs and the memory are up to date; free some space and run again to get the report.` });
+    return { report, findings };
+  }
 }
 
 // A worker thread takes about half a second to start, as long as parsing some 40 articles: a run parses on

@@ -8,6 +8,7 @@ import { glossaryFormats, type GlossaryFormat } from '../glossary/glossary-forma
 import { importGlossary } from '../glossary/import-glossary.ts';
 import { loadGlossary } from '../glossary/load-glossary.ts';
 import { writeGlossaryFiles } from '../glossary/write-glossary.ts';
+import { checkExportPath } from '../io/check-export-path.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 
 /** `jialing glossary import|export`: exchange the glossary with translators as CSV or TBX. */
@@ -24,6 +25,7 @@ export function addGlossaryCommand(program: Command): void {
     .action(async (file: string | undefined, flags: { config?: string; format?: GlossaryFormat }) => {
       const config = await loadConfig(flags.config, process.cwd());
       const format = flags.format ?? formatOf(file) ?? 'csv';
+      if (file) await checkExportPath(file, { name: format.toUpperCase(), extensions: [`.${format}`] }, config);
       const loaded = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
       const content = exportGlossary(loaded, config.targetLanguages, format);
       if (file) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../errors.ts';
+import { checkExportPath } from '../io/check-export-path.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { exportTmx } from '../memory/tmx-export.ts';
 import { importTmx } from '../memory/tmx-import.ts';
@@ -21,6 +22,7 @@ export function addMemoryCommand(program: Command): void {
     .option('-l, --lang <code>', 'only this target language')
     .action(async (file: string | undefined, flags: { config?: string; lang?: string }) => {
       const config = await loadConfig(flags.config, process.cwd());
+      if (file) await checkExportPath(file, { name: 'TMX', extensions: ['.tmx', '.xml'] }, config);
       const opened = TranslationMemory.open(config.memoryFile);
       try {
         const content = exportTmx(opened, { sourceLanguage: config.sourceLanguage, targetLanguage: flags.lang });

@@ -33,6 +33,8 @@ export interface TranslateOptions {
   readonly dryRun?: boolean;
   /** Fail instead of calling an engine when anything needs translating (CI). */
   readonly frozen?: boolean;
+  /** Replace outputs the memory has no record of (instead of adopting them) and hand edits that no longer line up. */
+  readonly overwrite?: boolean;
   /** Stops the run: no new article or request starts, finished work is kept. */
   readonly signal?: AbortSignal;
   /** Most articles held in memory at once. */
@@ -101,6 +103,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     segmenter,
     isDryRun,
     isFrozen: options.frozen ?? false,
+    isOverwriting: options.overwrite ?? false,
     memory,
     hasEarlierTranslations: (memory?.counts().entries ?? 0) > 0,
     signal: options.signal,

@@ -18,6 +18,8 @@ export interface RunContext {
   readonly isDryRun: boolean;
   /** Fail instead of calling an engine when anything needs translating (CI). */
   readonly isFrozen: boolean;
+  /** Replace outputs the memory has no record of, and hand edits that no longer line up, instead of leaving them. */
+  readonly isOverwriting: boolean;
   readonly memory?: TranslationMemory;
   /** Whether the memory held translations before this run, so that new segments can get suggestions from them. */
   readonly hasEarlierTranslations: boolean;

@@ -31,6 +31,12 @@ export interface LanguageSummary {
   reviewerEdits?: number;
   /** Outputs left untouched because a person's edits no longer line up with the source. */
   conflicts?: number;
+  /** Outputs the memory had no record of, taken in as reviewed translations. */
+  adoptedOutputs?: number;
+  /** Outputs left untouched: jialing never wrote them and they do not line up with the source. */
+  unrecordedOutputs?: number;
+  /** Outputs not written because of their place or mode (read-only, behind a link leading elsewhere). */
+  blockedOutputs?: number;
   /** Engine requests sent, retries included. */
   requests: number;
   /** Wall-clock seconds from this language's first article to its last. */

@@ -12,29 +12,40 @@ import { rebuildTranslated } from './rebuild-translated.ts';
 
 /** What a person did to an output since jialing last wrote it. */
 export type ReviewerEdits =
-  /** `written`: the file holds exactly what jialing last wrote, from this source text. */
-  | { readonly state: 'none'; readonly written?: WrittenOutput }
-  /** Changed segments are now reviewed entries of the memory; `text` is the file as the person left it. */
-  | { readonly state: 'edited'; readonly text: string; readonly segments: number; readonly isSourceUnchanged: boolean }
-  /** The file cannot be lined up with its source; it must be left as it is. */
-  | { readonly state: 'conflict'; readonly reason: string };
+  /**
+   * `written`: the file holds exactly what jialing last wrote, from this source text.
+   * `isUnrecordedReplaced`: the file exists, jialing has no record of it, and `isOverwriting` says to replace it.
+   */
+  | { readonly state: 'none'; readonly written?: WrittenOutput; readonly isUnrecordedReplaced?: boolean }
+  /**
+   * Changed segments are now reviewed entries of the memory; `text` is the file as the person left it.
+   * `isAdopted`: jialing had no record of the file (a translation made before it, a fresh clone, a new memory).
+   */
+  | { readonly state: 'edited'; readonly text: string; readonly segments: number; readonly isSourceUnchanged: boolean; readonly isAdopted?: boolean }
+  /** The file cannot be lined up with its source; it must be left as it is. `isUnrecorded`: jialing never wrote it. */
+  | { readonly state: 'conflict'; readonly reason: string; readonly isUnrecorded?: boolean };
 
 /**
  * Compares an output with what jialing last wrote there and stores each segment a person changed as a
- * reviewed translation, before the article is looked up in the memory, so that the edits win.
+ * reviewed translation, before the article is looked up in the memory, so that the edits win. An output the
+ * memory has no record of is someone's translation too: it is compared with the source itself (what the
+ * copy engine would write) and adopted the same way, unless `isOverwriting` says to replace it.
  */
 export async function takeReviewerEdits(
   run: Pick<RunContext, 'memory' | 'config' | 'glossary' | 'matcher'>,
   target: Pick<Target, 'language' | 'engineProfile'>,
   source: { readonly file: string; readonly text: string; readonly masked: readonly MaskedSegment[] },
   outputPath: string,
+  options: { readonly isOverwriting?: boolean } = {},
 ): Promise<ReviewerEdits> {
   const { memory, config, glossary } = run;
-  const written = memory?.lastOutput(target.language, source.file);
-  if (!memory || !written) return { state: 'none' };
+  if (!memory) return { state: 'none' };
+  const recorded = memory.lastOutput(target.language, source.file);
   const current = await readFile(outputPath, 'utf8').catch(() => undefined);
   if (current === undefined) return { state: 'none' };
-  if (current === written.outputText) return { state: 'none', written };
+  if (!recorded && options.isOverwriting) return { state: 'none', isUnrecordedReplaced: true };
+  if (current === recorded?.outputText) return { state: 'none', written: recorded };
+  const written = recorded ?? { sourceText: source.text, outputText: source.text };
 
   const masked = written.sourceText === source.text ? source.masked : maskArticle(segmentMarkdown(written.sourceText, config.segmentOptions).segments, run.matcher);
   const outputOptions = outputSegmentOptions(config.frontmatterKeys, masked.map((item) => item.segment));
@@ -49,7 +60,8 @@ export async function takeReviewerEdits(
   };
   // What the memory gives now: equal to the file after a run that wrote it but stopped before recording it.
   const { known } = recallTranslations(masked, textsToSend(masked), recallInput);
-  const expected = rebuildTranslated(glossary, { text: written.sourceText, masked, file: source.file }, known, target.language, config.anchors).text;
+  const expected = recorded ? rebuildTranslated(glossary, { text: written.sourceText, masked, file: source.file }, known, target.language, config.anchors).text : undefined;
+  const isUnrecorded = !recorded;
   let aligned;
   try {
     aligned = alignEdits({
@@ -58,12 +70,13 @@ export async function takeReviewerEdits(
       written: segmentsOf(written.outputText),
       currentText: current,
       current: segmentsOf(current),
-      expected: segmentsOf(expected),
+      expected: expected === undefined ? undefined : segmentsOf(expected),
+      isWrittenSource: isUnrecorded,
     });
   } catch (error) {
-    return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})` };
+    return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})`, isUnrecorded };
   }
-  if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict };
+  if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict, isUnrecorded };
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
   memory.storeReviewed(
     aligned.edits.map((edit) => {
@@ -80,5 +93,5 @@ export async function takeReviewerEdits(
       };
     }),
   );
-  return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text };
+  return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text, isAdopted: isUnrecorded };
 }

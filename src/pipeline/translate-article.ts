@@ -2,6 +2,7 @@ import path from 'node:path';
 import { outputFolder } from '../config/resolve-config.ts';
 import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../errors.ts';
 import type { FoundArticle } from '../io/find-articles.ts';
+import { checkOutputPath } from '../io/check-output-path.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { SegmentFailure } from '../markdown/render-segment.ts';
@@ -50,7 +51,7 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
     return;
   }
   // Read before any text is asked for: an article hands its texts to the queues all at once (see ArticleWindow).
-  const edits = await Promise.all(run.targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, outputPathOf(run, target, file)))));
+  const edits = await Promise.all(run.targets.map((target) => (run.isDryRun ? none : readOutput(run, target, source))));
   await held.inTurn();
   const work = run.targets.map((target, index) => translateInto(run, target, source, edits[index]!, held));
   held.handedOver();
@@ -60,19 +61,35 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
 
 const none: ReviewerEdits = { state: 'none' };
 
+/** What is in an output before the run: a person's edits, or a reason it must not be written at all. */
+type OutputState = ReviewerEdits | { readonly state: 'blocked'; readonly reason: string };
+
+async function readOutput(run: RunContext, target: Target, source: SourceArticle): Promise<OutputState> {
+  const blocked = await checkOutputPath(outputFolder(run.config.outputPattern, target.language), source.file);
+  if (blocked) return { state: 'blocked', reason: blocked };
+  const edits = await takeReviewerEdits(run, target, source, outputPathOf(run, target, source.file), { isOverwriting: run.isOverwriting });
+  if (edits.state === 'none' && edits.isUnrecordedReplaced) {
+    run.addProblem({ severity: 'warning', file: source.file, language: target.language, message: `${source.file} [${target.language}] existed with no record in the memory; --overwrite replaced it.` });
+  }
+  if (edits.state !== 'conflict' || !run.isOverwriting) return edits;
+  run.addProblem({ severity: 'warning', file: source.file, language: target.language, message: `${source.file} [${target.language}] had hand edits that no longer line up with the source (${edits.reason}); --overwrite replaced them.` });
+  return none;
+}
+
 function outputPathOf(run: RunContext, target: Target, file: string): string {
   return path.join(outputFolder(run.config.outputPattern, target.language), file);
 }
 
-async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits, held: HeldArticle): Promise<ArticleOutcome> {
+async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: OutputState, held: HeldArticle): Promise<ArticleOutcome> {
   const { summary, language } = target;
   const { file } = source;
   target.startedAt ??= performance.now();
-  if (reviewer.state === 'conflict') {
-    reportConflict(run, target, file, reviewer.reason);
+  if (reviewer.state === 'conflict' || reviewer.state === 'blocked') {
+    reportUntouched(run, target, file, reviewer);
     return 'untouched';
   }
-  if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
+  if (reviewer.state === 'edited' && reviewer.isAdopted) reportAdopted(run, target, file, reviewer.segments);
+  else if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
   const texts = textsToSend(source.masked);
   summary.articles++;
   summary.segments += new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size;
@@ -195,15 +212,27 @@ function reportGivenUp(run: RunContext, target: Target, source: SourceArticle, g
   }
 }
 
-function reportConflict(run: RunContext, target: Target, file: string, reason: string): void {
-  target.summary.conflicts = (target.summary.conflicts ?? 0) + 1;
-  run.addProblem({
-    severity: 'error',
-    file,
-    language: target.language,
-    message: `${file} [${target.language}] was edited by hand and left untouched: ${reason}. Nothing was stored from it. Fix the file so its blocks match the source again, or delete it to have it written anew (translations reviewed before are kept).`,
-  });
+function reportUntouched(run: RunContext, target: Target, file: string, output: Extract<OutputState, { state: 'conflict' | 'blocked' }>): void {
+  const { summary, language } = target;
+  let message: string;
+  if (output.state === 'blocked') {
+    summary.blockedOutputs = (summary.blockedOutputs ?? 0) + 1;
+    message = `${file} [${language}] was not written: ${output.reason}.`;
+  } else if (output.isUnrecorded) {
+    summary.unrecordedOutputs = (summary.unrecordedOutputs ?? 0) + 1;
+    message = `${file} [${language}] exists but the memory has no record of jialing writing it (a translation made before jialing, a fresh clone or a new memory), and it does not line up with its source: ${output.reason}. It was left untouched and nothing was stored from it. Make its blocks match the source to have it adopted, or run \`jialing translate --overwrite\` to replace it.`;
+  } else {
+    summary.conflicts = (summary.conflicts ?? 0) + 1;
+    message = `${file} [${language}] was edited by hand and left untouched: ${output.reason}. Nothing was stored from it. Fix the file so its blocks match the source again, or delete it (or run \`jialing translate --overwrite\`) to have it written anew (translations reviewed before are kept).`;
+  }
+  run.addProblem({ severity: 'error', file, language, message });
   run.emit({ type: 'article', language: target.language, file, segments: 0, isOk: false });
+}
+
+function reportAdopted(run: RunContext, target: Target, file: string, segments: number): void {
+  target.summary.adoptedOutputs = (target.summary.adoptedOutputs ?? 0) + 1;
+  const message = `${file} [${target.language}] existed with no record in the memory: adopted as a reviewed translation (${segments} segments stored); segments it leaves as in the source are translated.`;
+  run.addProblem({ severity: 'warning', file, language: target.language, message });
 }
 
 function shortPlain(text: string): string {

@@ -19,9 +19,12 @@ export function formatSummaryTable(report: RunReport): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   const title = describeRun(report);
-  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts }) => [
+  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts, adoptedOutputs, unrecordedOutputs, blockedOutputs }) => [
     ...(reviewerEdits ? [`${language}: ${count(reviewerEdits, 'segment')} edited by hand in the output kept and stored as reviewed`] : []),
+    ...(adoptedOutputs ? [`${language}: ${count(adoptedOutputs, 'existing output')} jialing had no record of adopted as reviewed translations`] : []),
     ...(conflicts ? [`${language}: ${count(conflicts, 'hand-edited output')} left untouched (see the errors above)`] : []),
+    ...(unrecordedOutputs ? [`${language}: ${count(unrecordedOutputs, 'existing output')} jialing had no record of left untouched (see the errors above; --overwrite replaces them)`] : []),
+    ...(blockedOutputs ? [`${language}: ${count(blockedOutputs, 'output')} not written: read-only or behind a link (see the errors above)`] : []),
   ]);
   return [title, '', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ...(reviewed.length > 0 ? ['', ...reviewed] : [])].join('\n');
 }

@@ -59,7 +59,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   const languages = chooseLanguages(config, options.languages);
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const articles = await findArticles(config.articlesDir);
-  if (!options.dryRun) await checkFoldersUsable([{ dir: config.reportDir, setting: 'report' }, ...languages.map((language) => ({ dir: outputFolder(config.outputPattern, language), setting: 'output' }))], config.configFile);
+  // An output folder that cannot be written fails its own articles; the report would only fail once they are all done.
+  if (!options.dryRun) await checkFoldersUsable([{ dir: config.reportDir, setting: 'report' }], config.configFile);
   let targets: Target[] = [];
   // Started before the memory and engines are set up, so that a worker thread gets ready meanwhile. This
   // thread parses too only while it has little else to do: it was idle at least half the time since it last

@@ -8,10 +8,7 @@ export interface FolderToWrite {
   readonly setting: string;
 }
 
-/**
- * Refuses, before any work, a folder that is a file or lies under one: every write into it would fail,
- * and the report would only fail once all the outputs are written. A folder that does not exist yet is fine.
- */
+/** Refuses, before any work, a folder that is a file or lies under one; a folder that does not exist yet is fine. */
 export async function checkFoldersUsable(folders: readonly FolderToWrite[], configFile: string): Promise<void> {
   const problems: string[] = [];
   for (const { dir, setting } of folders) {

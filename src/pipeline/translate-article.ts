@@ -45,8 +45,9 @@ export async function translateArticle(run: RunContext, article: FoundArticle, h
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
     source = { file, text, masked: maskArticle(extracted.segments, run.matcher), context: articleContext(extracted.segments) };
   } catch (error) {
-    if (!(error instanceof JialingError)) throw error;
-    run.addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
+    // Whatever goes wrong with one article (a parser overflowing its stack included) stops that article only.
+    const message = error instanceof JialingError ? error.message : `${file} could not be processed and was skipped: ${describeFailure(error)}`;
+    run.addProblem({ severity: 'error', file, line: error instanceof JialingError ? error.place?.line : undefined, message });
     run.countArticle('skipped');
     return;
   }
@@ -67,7 +68,13 @@ type OutputState = ReviewerEdits | { readonly state: 'blocked'; readonly reason:
 async function readOutput(run: RunContext, target: Target, source: SourceArticle): Promise<OutputState> {
   const blocked = await checkOutputPath(outputFolder(run.config.outputPattern, target.language), source.file);
   if (blocked) return { state: 'blocked', reason: blocked };
-  const edits = await takeReviewerEdits(run, target, source, outputPathOf(run, target, source.file), { isOverwriting: run.isOverwriting });
+  let edits: ReviewerEdits;
+  try {
+    edits = await takeReviewerEdits(run, target, source, outputPathOf(run, target, source.file), { isOverwriting: run.isOverwriting });
+  } catch (error) {
+    if (error instanceof SetupError) throw error;
+    return { state: 'blocked', reason: `the output on disk could not be compared with what jialing wrote (${describeFailure(error)})` };
+  }
   if (edits.state === 'none' && edits.isUnrecordedReplaced) {
     run.addProblem({ severity: 'warning', file: source.file, language: target.language, message: `${source.file} [${target.language}] existed with no record in the memory; --overwrite replaced it.` });
   }
@@ -233,6 +240,13 @@ function reportAdopted(run: RunContext, target: Target, file: string, segments: 
   target.summary.adoptedOutputs = (target.summary.adoptedOutputs ?? 0) + 1;
   const message = `${file} [${target.language}] existed with no record in the memory: adopted as a reviewed translation (${segments} segments stored); segments it leaves as in the source are translated.`;
   run.addProblem({ severity: 'warning', file, language: target.language, message });
+}
+
+/** A failure jialing did not foresee, in one line: what a person needs to report it, without a stack. */
+function describeFailure(error: unknown): string {
+  if (error instanceof JialingError) return error.message;
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `${what}. This is a bug in jialing; please report it with the article.`;
 }
 
 function shortPlain(text: string): string {

@@ -50,16 +50,6 @@ describe('settings that point at a file where a folder belongs', () => {
   );
 
   it(
-    'output under a file: exit 2 before any output is written',
-    async () => {
-      await project({ output: 'pipeline.config.json/{lang}' });
-      const result = await runCli(['translate'], { cwd: dir });
-      expectMessage(result, 2, `output: ${path.join(dir, 'pipeline.config.json')}, on the way to ${path.join(dir, 'pipeline.config.json/es')}, is a file`);
-    },
-    timeout,
-  );
-
-  it(
     'a report that cannot be written after the outputs were: the summary is printed, the message names the folder, exit 1',
     async () => {
       await project({});

@@ -42,7 +42,7 @@ describe('outputs the memory has no record of (a fresh clone, a lost memory, tra
       expect(first.stderr).toContain('warning: index.md [es] existed with no record in the memory: adopted as a reviewed translation (3 segments stored)');
       expect(first.stdout).toContain('es: 1 existing output jialing had no record of adopted as reviewed translations');
       expect(await read('articles/es/index.md')).toBe(humanTranslation);
-      expect(await read('articles/es/other.md')).toBe('⟦Ţĥé ŕóáď íš ļóñĝ. ····⟧\n');
+      expect(await read('articles/es/other.md')).toBe('⟦Ţĥé ŕóáď íš ļóñĝ. ·····⟧\n');
 
       // The translations are in the memory as reviewed: writing the file anew gives them back.
       await rm(path.join(dir, 'articles/es/index.md'));

@@ -17,4 +17,10 @@ describe('wrapLikeSource', () => {
   it('joins the lines of a translation whose source has one line', () => {
     expect(wrapLikeSource('One line of text.', 'Una línea\nde texto.')).toBe('Una línea de texto.');
   });
+
+  it('never starts a line with a kept token, which as raw HTML (`</div>`) would start a block there', () => {
+    const wrapped = wrapLikeSource('one two three four\nfive six <x1/> seven', 'uno dos tres cuatro cinco <x1/> seis siete');
+    expect(wrapped.split('\n')).toHaveLength(2);
+    expect(wrapped.split('\n').some((line) => line.startsWith('<x1/>'))).toBe(false);
+  });
 });

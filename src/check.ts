@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
+import type { ResolvedConfig } from './config/resolve-config.ts';
 import { JialingError } from './errors.ts';
+import { createFormats } from './formats/create-formats.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
-import { findArticles } from './io/find-articles.ts';
+import { documentOutputPath, findDocuments } from './io/find-documents.ts';
 import { readArticle } from './io/read-article.ts';
-import { segmentMarkdown } from './markdown/segment-markdown.ts';
 import { maskArticle } from './pipeline/mask-article.ts';
 import type { Problem } from './pipeline/run-report.ts';
 import { checkOutput } from './pipeline/check-output.ts';
@@ -26,7 +25,8 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
   const findings: Finding[] = [];
   const problems: Problem[] = [];
   const run = { config, glossary, addFindings: (found: readonly Finding[]) => findings.push(...found), consistency: new ConsistencyTracker(config.qaSeverities) };
-  const articles = await findArticles(config.articlesDir);
+  const formats = createFormats(config);
+  const articles = await findDocuments(config);
   for (const article of articles) {
     const file = article.relativePath;
     if (article.refused) {
@@ -35,11 +35,12 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
     }
     try {
       const text = await readArticle(article.absolutePath, file);
-      const masked = maskArticle(segmentMarkdown(text, config.segmentOptions).segments, matcher);
+      const format = formats[article.format];
+      const masked = maskArticle(format.segment(text, file).segments, matcher);
       for (const language of languages) {
-        const output = await readOutput(path.join(outputFolder(config.outputPattern, language), file));
+        const output = await readOutput(documentOutputPath(article, language));
         if (output === undefined) problems.push({ severity: 'warning', file, language, message: `${file} [${language}] has no output yet; run \`jialing translate\`.` });
-        else checkOutput(run, { file, text, masked }, output, language);
+        else checkOutput(run, { file, text, masked, format }, output, language);
       }
     } catch (error) {
       if (!(error instanceof JialingError)) throw error;

@@ -7,7 +7,8 @@ import type { EngineEnvironment } from './engines/create-engine.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { checkFoldersUsable } from './io/check-folders-usable.ts';
-import { findArticles } from './io/find-articles.ts';
+import { createFormats } from './formats/create-formats.ts';
+import { findDocuments } from './io/find-documents.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
 import { segmentInThread, segmentInWorker, type ArticleSegmenter } from './pipeline/article-segmenter.ts';
@@ -58,7 +59,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   const emit = options.onEvent ?? (() => {});
   const languages = chooseLanguages(config, options.languages);
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
-  const articles = await findArticles(config.articlesDir);
+  const articles = await findDocuments(config);
   // An output folder that cannot be written fails its own articles; the report would only fail once they are all done.
   if (!options.dryRun) await checkFoldersUsable([{ dir: config.reportDir, setting: 'report' }], config.configFile);
   let targets: Target[] = [];
@@ -101,7 +102,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     targets,
     glossary,
     matcher: createTermMatcher(glossary.terms),
-    segmenter,
+    formats: createFormats(config, segmenter),
     isDryRun,
     isFrozen: options.frozen ?? false,
     isOverwriting: options.overwrite ?? false,
@@ -181,6 +182,7 @@ function chooseSegmenter(config: ResolvedConfig, run: { readonly articles: numbe
 function storeTranslations(memory: TranslationMemory | undefined, sourceLanguage: string, target: Target, texts: readonly string[], translations: readonly string[]): void {
   const entries = texts.flatMap((text, index) => {
     target.names.delete(text);
+    target.hints.delete(text);
     const pending = target.awaitingMemory.get(text);
     if (!pending) return [];
     target.awaitingMemory.delete(text);

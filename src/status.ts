@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
+import type { ResolvedConfig } from './config/resolve-config.ts';
 import { JialingError } from './errors.ts';
+import type { FormatName } from './formats/document-format.ts';
+import { createFormats } from './formats/create-formats.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
-import { findArticles } from './io/find-articles.ts';
+import { documentOutputPath, findDocuments } from './io/find-documents.ts';
 import { readArticle } from './io/read-article.ts';
-import { segmentMarkdown } from './markdown/segment-markdown.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
 import { maskArticle, textsToSend } from './pipeline/mask-article.ts';
 import { expectedEngineProfile } from './pipeline/expected-engine-profile.ts';
@@ -18,6 +18,8 @@ import type { EngineEnvironment } from './engines/create-engine.ts';
 /** Where one article stands in one language. */
 export interface ArticleStatus {
   readonly file: string;
+  /** Which kind of document it is: a markdown article or an i18next resource file. */
+  readonly format: FormatName;
   readonly language: string;
   /**
    * `missing`: no output; `edited`: a person changed the output since jialing wrote it (the next run keeps the
@@ -38,19 +40,21 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const matcher = createTermMatcher(glossary.terms);
   const memory = existsSync(config.memoryFile) ? TranslationMemory.open(config.memoryFile) : undefined;
+  const formats = createFormats(config);
   const statuses: ArticleStatus[] = [];
   try {
-    for (const article of await findArticles(config.articlesDir)) {
+    for (const article of await findDocuments(config)) {
       const file = article.relativePath;
+      const format = formats[article.format];
       let masked;
       let text: string;
       try {
         if (article.refused) throw new JialingError(article.refused);
         text = await readArticle(article.absolutePath, file);
-        masked = maskArticle(segmentMarkdown(text, config.segmentOptions).segments, matcher);
+        masked = maskArticle(format.segment(text, file).segments, matcher);
       } catch (error) {
         if (!(error instanceof JialingError)) throw error;
-        for (const language of languages) statuses.push({ file, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0, needsReview: 0 });
+        for (const language of languages) statuses.push({ file, format: format.name, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0, needsReview: 0 });
         continue;
       }
       const texts = textsToSend(masked);
@@ -66,17 +70,17 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
         const entries = [...recalled.entries.values()];
         const reviewed = entries.filter((entry) => entry.status === 'reviewed').length;
         const needsReview = [...recalled.entries].filter(([text, entry]) => entry.status === 'machine' && memory!.hasReviewedSuggestion(recalled.keys.get(text)!)).length;
-        const output = await readFile(path.join(outputFolder(config.outputPattern, language), file), 'utf8').catch(() => undefined);
+        const output = await readFile(documentOutputPath(article, language), 'utf8').catch(() => undefined);
         const untranslated = recalled.missing.size + recalled.gaveUp.size;
         // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
-        const rebuilt = rebuildTranslated(glossary, { file, text, masked }, recalled.known, language, config.anchors).text;
+        const rebuilt = rebuildTranslated(glossary, { file, text, masked, format }, recalled.known, language, output).text;
         const record = memory?.lastOutput(language, file);
         // A hand edit a run kept as written is current as long as the source and the memory give what they gave then.
         const isKeptEdit = record !== undefined && output === record.outputText && record.sourceText === text && record.rebuiltText === rebuilt;
         const isCurrent = untranslated === 0 && (output === rebuilt || isKeptEdit);
         const isEdited = output !== undefined && !isCurrent && record?.outputText !== output;
         const state = output === undefined ? 'missing' : isCurrent ? 'up-to-date' : isEdited ? 'edited' : 'stale';
-        statuses.push({ file, language, state, segments: texts.length, untranslated, reviewed, machine: entries.length - reviewed, needsReview });
+        statuses.push({ file, format: format.name, language, state, segments: texts.length, untranslated, reviewed, machine: entries.length - reviewed, needsReview });
       }
     }
   } finally {

@@ -7,6 +7,8 @@ export interface WrittenSegment {
   readonly text: string;
   /** Line of the segment in the rebuilt text. */
   readonly line: number;
+  /** The document has no place for the segment in this language (a plural form the language does not use). */
+  readonly isOmitted?: boolean;
 }
 
 export interface RebuiltArticle {
@@ -15,6 +17,8 @@ export interface RebuiltArticle {
   readonly failures: readonly SegmentFailure[];
   /** Every segment as written, by segment index, so the output can be checked without parsing it again. */
   readonly written: ReadonlyMap<number, WrittenSegment>;
+  /** What the rebuild did that a person should hear about (keys of the old output kept or removed). */
+  readonly warnings?: readonly string[];
 }
 
 /** Splices each segment's translation into the source at its range; everything else stays byte for byte. */

@@ -1,30 +1,28 @@
-import { checkAnchors } from '../anchors/check-anchors.ts';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { Glossary } from '../glossary/glossary.ts';
-import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
 import type { RebuiltArticle } from '../markdown/rebuild-article.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { checkArticle } from '../qa/check-article.ts';
 import type { ConsistencyTracker } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
-import type { MaskedSegment } from './mask-article.ts';
+import type { SourceDocument } from './source-document.ts';
 
 /** What checking an output needs from the run. */
 export interface OutputCheckRun {
-  readonly config: Pick<ResolvedConfig, 'sourceLanguage' | 'frontmatterKeys' | 'qaSeverities' | 'anchors'>;
+  readonly config: Pick<ResolvedConfig, 'sourceLanguage' | 'qaSeverities'>;
   readonly glossary: Glossary;
   readonly addFindings: (findings: readonly Finding[]) => void;
   readonly consistency: ConsistencyTracker;
 }
 
 /**
- * Checks an article as written in one language and adds its segments to the consistency check.
+ * Checks a document as written in one language and adds its segments to the consistency check.
  * A rebuild is checked from the segments it wrote, with no second parse; text read back (a person's edit
- * kept as written, `jialing check` on files from disk) goes through the same extractor as the source.
+ * kept as written, `jialing check` on files from disk) goes through the format's reader.
  */
-export function checkOutput(run: OutputCheckRun, source: { readonly file: string; readonly text: string; readonly masked: readonly MaskedSegment[] }, output: string | RebuiltArticle, language: string): void {
+export function checkOutput(run: OutputCheckRun, source: SourceDocument, output: string | RebuiltArticle, language: string): void {
   const sourceSegments = source.masked.map((item) => item.segment);
-  const targetSegments = typeof output === 'string' ? segmentMarkdown(output, outputSegmentOptions(run.config.frontmatterKeys, sourceSegments)).segments : writtenSegments(sourceSegments, output);
+  const targetSegments = typeof output === 'string' ? source.format.segmentOutput(output, sourceSegments, { file: source.file, language }) : writtenSegments(sourceSegments, output);
   const masksByIndex = new Map(source.masked.map((item) => [item.segment.index, item.masks]));
   run.addFindings(
     checkArticle(sourceSegments, targetSegments, {
@@ -37,7 +35,7 @@ export function checkOutput(run: OutputCheckRun, source: { readonly file: string
     }),
   );
   const outputText = typeof output === 'string' ? output : output.text;
-  run.addFindings(checkAnchors(source.text, outputText, { style: run.config.anchors, file: source.file, targetLanguage: language, severities: run.config.qaSeverities }));
+  run.addFindings(source.format.check({ file: source.file, text: source.text, segments: sourceSegments }, outputText, language));
   if (sourceSegments.length === targetSegments.length) run.consistency.add(source.file, language, sourceSegments, targetSegments);
 }
 
@@ -46,6 +44,6 @@ export function checkOutput(run: OutputCheckRun, source: { readonly file: string
 function writtenSegments(sourceSegments: readonly Segment[], rebuilt: RebuiltArticle): Segment[] {
   return sourceSegments.map((segment) => {
     const written = rebuilt.written.get(segment.index)!;
-    return { ...segment, text: written.text, line: written.line };
+    return { ...segment, text: written.text, line: written.line, ...(written.isOmitted && { isOmitted: true }) };
   });
 }

@@ -1,11 +1,10 @@
 import { unmaskTerms } from '../glossary/mask-terms.ts';
-import { rewriteAnchors } from '../anchors/rewrite-anchors.ts';
-import type { AnchorStyle } from '../config/schema.ts';
 import type { Glossary } from '../glossary/glossary.ts';
-import { rebuildArticle, type RebuiltArticle } from '../markdown/rebuild-article.ts';
+import type { RebuiltArticle } from '../markdown/rebuild-article.ts';
 import type { SegmentFailure } from '../markdown/render-segment.ts';
 import type { MaskedSegment } from './mask-article.ts';
 import { matchEdgeWhitespace } from './match-edge-whitespace.ts';
+import type { SourceDocument } from './source-document.ts';
 
 /** A stored translation of a masked segment as tagged text to write: the source's edge spaces, glossary terms in their target form. */
 export function unmaskTranslation(glossary: Glossary, item: MaskedSegment, translated: string, language: string): string {
@@ -25,17 +24,16 @@ export function checkPlaceholders(item: MaskedSegment, translated: string): stri
 }
 
 /**
- * Rebuilds an article in one language from the translations of its masked texts. A text without one, or whose
- * translation lost a glossary placeholder, keeps its source; the latter is among the failures. Links to the
- * article's own headings follow their translation (see `rewriteAnchors`).
+ * Rebuilds a document in one language from the translations of its masked texts, through its format. A text
+ * without one, or whose translation lost a glossary placeholder, keeps its source; the latter is among the failures.
  */
 export function rebuildTranslated(
   glossary: Glossary,
-  /** `file`, the article's path under the articles folder, lets links that name the article itself follow too. */
-  source: { readonly text: string; readonly masked: readonly MaskedSegment[]; readonly file?: string },
+  source: SourceDocument,
   byText: ReadonlyMap<string, string>,
   language: string,
-  anchors: AnchorStyle,
+  /** The output as it is on disk, for formats that keep some of it (a resource file's own keys). */
+  current?: string,
 ): RebuiltArticle {
   const placeholderFailures: SegmentFailure[] = [];
   const translations = new Map<number, string>();
@@ -45,7 +43,7 @@ export function rebuildTranslated(
     if (problems.length > 0) placeholderFailures.push({ segment: item.segment, problems });
     else translations.set(item.segment.index, unmaskTranslation(glossary, item, translated, language));
   }
-  const rebuilt = rebuildArticle(source.text, source.masked.map((item) => item.segment), translations);
-  // Rewriting a fragment changes no line, so the rebuild's record of each segment's line still holds.
-  return { ...rebuilt, text: rewriteAnchors(source.text, rebuilt.text, { style: anchors, file: source.file }), failures: [...placeholderFailures, ...rebuilt.failures] };
+  const segments = source.masked.map((item) => item.segment);
+  const rebuilt = source.format.rebuild({ file: source.file, text: source.text, segments }, translations, language, current);
+  return { ...rebuilt, failures: [...placeholderFailures, ...rebuilt.failures] };
 }

@@ -1,10 +1,10 @@
 import type { ResolvedConfig } from '../config/resolve-config.ts';
+import type { DocumentFormats } from '../formats/document-format.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import type { TermMatcher } from '../glossary/match-terms.ts';
 import type { ConsistencyTracker } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import type { TranslationMemory } from '../memory/translation-memory.ts';
-import type { ArticleSegmenter } from './article-segmenter.ts';
 import type { Target } from './prepare-targets.ts';
 import type { ArticleOutcome, Problem, RunEvent } from './run-report.ts';
 
@@ -14,7 +14,8 @@ export interface RunContext {
   readonly targets: readonly Target[];
   readonly glossary: Glossary;
   readonly matcher: TermMatcher;
-  readonly segmenter: ArticleSegmenter;
+  /** How each kind of document is read and written. */
+  readonly formats: DocumentFormats;
   readonly isDryRun: boolean;
   /** Fail instead of calling an engine when anything needs translating (CI). */
   readonly isFrozen: boolean;

@@ -37,6 +37,11 @@ export interface LanguageSummary {
   unrecordedOutputs?: number;
   /** Outputs not written because of their place or mode (read-only, behind a link leading elsewhere). */
   blockedOutputs?: number;
+  /** Tokens of the prompts and replies, for engines that bill by token; estimated for a dry run. */
+  promptTokens?: number;
+  completionTokens?: number;
+  /** What the tokens cost, in the currency of `llm.prices`, when prices are configured. */
+  cost?: number;
   /** Engine requests sent, retries included. */
   requests: number;
   /** Wall-clock seconds from this language's first article to its last. */

@@ -1,22 +1,23 @@
 import { readFile } from 'node:fs/promises';
-import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import type { WrittenOutput } from '../memory/translation-memory.ts';
 import { alignEdits } from '../review/align-edits.ts';
+import { remaskTerms } from '../glossary/remask-terms.ts';
 import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { recallTranslations } from './recall-translations.ts';
 import type { RunContext } from './run-context.ts';
 import { rebuildTranslated } from './rebuild-translated.ts';
+import type { SourceDocument } from './source-document.ts';
 
-/** What a person did to an output since jialing last wrote it. */
+/** What a person did to an output since jialing last wrote it; `current` is the output on disk, if any. */
 export type ReviewerEdits =
   /**
    * `written`: the file holds exactly what jialing last wrote, from this source text.
    * `isUnrecordedReplaced`: the file exists, jialing has no record of it, and `isOverwriting` says to replace it.
    */
-  | { readonly state: 'none'; readonly written?: WrittenOutput; readonly isUnrecordedReplaced?: boolean }
+  | { readonly state: 'none'; readonly written?: WrittenOutput; readonly current?: string; readonly isUnrecordedReplaced?: boolean }
   /**
    * Changed segments are now reviewed entries of the memory; `text` is the file as the person left it.
    * `isAdopted`: jialing had no record of the file (a translation made before it, a fresh clone, a new memory).
@@ -29,27 +30,28 @@ export type ReviewerEdits =
  * Compares an output with what jialing last wrote there and stores each segment a person changed as a
  * reviewed translation, before the article is looked up in the memory, so that the edits win. An output the
  * memory has no record of is someone's translation too: it is compared with the source itself (what the
- * copy engine would write) and adopted the same way, unless `isOverwriting` says to replace it.
+ * copy engine would write) and adopted the same way, unless `isOverwriting` says to replace it. `isDryRun`
+ * only tells what would be taken, storing nothing.
  */
 export async function takeReviewerEdits(
   run: Pick<RunContext, 'memory' | 'config' | 'glossary' | 'matcher'>,
   target: Pick<Target, 'language' | 'engineProfile'>,
-  source: { readonly file: string; readonly text: string; readonly masked: readonly MaskedSegment[] },
+  source: SourceDocument,
   outputPath: string,
-  options: { readonly isOverwriting?: boolean } = {},
+  options: { readonly isDryRun?: boolean; readonly isOverwriting?: boolean } = {},
 ): Promise<ReviewerEdits> {
   const { memory, config, glossary } = run;
-  if (!memory) return { state: 'none' };
-  const recorded = memory.lastOutput(target.language, source.file);
   const current = await readFile(outputPath, 'utf8').catch(() => undefined);
-  if (current === undefined) return { state: 'none' };
-  if (!recorded && options.isOverwriting) return { state: 'none', isUnrecordedReplaced: true };
-  if (current === recorded?.outputText) return { state: 'none', written: recorded };
+  const recorded = memory?.lastOutput(target.language, source.file);
+  if (!memory || current === undefined) return { state: 'none', current };
+  if (!recorded && options.isOverwriting) return { state: 'none', current, isUnrecordedReplaced: true };
+  if (current === recorded?.outputText) return { state: 'none', written: recorded, current };
   const written = recorded ?? { sourceText: source.text, outputText: source.text };
 
-  const masked = written.sourceText === source.text ? source.masked : maskArticle(segmentMarkdown(written.sourceText, config.segmentOptions).segments, run.matcher);
-  const outputOptions = outputSegmentOptions(config.frontmatterKeys, masked.map((item) => item.segment));
-  const segmentsOf = (text: string): readonly Segment[] => segmentMarkdown(text, outputOptions).segments;
+  const { format } = source;
+  const masked = written.sourceText === source.text ? source.masked : maskArticle(format.segment(written.sourceText, source.file).segments, run.matcher);
+  const sourceSegments = masked.map((item) => item.segment);
+  const segmentsOf = (text: string): readonly Segment[] => format.segmentOutput(text, sourceSegments, { file: source.file, language: target.language });
   const recallInput = {
     memory,
     glossary,
@@ -60,7 +62,7 @@ export async function takeReviewerEdits(
   };
   // What the memory gives now: equal to the file after a run that wrote it but stopped before recording it.
   const { known } = recallTranslations(masked, textsToSend(masked), recallInput);
-  const expected = recorded ? rebuildTranslated(glossary, { text: written.sourceText, masked, file: source.file }, known, target.language, config.anchors).text : undefined;
+  const expected = recorded ? rebuildTranslated(glossary, { text: written.sourceText, masked, file: source.file, format }, known, target.language, current).text : undefined;
   const isUnrecorded = !recorded;
   let aligned;
   try {
@@ -77,14 +79,17 @@ export async function takeReviewerEdits(
     return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})`, isUnrecorded };
   }
   if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict, isUnrecorded };
+  if (options.isDryRun) return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text, isAdopted: isUnrecorded };
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
+  const masksOf = new Map(masked.map((item) => [item.text, item.masks]));
   memory.storeReviewed(
     aligned.edits.map((edit) => {
       const glossaryVersion = glossary.version(termIds.get(edit.sourceText) ?? [], target.language);
       return {
         key: memoryKey({ sourceText: edit.sourceText, sourceLanguage: config.sourceLanguage, targetLanguage: target.language, engineProfile: target.engineProfile, glossaryVersion }),
         sourceText: edit.sourceText,
-        targetText: edit.target,
+        // With placeholders where the glossary's forms stand, as the rebuild needs; a form the person changed stays as written.
+        targetText: remaskTerms(edit.target, masksOf.get(edit.sourceText) ?? [], (termId) => glossary.targetForm(termId, target.language)).text,
         sourceLanguage: config.sourceLanguage,
         targetLanguage: target.language,
         engineProfile: target.engineProfile,

@@ -1,49 +1,50 @@
-import path from 'node:path';
 import { outputFolder } from '../config/resolve-config.ts';
 import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../errors.ts';
-import type { FoundArticle } from '../io/find-articles.ts';
 import { checkOutputPath } from '../io/check-output-path.ts';
+import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { SegmentFailure } from '../markdown/render-segment.ts';
-import type { Segment } from '../markdown/segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
 import { checkOutput } from './check-output.ts';
-import { maskArticle, nameIdsOf, textsToSend, type MaskedSegment } from './mask-article.ts';
+import { maskArticle, nameIdsOf, textsToSend } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { rebuildTranslated } from './rebuild-translated.ts';
 import { maxBrokenReplies, recallTranslations, type Recalled } from './recall-translations.ts';
 import { takeReviewerEdits, type ReviewerEdits } from './take-reviewer-edits.ts';
+import { textHintsOf } from './text-hints.ts';
+import { updateTokenFigures } from './token-figures.ts';
 import type { RunContext } from './run-context.ts';
 import type { ArticleOutcome } from './run-report.ts';
 import { countCharacters } from './count-characters.ts';
+import type { SourceDocument } from './source-document.ts';
 import { wrapLikeSource } from './wrap-like-source.ts';
 
-/** One article's source, segmented and masked, shared by every target language. */
-interface SourceArticle {
-  readonly file: string;
-  readonly text: string;
-  readonly masked: readonly MaskedSegment[];
-  /** The article's title, which helps an engine with short segments. */
+/** One document's source as every target language shares it. */
+interface SourceArticle extends SourceDocument {
+  /** Where each language's output goes. */
+  readonly found: FoundDocument;
+  /** What the document is about, which helps an engine with short segments. */
   readonly context?: string;
 }
 
-/** Reads and segments one article, then translates, writes and checks it for every target language. */
-export async function translateArticle(run: RunContext, article: FoundArticle, held: HeldArticle): Promise<void> {
+/** Reads and segments one document, then translates, writes and checks it for every target language. */
+export async function translateArticle(run: RunContext, article: FoundDocument, held: HeldArticle): Promise<void> {
   const file = article.relativePath;
   if (article.refused) {
     run.addProblem({ severity: 'error', file, message: `Refused ${file}: ${article.refused}.` });
     run.countArticle('skipped');
     return;
   }
+  const format = run.formats[article.format];
   let source: SourceArticle;
   try {
     const text = await readArticle(article.absolutePath, file);
-    const extracted = await run.segmenter.segment(text);
+    const extracted = await format.parse(text, file);
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
-    source = { file, text, masked: maskArticle(extracted.segments, run.matcher), context: articleContext(extracted.segments) };
+    source = { file, text, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments) };
   } catch (error) {
     // Whatever goes wrong with one article (a parser overflowing its stack included) stops that article only.
     const message = error instanceof JialingError ? error.message : `${file} could not be processed and was skipped: ${describeFailure(error)}`;
@@ -66,11 +67,11 @@ const none: ReviewerEdits = { state: 'none' };
 type OutputState = ReviewerEdits | { readonly state: 'blocked'; readonly reason: string };
 
 async function readOutput(run: RunContext, target: Target, source: SourceArticle): Promise<OutputState> {
-  const blocked = await checkOutputPath(outputFolder(run.config.outputPattern, target.language), source.file);
+  const blocked = await checkOutputPath(outputFolder(source.found.outputFolder, target.language), source.found.outputName);
   if (blocked) return { state: 'blocked', reason: blocked };
   let edits: ReviewerEdits;
   try {
-    edits = await takeReviewerEdits(run, target, source, outputPathOf(run, target, source.file), { isOverwriting: run.isOverwriting });
+    edits = await takeReviewerEdits(run, target, source, documentOutputPath(source.found, target.language), { isOverwriting: run.isOverwriting });
   } catch (error) {
     if (error instanceof SetupError) throw error;
     return { state: 'blocked', reason: `the output on disk could not be compared with what jialing wrote (${describeFailure(error)})` };
@@ -81,10 +82,6 @@ async function readOutput(run: RunContext, target: Target, source: SourceArticle
   if (edits.state !== 'conflict' || !run.isOverwriting) return edits;
   run.addProblem({ severity: 'warning', file: source.file, language: target.language, message: `${source.file} [${target.language}] had hand edits that no longer line up with the source (${edits.reason}); --overwrite replaced them.` });
   return none;
-}
-
-function outputPathOf(run: RunContext, target: Target, file: string): string {
-  return path.join(outputFolder(run.config.outputPattern, target.language), file);
 }
 
 async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: OutputState, held: HeldArticle): Promise<ArticleOutcome> {
@@ -120,15 +117,23 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const missing = [...recalled.missing.keys()];
       keepSuggestions(run, target, source, recalled.missing);
       for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
-      for (const item of source.masked) {
+      const hintOptions = { glossary: run.glossary, language, title: source.context, neighbours: run.config.llm.contextSegments };
+      for (const [index, item] of source.masked.entries()) {
         if (!recalled.missing.has(item.text)) continue;
         const names = nameIdsOf(item);
         if (names.length > 0) target.names.set(item.text, names);
+        if (target.engine.usesHints && !target.hints.has(item.text)) target.hints.set(item.text, textHintsOf(source.masked, index, hintOptions));
       }
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       const translated = await held.waitOnEngine(target.queue.translate(missing, source.context));
-      const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, wrapLikeSource(text, translated[index]!)] as const)]);
-      const rebuilt = rebuildTranslated(run.glossary, source, byText, language, run.config.anchors);
+      // A text whose replies all failed the engine's checks keeps its source, as a text without a translation does.
+      const byText = new Map([
+        ...recalled.known,
+        ...missing.flatMap((text, index) => (target.queue.failureOf(text) === undefined ? [[text, wrapLikeSource(text, translated[index]!)] as const] : [])),
+      ]);
+      reportFailedReplies(run, target, source, missing);
+      const current = reviewer.state === 'edited' ? reviewer.text : reviewer.current;
+      const rebuilt = rebuildTranslated(run.glossary, source, byText, language, current);
       rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);
       reportGivenUp(run, target, source, recalled.gaveUp);
       for (const failure of rebuilt.failures) {
@@ -147,7 +152,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const written = reviewer.state === 'none' ? reviewer.written : undefined;
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
-      if (!isKept && !isUnchanged) await writeFileAtomic(outputPathOf(run, target, file), output);
+      if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), output);
       if (!isUnchanged) run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
       checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
     }
@@ -163,6 +168,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   summary.requests = target.queue.stats.requests;
   summary.translated = target.queue.stats.texts;
   summary.billedCharacters = run.isDryRun ? summary.billedCharacters + countCharacters([...recalled.missing.keys()]) : target.queue.stats.characters;
+  updateTokenFigures(summary, target.engine, run.config.llm.prices, run.isDryRun ? [...recalled.missing.keys()] : undefined);
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
   return isOk ? 'written' : 'failed';
 }
@@ -206,15 +212,34 @@ function rejectBrokenReplies(run: RunContext, target: Target, source: SourceArti
 }
 
 function reportGivenUp(run: RunContext, target: Target, source: SourceArticle, gaveUp: ReadonlySet<string>): void {
+  reportKeptSource(run, target, source, gaveUp, (plain) =>
+    `the engine's reply for "${plain}" failed the checks ${maxBrokenReplies} times, so it is no longer sent and the source text is kept. Translate it by hand (in the output file or with \`jialing review\`), or simplify its formatting.`);
+}
+
+// Texts whose replies all failed the engine's own checks (see `TranslationQueue.failureOf`): nothing of them was stored.
+function reportFailedReplies(run: RunContext, target: Target, source: SourceArticle, sent: readonly string[]): void {
+  const failed = new Set(sent.filter((text) => target.queue.failureOf(text) !== undefined));
+  if (failed.size === 0) return;
+  reportKeptSource(run, target, source, failed, (plain, text) =>
+    `the engine's replies for "${plain}" failed the checks on every try (${target.queue.failureOf(text)}); the source text was kept and nothing was stored, so the next run asks again.`);
+  for (const text of failed) {
+    target.names.delete(text);
+    target.hints.delete(text);
+    target.awaitingMemory.delete(text);
+  }
+}
+
+/** Reports each segment of the article whose text is in `texts` as failed, its source kept, with `reason` after its place. */
+function reportKeptSource(run: RunContext, target: Target, source: SourceArticle, texts: ReadonlySet<string>, reason: (plain: string, text: string) => string): void {
   for (const item of source.masked) {
-    if (!gaveUp.has(item.text)) continue;
+    if (!texts.has(item.text)) continue;
     target.summary.failedSegments++;
     run.addProblem({
       severity: 'error',
       file: source.file,
       language: target.language,
       line: item.segment.line,
-      message: `${source.file}:${item.segment.line} [${target.language}] the engine's reply for "${shortPlain(item.segment.text)}" failed the checks ${maxBrokenReplies} times, so it is no longer sent and the source text is kept. Translate it by hand (in the output file or with \`jialing review\`), or simplify its formatting.`,
+      message: `${source.file}:${item.segment.line} [${target.language}] ${reason(shortPlain(item.segment.text), item.text)}`,
     });
   }
 }
@@ -252,10 +277,4 @@ function describeFailure(error: unknown): string {
 function shortPlain(text: string): string {
   const plain = taggedTextToPlain(text);
   return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
-}
-
-// The title tells an engine what the article is about, which short segments need.
-function articleContext(segments: readonly Segment[]): string | undefined {
-  const title = segments.find((segment) => segment.kind === 'frontmatter') ?? segments.find((segment) => segment.kind === 'heading');
-  return title ? taggedTextToPlain(title.text) : undefined;
 }

@@ -19,7 +19,8 @@ export function formatSummaryTable(report: RunReport): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   const title = describeRun(report);
-  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts, adoptedOutputs, unrecordedOutputs, blockedOutputs }) => [
+  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts, adoptedOutputs, unrecordedOutputs, blockedOutputs, promptTokens, completionTokens, cost }) => [
+    ...(promptTokens !== undefined ? [`${language}: ${tokenLine(promptTokens, completionTokens ?? 0, cost, report.dryRun)}`] : []),
     ...(reviewerEdits ? [`${language}: ${count(reviewerEdits, 'segment')} edited by hand in the output kept and stored as reviewed`] : []),
     ...(adoptedOutputs ? [`${language}: ${count(adoptedOutputs, 'existing output')} jialing had no record of adopted as reviewed translations`] : []),
     ...(conflicts ? [`${language}: ${count(conflicts, 'hand-edited output')} left untouched (see the errors above)`] : []),
@@ -44,6 +45,11 @@ export function describeRun(report: RunReport): string {
   const translated = report.interrupted ? 'Interrupted: translated' : 'Translated';
   if (left.length === 0) return `${translated} ${count(articles, 'article')}`;
   return `${translated} ${outcomes.written} of ${count(articles, 'article')}; ${left.join(', ')} (see the errors above)`;
+}
+
+function tokenLine(prompt: number, completion: number, cost: number | undefined, isEstimate: boolean): string {
+  const figures = `${prompt} prompt and ${completion} completion tokens${cost === undefined ? '' : `, cost ${cost.toFixed(4)}`}`;
+  return isEstimate ? `about ${figures} (estimated from characters; see the README)` : figures;
 }
 
 function count(value: number, noun: string): string {

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createMarkdownFormat } from '../../src/formats/markdown-format.ts';
 import type { Glossary } from '../../src/glossary/glossary.ts';
 import { loadGlossary } from '../../src/glossary/load-glossary.ts';
 import { createTermMatcher } from '../../src/glossary/match-terms.ts';
@@ -15,6 +16,7 @@ import { repoRoot } from '../support/cli.ts';
 
 const frontmatterKeys = ['title', 'description'];
 const config = { sourceLanguage: 'en', frontmatterKeys, qaSeverities: {}, anchors: 'github' as const };
+const format = createMarkdownFormat({ ...config, segmentOptions: segmentOptions(frontmatterKeys) });
 
 const handWritten = `---
 title: Opening hours in Chongqing
@@ -68,10 +70,10 @@ interface Checked {
 function checkBothWays(glossary: Glossary, file: string, text: string, checked: { rebuilt: Checked; parsed: Checked }, offset: number): void {
   const masked: MaskedSegment[] = maskArticle(segmentMarkdown(text, segmentOptions(frontmatterKeys)).segments, createTermMatcher(glossary.terms));
   const byText = new Map(masked.map((item, index) => [item.text, mistakes[(index + offset) % mistakes.length]!(item.text)]));
-  const rebuilt = rebuildTranslated(glossary, { file, text, masked }, byText, 'es', 'github');
+  const rebuilt = rebuildTranslated(glossary, { file, text, masked, format }, byText, 'es');
   for (const [way, output] of [['rebuilt', rebuilt], ['parsed', rebuilt.text]] as const) {
     const run: OutputCheckRun = { config, glossary, addFindings: (found) => checked[way].findings.push(...found), consistency: checked[way].consistency };
-    checkOutput(run, { file, text, masked }, output, 'es');
+    checkOutput(run, { file, text, masked, format }, output, 'es');
   }
 }
 
@@ -111,7 +113,8 @@ describe('checkOutput', () => {
     const byText = new Map(masked.map((item, index) => [item.text, index === 1 ? '' : `Traducido: ${item.text}`]));
     const findings: Finding[] = [];
     const run: OutputCheckRun = { config, glossary, addFindings: (found) => findings.push(...found), consistency: new ConsistencyTracker() };
-    checkOutput(run, { file: 'a.md', text, masked }, rebuildTranslated(glossary, { text, masked }, byText, 'es', 'github'), 'es');
+    const source = { file: 'a.md', text, masked, format };
+    checkOutput(run, source, rebuildTranslated(glossary, source, byText, 'es'), 'es');
     expect(findings.map(({ check, line }) => [check, line])).toEqual([['empty', 3]]);
   });
 });

@@ -1,0 +1,42 @@
+import type { ExtractedArticle } from '../markdown/extract-segments.ts';
+import type { RebuiltArticle } from '../markdown/rebuild-article.ts';
+import type { Segment } from '../markdown/segment.ts';
+import type { Finding } from '../qa/finding.ts';
+
+/** Names of the document formats jialing translates. */
+export const formatNames = ['markdown'] as const;
+export type FormatName = (typeof formatNames)[number];
+
+/** A source document as a format sees it: where it is shown, its text and its segments. */
+export interface FormatSource {
+  /** Path shown in reports and kept in the memory: relative to the articles folder, or a resource's file name. */
+  readonly file: string;
+  readonly text: string;
+  readonly segments: readonly Segment[];
+}
+
+/**
+ * How one kind of document is read into segments and written back from their translations. The pipeline,
+ * memory, queue, checks and review see only segments; everything that knows the syntax lives behind this.
+ */
+export interface DocumentFormat {
+  readonly name: FormatName;
+  /** Splits a source document into segments; may run elsewhere (a worker thread), hence the promise. */
+  parse(text: string, file: string): Promise<ExtractedArticle>;
+  /** Splits a source document into segments on this thread. */
+  segment(text: string, file: string): ExtractedArticle;
+  /** Reads a written translation into segments that line up with the source's while its structure is intact. */
+  segmentOutput(text: string, sourceSegments: readonly Segment[], output: { readonly file: string; readonly language: string }): readonly Segment[];
+  /**
+   * Writes the document in one language from each segment's translation (tagged text, glossary terms spelled
+   * out); a segment without one keeps its source. `current` is the output as it is on disk, if any.
+   */
+  rebuild(source: FormatSource, translations: ReadonlyMap<number, string>, language: string, current?: string): RebuiltArticle;
+  /** Findings only this format can make, on an output as written. */
+  check(source: FormatSource, output: string, language: string): Finding[];
+  /** What the document is about, which helps an engine with short segments. */
+  context(segments: readonly Segment[]): string | undefined;
+}
+
+/** One format per name, as a run uses them. */
+export type DocumentFormats = Readonly<Record<FormatName, DocumentFormat>>;

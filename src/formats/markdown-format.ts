@@ -1,0 +1,38 @@
+import { checkAnchors } from '../anchors/check-anchors.ts';
+import { rewriteAnchors } from '../anchors/rewrite-anchors.ts';
+import type { ResolvedConfig } from '../config/resolve-config.ts';
+import { rebuildArticle } from '../markdown/rebuild-article.ts';
+import type { Segment } from '../markdown/segment.ts';
+import { outputSegmentOptions, segmentMarkdown } from '../markdown/segment-markdown.ts';
+import { taggedTextToPlain } from '../markdown/tagged-text.ts';
+import type { ArticleSegmenter } from '../pipeline/article-segmenter.ts';
+import type { DocumentFormat } from './document-format.ts';
+
+/** Markdown articles: segments from the mdast, translations spliced into the source, links following headings. */
+export function createMarkdownFormat(
+  config: Pick<ResolvedConfig, 'segmentOptions' | 'frontmatterKeys' | 'anchors' | 'qaSeverities'>,
+  /** Where source articles are parsed in a run (a worker thread); this thread otherwise. */
+  segmenter?: ArticleSegmenter,
+): DocumentFormat {
+  const segment = (text: string) => segmentMarkdown(text, config.segmentOptions);
+  return {
+    name: 'markdown',
+    parse: segmenter ? (text) => segmenter.segment(text) : async (text) => segment(text),
+    segment,
+    segmentOutput: (text, sourceSegments) => segmentMarkdown(text, outputSegmentOptions(config.frontmatterKeys, sourceSegments)).segments,
+    rebuild(source, translations) {
+      const rebuilt = rebuildArticle(source.text, source.segments, translations);
+      // Rewriting a fragment changes no line, so the rebuild's record of each segment's line still holds.
+      return { ...rebuilt, text: rewriteAnchors(source.text, rebuilt.text, { style: config.anchors, file: source.file }) };
+    },
+    check: (source, output, language) =>
+      checkAnchors(source.text, output, { style: config.anchors, file: source.file, targetLanguage: language, severities: config.qaSeverities }),
+    context: articleTitle,
+  };
+}
+
+// The title tells an engine what the article is about, which short segments need.
+function articleTitle(segments: readonly Segment[]): string | undefined {
+  const title = segments.find((segment) => segment.kind === 'frontmatter') ?? segments.find((segment) => segment.kind === 'heading');
+  return title ? taggedTextToPlain(title.text) : undefined;
+}

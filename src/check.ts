@@ -4,6 +4,7 @@ import { JialingError } from './errors.ts';
 import { createFormats } from './formats/create-formats.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
+import { withoutByteOrderMark } from './io/byte-order-mark.ts';
 import { documentOutputPath, findDocuments } from './io/find-documents.ts';
 import { readArticle } from './io/read-article.ts';
 import { maskArticle } from './pipeline/mask-article.ts';
@@ -34,7 +35,7 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
       continue;
     }
     try {
-      const text = await readArticle(article.absolutePath, file);
+      const { text } = await readArticle(article.absolutePath, file);
       const format = formats[article.format];
       const masked = maskArticle(format.segment(text, file).segments, matcher);
       for (const language of languages) {
@@ -53,7 +54,7 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
 
 async function readOutput(file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return withoutByteOrderMark(await readFile(file, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -6,6 +6,7 @@ import type { FormatName } from './formats/document-format.ts';
 import { createFormats } from './formats/create-formats.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
+import { withoutByteOrderMark } from './io/byte-order-mark.ts';
 import { documentOutputPath, findDocuments } from './io/find-documents.ts';
 import { readArticle } from './io/read-article.ts';
 import { TranslationMemory } from './memory/translation-memory.ts';
@@ -50,7 +51,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
       let text: string;
       try {
         if (article.refused) throw new JialingError(article.refused);
-        text = await readArticle(article.absolutePath, file);
+        ({ text } = await readArticle(article.absolutePath, file));
         masked = maskArticle(format.segment(text, file).segments, matcher);
       } catch (error) {
         if (!(error instanceof JialingError)) throw error;
@@ -70,7 +71,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
         const entries = [...recalled.entries.values()];
         const reviewed = entries.filter((entry) => entry.status === 'reviewed').length;
         const needsReview = [...recalled.entries].filter(([text, entry]) => entry.status === 'machine' && memory!.hasReviewedSuggestion(recalled.keys.get(text)!)).length;
-        const output = await readFile(documentOutputPath(article, language), 'utf8').catch(() => undefined);
+        const output = await readFile(documentOutputPath(article, language), 'utf8').then(withoutByteOrderMark, () => undefined);
         const untranslated = recalled.missing.size + recalled.gaveUp.size;
         // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
         const rebuilt = rebuildTranslated(glossary, { file, text, masked, format }, recalled.known, language, output).text;

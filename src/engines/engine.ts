@@ -24,6 +24,8 @@ export interface TranslateOptions {
    * may treat them as the proper nouns they are: the words around a name then inflect and capitalise right.
    */
   readonly names?: readonly (readonly number[])[];
+  /** Called by an engine that knows what the request was billed (DeepL's `billed_characters`), once it is answered. */
+  readonly onBilled?: (characters: number) => void;
   /** Per text, what a context-aware engine may tell its model about it (see `TextHints`). */
   readonly hints?: readonly TextHints[];
 }
@@ -73,8 +75,11 @@ export interface Engine<Reply extends EngineReply = string> {
   readonly usesContext?: boolean;
   /** Whether the engine reads `TranslateOptions.hints`, which are only gathered for such engines. */
   readonly usesHints?: boolean;
-  /** Why the pair cannot be translated, or undefined when it can. Checked before any work starts. */
-  checkPair(pair: LanguagePair): Promise<string | undefined>;
+  /**
+   * Why the pair cannot be translated, or undefined when it can, or a warning when it is tried without the
+   * engine being sure it can. Checked before any work starts.
+   */
+  checkPair(pair: LanguagePair): Promise<string | undefined | PairWarning>;
   /** Translates one request's worth of texts; the result has one entry per input, in order. */
   translate(texts: readonly string[], pair: LanguagePair, options?: TranslateOptions): Promise<Reply[]>;
   /** Tokens used so far for a target language, for engines that bill by token. */
@@ -83,6 +88,11 @@ export interface Engine<Reply extends EngineReply = string> {
   estimateUsage?(texts: readonly string[], requests: number): TokenUsage;
   /** Releases processes and connections. */
   close(): Promise<void>;
+}
+
+/** A pair an engine tries without being sure it can translate it, and why a person should know. */
+export interface PairWarning {
+  readonly warning: string;
 }
 
 /** Limits for engines that run on this machine. */

@@ -6,6 +6,7 @@ import type { GlossaryData, GlossaryEntryObject } from './glossary-data.ts';
 import { GlossaryError } from './glossary-error.ts';
 import type { Glossary } from './glossary.ts';
 import { isLanguageCode } from './is-language-code.ts';
+import { fromSpreadsheetCell, toSpreadsheetCell } from './spreadsheet-cell.ts';
 
 const metadataColumns = ['variants', 'caseSensitive', 'note'] as const;
 const booleans: Record<string, boolean> = { true: true, yes: true, 1: true, false: false, no: false, 0: false, '': false };
@@ -20,7 +21,7 @@ export function glossaryToCsv(glossary: Glossary, languages: readonly string[]):
     term.variants.join(' | '),
     String(term.caseSensitive),
     term.note ?? '',
-  ]);
+  ].map(toSpreadsheetCell));
   return stringify([['id', glossary.sourceLanguage, ...targets, ...metadataColumns], ...rows]);
 }
 
@@ -43,9 +44,10 @@ export function csvToGlossary(content: string, sourceLanguage: string, file = 'g
 
   const entries = new Map<string, { line: number; record: string[] }>();
   const resources = new Map<string, Map<string, GlossaryEntryObject>>(columns.languages.map(({ language }) => [language, new Map()]));
-  for (const { record, info } of rows) {
+  for (const { record: written, info } of rows) {
+    const record = written.map(fromSpreadsheetCell);
     // csv-parse counts to the end of a record; a quoted line break inside it moves the start back.
-    const line = info.lines - record.join('').split(/\r\n|\r|\n/).length + 1;
+    const line = info.lines - written.join('').split(/\r\n|\r|\n/).length + 1;
     const id = record[columns.id] ?? '';
     const source = record[columns.source] ?? '';
     if (id === '') throw problem(line, 'this row has no id', 'Give every row a term id, such as "liangjiang".');

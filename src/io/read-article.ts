@@ -1,8 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { ArticleError } from '../errors.ts';
 import { measureNesting } from '../markdown/measure-nesting.ts';
+import { byteOrderMark } from './byte-order-mark.ts';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// The byte-order mark is kept by the decoder so that the outputs can be written with it too.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** An article's text, without the byte-order mark, and whether the file had one. */
+export interface ArticleText {
+  readonly text: string;
+  readonly hasByteOrderMark: boolean;
+}
 
 /**
  * The deepest nesting an article may have. The markdown parser takes seconds for a list nested 100 deep (its
@@ -12,7 +20,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export const maxNesting = 100;
 
 /** Reads an article as UTF-8 text; binary files, other encodings and nesting too deep to parse are refused with a clear error. */
-export async function readArticle(file: string, displayPath: string): Promise<string> {
+export async function readArticle(file: string, displayPath: string): Promise<ArticleText> {
   const bytes = await readFile(file);
   if (bytes.includes(0)) {
     throw new ArticleError(`${displayPath} is a binary file, not markdown; skipped.`, { place: { file: displayPath }, hint: 'Remove it from the articles folder or rename it.' });
@@ -35,5 +43,5 @@ export async function readArticle(file: string, displayPath: string): Promise<st
       hint: `Flatten the nesting below ${maxNesting} levels.`,
     });
   }
-  return text;
+  return text.startsWith(byteOrderMark) ? { text: text.slice(1), hasByteOrderMark: true } : { text, hasByteOrderMark: false };
 }

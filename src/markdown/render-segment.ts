@@ -1,4 +1,5 @@
 import { checkTags } from './check-tags.ts';
+import { findForbiddenCharacters } from './find-forbidden-characters.ts';
 import { keepSpanEdges } from './keep-span-edges.ts';
 import { escapeHeadingEnd, escapeInlineText, findDelimiterRoles, escapeLabelText, escapeLineStart, escapeTitleText, type TextPlace } from './escape-markdown.ts';
 import { stringifyYamlScalar } from './frontmatter-segments.ts';
@@ -59,7 +60,7 @@ export function repairTranslation(segment: Segment, text: string): { readonly no
   const parsed = parseTaggedText(text);
   const repaired = repairTags(parsed.nodes, (id) => segment.tags[id - 1]?.kind === 'pair' && !(segment.tags[id - 1] as PairTag).isLink);
   const nodes = text === segment.text || !segment.tags.some((tag) => tag.kind === 'pair') ? repaired : keepSpanEdges(parseTaggedText(segment.text).nodes, repaired);
-  const problems = [...parsed.problems, ...checkTags(nodes, segment.tags)];
+  const problems = [...findForbiddenCharacters(text, segment.text), ...parsed.problems, ...checkTags(nodes, segment.tags)];
   return problems.length > 0 ? { problems } : { nodes };
 }
 

@@ -8,7 +8,7 @@ import { llmProfile } from '../engines/llm/llm-profile.ts';
 import { SetupError } from '../errors.ts';
 import { preferredAutoEngine } from './auto-engine.ts';
 import type { LanguageSummary } from './run-report.ts';
-import { TranslationQueue, type RetryPolicy } from './translation-queue.ts';
+import { TranslationQueue, type EngineState, type RetryPolicy } from './translation-queue.ts';
 
 /** One target language of a run: its engine, its request queue and its figures. */
 export interface Target {
@@ -54,23 +54,26 @@ export interface PreparedTargets {
   readonly targets: Target[];
   /** Languages `auto` found no engine for, with the reason. */
   readonly skipped: { readonly language: string; readonly reason: string }[];
+  /** What the engines' checks of their pairs want a person to know (a language list that could not be read). */
+  readonly warnings: readonly string[];
 }
 
 /** Chooses and creates one engine per engine name and one queue per language; checks every pair before any work. */
 export async function prepareTargets(config: ResolvedConfig, options: TargetOptions): Promise<PreparedTargets> {
-  const engines = new Map<EngineName, { engine: Engine<EngineReply>; requests: PQueue }>();
+  const engines = new Map<EngineName, { engine: Engine<EngineReply>; requests: PQueue; state: EngineState }>();
   const engineNamed = (name: EngineName) => {
     let shared = engines.get(name);
     if (!shared) {
       const engine = createEngine(name, config, options.env);
       const { concurrency, requestsPerSecond } = engine.limits;
       const rate = requestsPerSecond ? { intervalCap: requestsPerSecond, interval: 1000 } : {};
-      engines.set(name, (shared = { engine, requests: new PQueue({ concurrency, ...rate }) }));
+      engines.set(name, (shared = { engine, requests: new PQueue({ concurrency, ...rate }), state: {} }));
     }
     return shared;
   };
   const targets: Target[] = [];
   const skipped: PreparedTargets['skipped'] = [];
+  const warnings: string[] = [];
   try {
     for (const language of options.languages) {
       const pair = { source: config.sourceLanguage, target: language };
@@ -80,7 +83,7 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
         skipped.push({ language, reason: name.reason });
         continue;
       }
-      const { engine, requests } = engineNamed(name);
+      const { engine, requests, state } = engineNamed(name);
       const retry = retryFor(name, config, options.retry);
       const target: Target = {
         language,
@@ -95,6 +98,16 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
           namesOf: (text) => target.names.get(text) ?? [],
           hintsOf: (text) => target.hints.get(text) ?? {},
           onTranslated: (texts, translations) => options.onTranslated(target, texts, translations),
+          engineState: state,
+          // Counted as each request ends, not as each article does: a request shared with an article that failed
+          // may end after the language's last article.
+          onRequestEnded: ({ texts, billedCharacters }) => {
+            const { summary } = target;
+            summary.requests++;
+            summary.translated += texts;
+            summary.billedCharacters += billedCharacters;
+            if (target.startedAt !== undefined) summary.seconds = (performance.now() - target.startedAt) / 1000;
+          },
         }),
         summary: { language, engine: name, articles: 0, segments: 0, fromMemory: 0, translated: 0, characters: 0, billedCharacters: 0, failedArticles: 0, failedSegments: 0, requests: 0, seconds: 0 },
         engineProfile: engineProfile(name, config, language, options.env),
@@ -106,14 +119,16 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
       targets.push(target);
     }
     if (options.checkPairs) {
-      const problems = await Promise.all(targets.map((target) => target.engine.checkPair({ source: config.sourceLanguage, target: target.language })));
-      if (problems.some(Boolean)) throw new SetupError([...new Set(problems.filter(Boolean))].join('\n'));
+      const checks = await Promise.all(targets.map((target) => target.engine.checkPair({ source: config.sourceLanguage, target: target.language })));
+      const problems = checks.filter((check) => typeof check === 'string');
+      if (problems.length > 0) throw new SetupError([...new Set(problems)].join('\n'));
+      warnings.push(...new Set(checks.flatMap((check) => (typeof check === 'object' ? [check.warning] : []))));
     }
   } catch (error) {
     await Promise.all([...engines.values()].map(({ engine }) => engine.close()));
     throw error;
   }
-  return { targets, skipped };
+  return { targets, skipped, warnings };
 }
 
 /** Everything that changes what an engine returns for the same text, so a change means new translations. */
@@ -137,7 +152,7 @@ export async function closeEngines(targets: readonly Target[]): Promise<void> {
 async function chooseAutomatically(pair: LanguagePair, preferred: EngineName | undefined, engineNamed: (name: EngineName) => Engine<EngineReply>): Promise<EngineName | { reason: string }> {
   if (preferred) return preferred;
   const apertiumProblem = await engineNamed('apertium').checkPair(pair);
-  if (!apertiumProblem) return 'apertium';
+  if (typeof apertiumProblem !== 'string') return 'apertium';
   return { reason: `engine "auto" found no DEEPL_AUTH_KEY for DeepL and no llm.model with a key or base URL for the LLM engine, and ${apertiumProblem}` };
 }
 

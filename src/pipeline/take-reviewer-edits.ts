@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { withoutByteOrderMark } from '../io/byte-order-mark.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import type { WrittenOutput } from '../memory/translation-memory.ts';
@@ -41,7 +42,7 @@ export async function takeReviewerEdits(
   options: { readonly isDryRun?: boolean; readonly isOverwriting?: boolean } = {},
 ): Promise<ReviewerEdits> {
   const { memory, config, glossary } = run;
-  const current = await readFile(outputPath, 'utf8').catch(() => undefined);
+  const current = await readFile(outputPath, 'utf8').then(withoutByteOrderMark, () => undefined);
   const recorded = memory?.lastOutput(target.language, source.file);
   if (!memory || current === undefined) return { state: 'none', current };
   if (!recorded && options.isOverwriting) return { state: 'none', current, isUnrecordedReplaced: true };

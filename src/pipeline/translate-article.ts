@@ -1,6 +1,7 @@
 import { outputFolder } from '../config/resolve-config.ts';
 import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../errors.ts';
 import { checkOutputPath } from '../io/check-output-path.ts';
+import { byteOrderMark } from '../io/byte-order-mark.ts';
 import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
@@ -24,6 +25,8 @@ import { wrapLikeSource } from './wrap-like-source.ts';
 
 /** One document's source as every target language shares it. */
 interface SourceArticle extends SourceDocument {
+  /** Whether the source file starts with a byte-order mark, which its outputs then start with too. */
+  readonly hasByteOrderMark: boolean;
   /** Where each language's output goes. */
   readonly found: FoundDocument;
   /** What the document is about, which helps an engine with short segments. */
@@ -41,10 +44,10 @@ export async function translateArticle(run: RunContext, article: FoundDocument, 
   const format = run.formats[article.format];
   let source: SourceArticle;
   try {
-    const text = await readArticle(article.absolutePath, file);
+    const { text, hasByteOrderMark } = await readArticle(article.absolutePath, file);
     const extracted = await format.parse(text, file);
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
-    source = { file, text, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments) };
+    source = { file, text, hasByteOrderMark, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments) };
   } catch (error) {
     // Whatever goes wrong with one article (a parser overflowing its stack included) stops that article only.
     const message = error instanceof JialingError ? error.message : `${file} could not be processed and was skipped: ${describeFailure(error)}`;
@@ -143,7 +146,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
           file,
           language,
           line: failure.segment.line,
-          message: `${file}:${failure.segment.line} [${language}] the translation's formatting came back broken (${failure.problems.join('; ')}); the source text was kept for this segment.`,
+          message: `${file}:${failure.segment.line} [${language}] the translation came back broken (${failure.problems.join('; ')}); the source text was kept for this segment.`,
         });
       }
       // A person's edit of an unchanged article is kept byte for byte; otherwise the rebuild carries the edits.
@@ -152,7 +155,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const written = reviewer.state === 'none' ? reviewer.written : undefined;
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
-      if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), output);
+      if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), source.hasByteOrderMark ? byteOrderMark + output : output);
       if (!isUnchanged) run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
       checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
     }
@@ -165,9 +168,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
     run.addProblem({ severity: 'error', file, language, message: `${file} [${language}] was not written: ${reason}` });
   }
   summary.seconds = (performance.now() - target.startedAt) / 1000;
-  summary.requests = target.queue.stats.requests;
-  summary.translated = target.queue.stats.texts;
-  summary.billedCharacters = run.isDryRun ? summary.billedCharacters + countCharacters([...recalled.missing.keys()]) : target.queue.stats.characters;
+  // A real run counts requests as they end (see prepareTargets); a dry one counts what it would send.
+  if (run.isDryRun) summary.billedCharacters += countCharacters([...recalled.missing.keys()]);
   updateTokenFigures(summary, target.engine, run.config.llm.prices, run.isDryRun ? [...recalled.missing.keys()] : undefined);
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
   return isOk ? 'written' : 'failed';

@@ -32,6 +32,23 @@ export interface TranslationQueueOptions {
   readonly hintsOf?: (text: string) => TextHints;
   /** Called with each answered request before anyone waiting on it hears back: the place to commit it to memory. */
   readonly onTranslated?: (texts: readonly string[], translations: readonly string[]) => void;
+  /** Called as each attempt of a request ends, answered or not, so that every request sent is counted. */
+  readonly onRequestEnded?: (request: EndedRequest) => void;
+  /** Shared by every queue of one engine: a used-up quota stops them all (it belongs to the account). */
+  readonly engineState?: EngineState;
+}
+
+/** What one request attempt cost. */
+export interface EndedRequest {
+  /** Texts translated by it; 0 when it failed. */
+  readonly texts: number;
+  /** Characters billed for it: the engine's own figure when it gives one, else the plain-text characters sent. */
+  readonly billedCharacters: number;
+}
+
+/** What the queues of one engine share. */
+export interface EngineState {
+  quotaExceeded?: QuotaExceededError;
 }
 
 interface Waiting {
@@ -131,6 +148,7 @@ export class TranslationQueue {
   }
 
   #translateOne(text: string, key: string): Promise<string> {
+    this.#stopIfQuotaExceeded();
     const known = this.#known.get(text);
     if (known) return known;
     const answered = this.#answered.get(text);
@@ -237,25 +255,46 @@ export class TranslationQueue {
   async #request(texts: readonly string[], context: string | undefined): Promise<EngineReply[]> {
     const { engine, pair, retry } = this.#options;
     for (let attempt = 1; ; attempt++) {
-      // Checked before every attempt: a retry after an interruption would be a new request.
+      // Checked before every attempt: a retry after an interruption or a used-up quota would be a new request.
+      this.#stopIfQuotaExceeded();
       if (this.#stopped) throw this.#stopped;
+      let billed: number | undefined;
+      let isCounted = false;
+      const ended = (translated: number) => {
+        if (isCounted) return;
+        isCounted = true;
+        this.#options.onRequestEnded?.({ texts: translated, billedCharacters: translated === 0 ? 0 : (billed ?? countCharacters(texts)) });
+      };
       try {
         this.stats.requests++;
         const names = this.#options.namesOf && texts.map(this.#options.namesOf);
         const hints = this.#options.hintsOf && texts.map(this.#options.hintsOf);
-        const translations = await engine.translate(texts, pair, { context, names, hints });
+        const translations = await engine.translate(texts, pair, { context, names, hints, onBilled: (characters) => (billed = (billed ?? 0) + characters) });
         if (translations.length !== texts.length) {
           throw new EngineError(`${engine.name} returned ${translations.length} translations for ${texts.length} texts.`);
         }
         this.stats.texts += texts.length;
-        this.stats.characters += countCharacters(texts);
+        this.stats.characters += billed ?? countCharacters(texts);
+        ended(texts.length);
         return translations;
       } catch (error) {
+        ended(0);
+        // Stopped at once, before this attempt's promise settles and frees its place for the next request.
+        if (error instanceof QuotaExceededError) {
+          const state = this.#options.engineState;
+          if (state) state.quotaExceeded ??= error;
+          this.#stop(error);
+        }
         if (!(error instanceof EngineError) || !error.isRetryable || attempt >= retry.attempts) throw error;
         this.stats.retries++;
         await (this.#options.sleep ?? sleep)(this.#delay(attempt, error.retryAfterMs));
       }
     }
+  }
+
+  #stopIfQuotaExceeded(): void {
+    const exceeded = this.#options.engineState?.quotaExceeded;
+    if (exceeded && !this.#stopped) this.#stop(exceeded);
   }
 
   // Exponential backoff with ±25% jitter, so parallel requests that failed together do not retry together.

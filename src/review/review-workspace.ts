@@ -7,10 +7,11 @@ import type { Glossary } from '../glossary/glossary.ts';
 import { loadGlossary } from '../glossary/load-glossary.ts';
 import { createTermMatcher, findTerms, type TermMatcher } from '../glossary/match-terms.ts';
 import { readGlossaryStamp } from '../glossary/read-glossary-stamp.ts';
+import { remaskTerms } from '../glossary/remask-terms.ts';
 import { createFormats } from '../formats/create-formats.ts';
 import type { DocumentFormats } from '../formats/document-format.ts';
+import { byteOrderMark, withoutByteOrderMark } from '../io/byte-order-mark.ts';
 import { documentOutputPath, findDocuments, type FoundDocument } from '../io/find-documents.ts';
-import { remaskTerms } from '../glossary/remask-terms.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { Segment } from '../markdown/segment.ts';
@@ -23,6 +24,7 @@ import { rebuildTranslated } from '../pipeline/rebuild-translated.ts';
 import { recallTranslations, type Recalled } from '../pipeline/recall-translations.ts';
 import { takeReviewerEdits } from '../pipeline/take-reviewer-edits.ts';
 import { checkArticle } from '../qa/check-article.ts';
+import type { Finding } from '../qa/finding.ts';
 import { readStatus } from '../status.ts';
 import { editToTagged } from './edit-to-tagged.ts';
 import { countSegments, reviewSegments, writtenTarget } from './review-segments.ts';
@@ -34,11 +36,18 @@ export interface ArticleOverview {
   readonly languages: readonly { readonly language: string; readonly hasOutput: boolean; readonly counts: ReviewCounts }[];
 }
 
+/** Why one edit was not stored; `isFinding` marks a quality check's error, which a confirmed save stores anyway. */
+export interface ReviewEditProblem {
+  readonly index: number;
+  readonly message: string;
+  readonly isFinding?: boolean;
+}
+
 /** Edits that cannot be stored, each with the segment it concerns; none of the batch was stored. */
 export class ReviewEditError extends JialingError {
-  readonly problems: readonly { readonly index: number; readonly message: string }[];
+  readonly problems: readonly ReviewEditProblem[];
 
-  constructor(message: string, problems: readonly { readonly index: number; readonly message: string }[]) {
+  constructor(message: string, problems: readonly ReviewEditProblem[]) {
     super(message);
     this.problems = problems;
   }
@@ -47,6 +56,7 @@ export class ReviewEditError extends JialingError {
 /** An article's source in one language, with what the memory holds for it. */
 interface OpenedArticle extends SourceDocument {
   readonly language: string;
+  readonly hasByteOrderMark: boolean;
   readonly profile: string;
   readonly recalled: Recalled;
   readonly outputPath: string;
@@ -119,9 +129,11 @@ export class ReviewWorkspace {
   /**
    * Stores reviewers' translations as reviewed and rewrites the article's markdown in that language.
    * All or nothing: one invalid edit (unknown index, tags changed) throws `ReviewEditError` and stores none.
+   * The checks that run after a translation run on the article as it would be written: an error throws
+   * `ReviewEditError` with the findings, unless `isConfirmed` (a reviewer's "save anyway").
    * Returns the article as `article` does, with the same `suggestions` option.
    */
-  async save(file: string, language: string, edits: readonly ReviewEdit[], options: { readonly suggestions?: boolean } = {}): Promise<ArticleReview> {
+  async save(file: string, language: string, edits: readonly ReviewEdit[], options: { readonly suggestions?: boolean; readonly isConfirmed?: boolean } = {}): Promise<ArticleReview> {
     let opened = await this.#open(file, language);
     // Edits made in the file since it was written are taken up first, so that rewriting it loses none.
     const inFile = await takeReviewerEdits(this.#runContext(), { language, engineProfile: opened.profile }, opened, opened.outputPath);
@@ -160,11 +172,12 @@ export class ReviewWorkspace {
     if (problems.length > 0) {
       throw new ReviewEditError(`Nothing was saved: ${problems.map((problem) => `segment ${problem.index}: ${problem.message}`).join('; ')}.`, problems);
     }
+    if (!options.isConfirmed) await this.#checkBeforeSaving(opened, targets, edits);
     this.#storeReviewed(opened, targets);
     const reopened = await this.#open(file, language);
-    const current = await readFile(reopened.outputPath, 'utf8').catch(() => undefined);
+    const current = await this.#readOutput(reopened);
     const rebuilt = rebuildTranslated(this.#glossary, reopened, reopened.recalled.known, language, current).text;
-    await writeFileAtomic(reopened.outputPath, rebuilt);
+    await writeFileAtomic(reopened.outputPath, reopened.hasByteOrderMark ? byteOrderMark + rebuilt : rebuilt);
     this.#memory.recordOutput({ language, file, sourceText: reopened.text, outputText: rebuilt, rebuiltText: rebuilt });
     return this.#describe(reopened, options.suggestions ?? true);
   }
@@ -214,7 +227,7 @@ export class ReviewWorkspace {
     }
     const article = await this.#findArticle(file);
     if (!article || article.refused) throw new UsageError(`No article "${file}" in ${this.#config.articlesDir}.`, { hint: 'Give the path relative to the articles folder, as `jialing status` lists it.' });
-    const text = await readArticle(article.absolutePath, file);
+    const { text, hasByteOrderMark } = await readArticle(article.absolutePath, file);
     const format = this.#formats[article.format];
     const masked = maskArticle(format.segment(text, file).segments, this.#matcher);
     const profile = expectedEngineProfile(this.#config, language, this.#env);
@@ -226,7 +239,7 @@ export class ReviewWorkspace {
       engineProfile: profile,
       articlePath: file,
     });
-    return { file, language, text, masked, format, profile, recalled, outputPath: documentOutputPath(article, language) };
+    return { file, language, text, hasByteOrderMark, masked, format, profile, recalled, outputPath: documentOutputPath(article, language) };
   }
 
   // The folder is listed once and again only for a path it did not hold, so that exporting every article stays linear.
@@ -238,11 +251,11 @@ export class ReviewWorkspace {
     return find(await this.#articles);
   }
 
-  async #describe(opened: OpenedArticle, withLiveSuggestions = true): Promise<ArticleReview> {
-    const { file, language, masked, recalled } = opened;
-    const output = await readFile(opened.outputPath, 'utf8').catch(() => undefined);
+  /** The quality findings of an output, per segment index, and those about the output as a whole. */
+  #checkOutput(opened: OpenedArticle, output: string): { findings: Map<number, Finding[]>; articleFindings: Finding[] } {
+    const { file, language, masked } = opened;
     const sourceSegments = masked.map((item) => item.segment);
-    const outputSegments = output === undefined ? [] : opened.format.segmentOutput(output, sourceSegments, { file, language });
+    const outputSegments = opened.format.segmentOutput(output, sourceSegments, { file, language });
     const context = {
       file,
       sourceLanguage: this.#config.sourceLanguage,
@@ -251,9 +264,35 @@ export class ReviewWorkspace {
       termsFor: (segment: Segment) => (masked[segment.index]?.masks ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: this.#glossary.targetForm(mask.termId, language) })),
     };
     // Checked segment by segment, so that segments sharing a line (a paragraph and its image's alt text) keep their own findings.
-    const isAligned = output !== undefined && outputSegments.length === sourceSegments.length && outputSegments.every((segment, index) => segment.kind === sourceSegments[index]!.kind);
-    const findings = new Map(isAligned ? sourceSegments.map((segment, index) => [segment.index, checkArticle([segment], [outputSegments[index]!], context)] as const) : []);
-    const articleFindings = output !== undefined && !isAligned ? checkArticle(sourceSegments, outputSegments, context) : [];
+    const isAligned = outputSegments.length === sourceSegments.length && outputSegments.every((segment, index) => segment.kind === sourceSegments[index]!.kind);
+    if (!isAligned) return { findings: new Map(), articleFindings: checkArticle(sourceSegments, outputSegments, context) };
+    return { findings: new Map(sourceSegments.map((segment, index) => [segment.index, checkArticle([segment], [outputSegments[index]!], context)])), articleFindings: [] };
+  }
+
+  // Checks the article as the save would write it, so a reviewer hears of a wrong number before it is stored.
+  async #checkBeforeSaving(opened: OpenedArticle, targets: ReadonlyMap<number, string>, edits: readonly ReviewEdit[]): Promise<void> {
+    const known = new Map(opened.recalled.known);
+    for (const [index, text] of targets) known.set(opened.masked[index]!.text, text);
+    const current = await this.#readOutput(opened);
+    const candidate = rebuildTranslated(this.#glossary, opened, known, opened.language, current).text;
+    const { findings } = this.#checkOutput(opened, candidate);
+    const errors = edits.flatMap((edit) =>
+      (findings.get(edit.index) ?? []).filter((finding) => finding.severity === 'error').map((finding) => ({ index: edit.index, message: `${finding.check}: ${finding.message}`, isFinding: true })),
+    );
+    if (errors.length > 0) {
+      throw new ReviewEditError(`Not saved: the quality checks found ${errors.length === 1 ? 'an error' : 'errors'} (${errors.map((error) => error.message).join('; ')}); save anyway to keep the translation as it is.`, errors);
+    }
+  }
+
+  /** The output as it stands, without the byte-order mark its source may give it; undefined when not written yet. */
+  async #readOutput(opened: OpenedArticle): Promise<string | undefined> {
+    return readFile(opened.outputPath, 'utf8').then(withoutByteOrderMark, () => undefined);
+  }
+
+  async #describe(opened: OpenedArticle, withLiveSuggestions = true): Promise<ArticleReview> {
+    const { file, language, masked, recalled } = opened;
+    const output = await this.#readOutput(opened);
+    const { findings, articleFindings } = output === undefined ? { findings: new Map<number, Finding[]>(), articleFindings: [] } : this.#checkOutput(opened, output);
     const handEdits = await takeReviewerEdits(this.#runContext(), { language, engineProfile: opened.profile }, opened, opened.outputPath, { isDryRun: true });
     const keyOf = (item: MaskedSegment) => recalled.keys.get(item.text)!;
     const segments = reviewSegments({

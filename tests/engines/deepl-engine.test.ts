@@ -141,11 +141,19 @@ describe('DeepL engine: checkPair', () => {
     expect(await engineFor().checkPair({ source: 'en', target: 'ja' })).toMatch(/^DeepL cannot translate into "ja"/);
   });
 
-  it('falls back to its own list when the server has a passing problem', async () => {
+  it('falls back to its own list with a warning when the server keeps having a passing problem, and refuses nothing for missing from it', async () => {
     server.set([{ fault: { type: 'status', status: 503 }, times: Infinity, path: '/v2/languages' }]);
-    const engine = engineFor();
-    expect(await engine.checkPair({ source: 'en', target: 'ja' })).toBeUndefined();
-    expect(await engine.checkPair({ source: 'en', target: 'ca' })).toMatch(/^DeepL cannot translate into "ca"/);
+    const engine = engineFor({ attempts: 2 });
+    expect(await engine.checkPair({ source: 'en', target: 'ca' })).toEqual({ warning: expect.stringMatching(/^DeepL's language list could not be read \(503, Service unavailable/) });
+    expect(await engine.checkPair({ source: 'en', target: 'tlh' })).toEqual({ warning: expect.stringMatching(/^"tlh" is not on the built-in list of DeepL languages/) });
+    // Asked once per engine, each of its two calls tried twice.
+    expect(server.requests.filter((request) => request.path === '/v2/languages')).toHaveLength(4);
+  });
+
+  it('asks for the language list again after a 503', async () => {
+    server.set([{ fault: { type: 'status', status: 503 }, path: '/v2/languages' }]);
+    expect(await engineFor().checkPair(enToDe)).toBeUndefined();
+    expect(server.requests.filter((request) => request.path === '/v2/languages')).toHaveLength(3);
   });
 
   it('refuses formality "more" where DeepL has none', async () => {
@@ -163,7 +171,7 @@ describe('DeepL engine: checkPair', () => {
     const url = server.url;
     await server.close();
     expect(await createDeeplEngine({ authKey: key, serverUrl: url, concurrency: 1, attempts: 1, timeoutSeconds: 5, context: false, languages: {} }).checkPair(enToDe)).toMatch(
-      /^Could not reach DeepL: .*ECONNREFUSED/,
+      /^Could not reach DeepL at http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/,
     );
     server = await startDeeplTestServer({ authKey: key });
   });

@@ -79,6 +79,29 @@ describe('CSV exchange', () => {
     });
   });
 
+  it('writes cells a spreadsheet would run as formulas behind an apostrophe, and reads them back unchanged', async () => {
+    const hostile = {
+      formula: { term: '=HYPERLINK("http://example.com","x")', note: "+1+cmd|' /C calc'!A0" },
+      minus: { term: '-ish', note: '@SUM(A1)' },
+      quoted: { term: "'=already quoted", note: "'plain apostrophe" },
+    };
+    await writeProject(dir, { 'locales/en/glossary.json': JSON.stringify(hostile), 'locales/es/glossary.json': JSON.stringify({ minus: '-ito' }) });
+    const glossary = await loadGlossary(path.join(dir, 'locales'), 'en', ['es']);
+    const exported = exportGlossary(glossary, ['es'], 'csv');
+    expect(exported.split('\n').slice(1, 4)).toEqual([
+      `formula,"'=HYPERLINK(""http://example.com"",""x"")",,,false,'+1+cmd|' /C calc'!A0`,
+      "minus,'-ish,'-ito,,false,'@SUM(A1)",
+      "quoted,''=already quoted,,,false,'plain apostrophe",
+    ]);
+    const data = importGlossary(exported, 'csv', 'en');
+    expect(data.resources.en).toEqual({
+      formula: { term: hostile.formula.term, variants: [], caseSensitive: false, note: hostile.formula.note },
+      minus: { term: '-ish', variants: [], caseSensitive: false, note: '@SUM(A1)' },
+      quoted: { term: "'=already quoted", variants: [], caseSensitive: false, note: "'plain apostrophe" },
+    });
+    expect(data.resources.es).toEqual({ minus: { term: '-ito' } });
+  });
+
   it('accepts a row repeated as it is', () => {
     const data = importGlossary('id,en\ncq,Chongqing\ncq,Chongqing\n', 'csv', 'en');
     expect(data.resources.en).toEqual({ cq: { term: 'Chongqing' } });

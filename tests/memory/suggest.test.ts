@@ -106,3 +106,13 @@ describe('TranslationMemory.suggest', () => {
     expect(() => memory.suggest('text', 'en', 'fr', { limit: 0 })).toThrow('Expected `limit` to be an integer ≥ 1, got `0` (number)');
   });
 });
+
+describe('similarity of long texts', () => {
+  it('measures texts of thousands of characters exactly, and gives up on texts too long to compare', () => {
+    const text = 'The river runs through the city. '.repeat(100);
+    const edited = `${text.slice(0, 1000)}X${text.slice(1001, 2000)}YZ${text.slice(2000)}`;
+    expect(similarity(text, edited, 0.75)).toBeCloseTo(1 - 3 / edited.length);
+    const line = 'word '.repeat(40_000);
+    expect(similarity(line, `${line}more`, 0.75)).toBe(0);
+  });
+});

@@ -176,4 +176,24 @@ describe('the review page keeps a reviewer’s work intact', () => {
     },
     timeout,
   );
+
+  it(
+    'runs the quality checks before saving: a wrong number is refused until the reviewer saves anyway',
+    async () => {
+      await open({ 'articles/en/a.md': 'The museum has 12 rooms.\n' }, 'a.md');
+      const before = await output('a.md');
+      const editor = segment(0).locator('textarea');
+      await editor.fill('El museo tiene 21 salas.');
+      await editor.press('Control+Enter');
+      await expect.poll(() => segment(0).locator('.problems').textContent()).toMatch(/QA error: number: .*12/);
+      expect(await segment(0).getAttribute('class')).not.toContain('state-reviewed');
+      expect(await output('a.md')).toBe(before);
+
+      await editor.press('Control+Enter');
+      await expect.poll(() => segment(0).getAttribute('class')).toContain('state-reviewed');
+      expect(await output('a.md')).toBe('El museo tiene 21 salas.\n');
+      await expect.poll(() => segment(0).locator('.findings').textContent()).toContain('number');
+    },
+    timeout,
+  );
 });

@@ -51,8 +51,10 @@ export interface DeeplProjectOptions {
   readonly config?: Readonly<Record<string, unknown>>;
   /** Project files, relative to the project folder. */
   readonly files?: Readonly<Record<string, string>>;
-  /** Options of the project's DeepL test server (its key is always `deeplKey`). */
+  /** Options of the project's DeepL test server. */
   readonly server?: Omit<DeeplTestServerOptions, 'authKey'>;
+  /** The key the server accepts and the CLI is given; `deeplKey` by default. */
+  readonly key?: string;
 }
 
 /** Generous safety net per CLI run: these tests start many processes on a possibly busy machine. */
@@ -65,16 +67,19 @@ const cliTimeoutMs = 150_000;
 export class DeeplProject {
   readonly dir: string;
   readonly server: DeeplTestServer;
+  readonly key: string;
 
-  private constructor(dir: string, server: DeeplTestServer) {
+  private constructor(dir: string, server: DeeplTestServer, key: string) {
     this.dir = dir;
     this.server = server;
+    this.key = key;
   }
 
   static async create(options: DeeplProjectOptions = {}): Promise<DeeplProject> {
     const dir = await makeTempDir('jialing-incremental-');
-    const server = await startDeeplTestServer({ ...options.server, authKey: deeplKey });
-    const project = new DeeplProject(dir, server);
+    const key = options.key ?? deeplKey;
+    const server = await startDeeplTestServer({ ...options.server, authKey: key });
+    const project = new DeeplProject(dir, server, key);
     const config = { sourceLanguage: 'en', targetLanguages: ['de'], engine: 'deepl', ...options.config };
     await project.write({ 'pipeline.config.json': `${JSON.stringify(config, null, 2)}\n`, ...options.files });
     return project;
@@ -91,7 +96,7 @@ export class DeeplProject {
 
   /** What the CLI needs to reach the test server. */
   get env(): Record<string, string> {
-    return { DEEPL_AUTH_KEY: deeplKey, DEEPL_SERVER_URL: this.server.url };
+    return { DEEPL_AUTH_KEY: this.key, DEEPL_SERVER_URL: this.server.url };
   }
 
   /** Runs `jialing <command> --config pipeline.config.json …args` in the project. */

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 
 /** What a fault does to a request it applies to. */
 export type DeeplFault =
-  /** Answers with this status and `{"message": …}`; `{key}` in the message is replaced by the key the request sent. */
+  /**
+   * Answers with this status and `{"message": …}`; `{key}` in the message is replaced by the key the request sent,
+   * `{keyBeforeFx}` by the part of it before `:fx`, as some servers echo it.
+   */
   | { readonly type: 'status'; readonly status: number; readonly retryAfter?: string; readonly message?: string }
   /** Destroys the connection once the request has been read, with no response. */
   | { readonly type: 'reset' }
@@ -35,6 +38,8 @@ export interface DeeplRecordedRequest {
   readonly receivedAt: number;
   /** Status answered, or `reset`; undefined while the request is pending. */
   outcome?: number | 'reset';
+  /** The characters a translation answered with 200 was billed, as its reply says. */
+  billedCharacters?: number;
 }
 
 export interface DeeplTestServerOptions {
@@ -44,6 +49,8 @@ export interface DeeplTestServerOptions {
   readonly targetLanguages?: readonly string[];
   /** Changes each translation before it is sent, as a DeepL-compatible server that mishandles tags would. */
   readonly rewrite?: (translation: string) => string;
+  /** What each text sent is billed; by default its code points outside tags. */
+  readonly billing?: (text: string) => number;
 }
 
 export interface DeeplTestServer {
@@ -114,7 +121,7 @@ export async function startDeeplTestServer(options: DeeplTestServerOptions = {})
         recorded.outcome = 'reset';
         request.socket.destroy();
       } else if (fault?.type === 'status') {
-        const message = (fault.message ?? `Fault ${fault.status}`).replaceAll('{key}', sentKey);
+        const message = (fault.message ?? `Fault ${fault.status}`).replaceAll('{key}', sentKey).replaceAll('{keyBeforeFx}', sentKey.replace(/:fx$/, ''));
         send(fault.status, { message }, fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter });
       } else {
         const answer = () => answerRequest(recorded, sentKey, send);
@@ -154,13 +161,13 @@ export async function startDeeplTestServer(options: DeeplTestServerOptions = {})
     if (!targets.includes(target)) return send(400, { message: "Value for 'target_lang' not supported." });
     if (field('tag_handling') === 'xml' && !recorded.texts.every(isWellFormedXml)) return send(400, { message: 'Tag handling parsing failed, please check input.' });
     const ignoreTags = field('ignore_tags')?.split(',') ?? [];
-    send(200, {
-      translations: recorded.texts.map((text) => ({
-        detected_source_language: field('source_lang')?.toUpperCase() ?? 'EN',
-        text: (options.rewrite ?? ((translation: string) => translation))(fakeTranslate(text, target, ignoreTags)),
-        billed_characters: [...text.replace(/<[^>]*>/g, '')].length,
-      })),
-    });
+    const translations = recorded.texts.map((text) => ({
+      detected_source_language: field('source_lang')?.toUpperCase() ?? 'EN',
+      text: (options.rewrite ?? ((translation: string) => translation))(fakeTranslate(text, target, ignoreTags)),
+      billed_characters: options.billing ? options.billing(text) : [...text.replace(/<[^>]*>/g, '')].length,
+    }));
+    recorded.billedCharacters = translations.reduce((sum, translation) => sum + translation.billed_characters, 0);
+    send(200, { translations });
   };
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

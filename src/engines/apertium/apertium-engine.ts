@@ -34,7 +34,7 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
   return {
     name: 'apertium',
     limits: localEngineLimits,
-    async checkPair(pair) {
+    async checkPair(pair): Promise<string | undefined> {
       if (await pairFor(pair)) return undefined;
       const wanted = options.pairs?.[pair.target];
       if (wanted) return `Apertium pair "${wanted}" (apertium.pairs.${pair.target} in the config) is not installed; \`apertium -l\` lists the installed pairs.`;
@@ -42,7 +42,7 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
     },
     async translate(texts, pair, translateOptions = {}) {
       const name = await pairFor(pair);
-      if (!name) throw new SetupError((await this.checkPair(pair))!);
+      if (!name) throw new SetupError(String(await this.checkPair(pair)));
       const process = processFor(name);
       const replies = await process.translate(texts.map((text, index) => taggedToApertium(text, translateOptions.names?.[index])));
       return replies.map((reply, index) => apertiumToTagged(reply, texts[index]));

@@ -2,12 +2,13 @@ import * as deepl from 'deepl-node';
 import { EngineError, SetupError } from '../../errors.ts';
 import { taggedTextToPlain } from '../../markdown/tagged-text.ts';
 import type { Engine, LanguagePair } from '../engine.ts';
-import { checkDeeplPair, languageOptionsFor, type DeeplLanguageList, type DeeplLanguageOptions } from './check-deepl-pair.ts';
-import { toDeeplSource, toDeeplTarget } from './deepl-languages.ts';
+import { checkDeeplPair, languageOptionsFor, type DeeplLanguageOptions } from './check-deepl-pair.ts';
+import { deeplLanguagesListed, toDeeplSource, toDeeplTarget } from './deepl-languages.ts';
 import { deeplMaxBodyBytes, deeplMaxContextLength, deeplMaxTextBytes, formBodyBytes } from './deepl-request-size.ts';
 import { deeplTagOptions, normalizeDeeplReply } from './deepl-tags.ts';
-import { loadDeeplLanguages } from './load-deepl-languages.ts';
+import { loadDeeplLanguages, type LoadedDeeplLanguages } from './load-deepl-languages.ts';
 import { observeResponses, type ObservedResponse } from './observe-responses.ts';
+import { createKeyRedactor } from './redact-key.ts';
 import { toEngineError } from './to-engine-error.ts';
 
 export type { DeeplLanguageOptions } from './check-deepl-pair.ts';
@@ -32,11 +33,12 @@ export interface DeeplEngineOptions {
 /** Translates tagged text with DeepL through deepl-node, one HTTP request per call and no retries of its own. */
 export function createDeeplEngine(options: DeeplEngineOptions): Engine {
   const { authKey } = options;
-  // deepl-node's own messages hold no key, but a server or proxy may echo it, raw or URL-encoded (":fx" keys).
-  const scrub = (text: string) =>
-    authKey ? text.replaceAll(authKey, '[DEEPL_AUTH_KEY]').replaceAll(encodeURIComponent(authKey), '[DEEPL_AUTH_KEY]') : text;
+  // deepl-node's own messages hold no key, but a server or proxy may echo it, or part of it.
+  const scrub = createKeyRedactor(authKey);
   let client: deepl.DeepLClient | undefined;
-  let languageList: Promise<DeeplLanguageList | string> | undefined;
+  let languageList: Promise<LoadedDeeplLanguages | string> | undefined;
+  // deepl-node picks the Free or Pro API from the key when no server is given.
+  const serverUrl = options.serverUrl ?? (authKey?.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
 
   const getClient = (language: string) => {
     if (!authKey) throw new SetupError(missingKey(language));
@@ -61,12 +63,18 @@ export function createDeeplEngine(options: DeeplEngineOptions): Engine {
 
     async checkPair(pair) {
       if (!authKey) return missingKey(pair.target);
-      const list = await (languageList ??= loadDeeplLanguages(getClient(pair.target), scrub));
-      if (typeof list === 'string') return list;
-      return checkDeeplPair(pair, languageOptionsFor(options.languages, pair.target), list);
+      const loaded = await (languageList ??= loadDeeplLanguages(languageClient(authKey, options), { scrub, serverUrl }));
+      if (typeof loaded === 'string') return loaded;
+      const problem = checkDeeplPair(pair, languageOptionsFor(options.languages, pair.target), loaded.list);
+      if (loaded.fallbackReason === undefined) return problem;
+      // The built-in list is older than the server may be: a language it lacks is tried rather than refused.
+      if (problem !== undefined) {
+        return { warning: `"${pair.target}" is not on the built-in list of DeepL languages (${deeplLanguagesListed}) and is sent anyway, since DeepL's own list could not be read (${loaded.fallbackReason}).` };
+      }
+      return { warning: `DeepL's language list could not be read (${loaded.fallbackReason}); the languages were checked against the built-in list (${deeplLanguagesListed}), which may be out of date.` };
     },
 
-    async translate(texts, pair, { context } = {}) {
+    async translate(texts, pair, { context, onBilled } = {}) {
       // deepl-node throws on an empty text, and texts of tags and spaces only have nothing to translate.
       const sent = texts.flatMap((text, index) => (taggedTextToPlain(text).trim() === '' ? [] : [index]));
       if (sent.length === 0) return [...texts];
@@ -83,6 +91,8 @@ export function createDeeplEngine(options: DeeplEngineOptions): Engine {
         throw toEngineError(error, { response: observed, timeoutSeconds: options.timeoutSeconds, scrub, now: Date.now() });
       }
       if (results.length !== batch.length) throw new EngineError(`DeepL returned ${results.length} translations for ${batch.length} texts.`);
+      // What DeepL bills, which its reply says per text: markup and context are free, so it is less than what was sent.
+      if (results.every((result) => typeof result.billedCharacters === 'number')) onBilled?.(results.reduce((sum, result) => sum + result.billedCharacters!, 0));
       const translations = [...texts];
       sent.forEach((index, position) => (translations[index] = normalizeDeeplReply(results[position]!.text)));
       return translations;
@@ -91,6 +101,12 @@ export function createDeeplEngine(options: DeeplEngineOptions): Engine {
     // deepl-node's HTTP agent is its own module's and unrefs idle sockets: there is nothing to release.
     close: async () => {},
   };
+}
+
+// The language list is asked for once, before any text: this client retries it as the queue retries translations
+// (429, 5xx, dropped connections), since a run that cannot check its languages would have to guess.
+function languageClient(authKey: string, options: DeeplEngineOptions): deepl.DeepLClient {
+  return new deepl.DeepLClient(authKey, { serverUrl: options.serverUrl, maxRetries: options.attempts, minTimeout: options.timeoutSeconds * 1000 });
 }
 
 function textOptions(batch: readonly string[], pair: LanguagePair, options: DeeplEngineOptions, context: string | undefined): deepl.TranslateTextOptions {

@@ -1,18 +1,24 @@
-/**
- * DeepL's target languages as listed by `GET /v2/languages?type=target` in 2025. Only a fallback:
- * when the server answers, its own list decides, so languages DeepL adds later work without a release.
- */
-export const deeplTargetLanguages: readonly string[] = [
-  'AR', 'BG', 'CS', 'DA', 'DE', 'EL', 'EN-GB', 'EN-US', 'ES', 'ES-419', 'ET', 'FI', 'FR', 'HE', 'HU', 'ID', 'IT', 'JA',
-  'KO', 'LT', 'LV', 'NB', 'NL', 'PL', 'PT-BR', 'PT-PT', 'RO', 'RU', 'SK', 'SL', 'SV', 'TH', 'TR', 'UK', 'VI', 'ZH',
-  'ZH-HANS', 'ZH-HANT',
+/** Whose list the built-in lists follow, for messages that say they may be out of date. */
+export const deeplLanguagesListed = "deepl-node 1.28's";
+
+// The languages DeepL translates both from and to, in deepl-node 1.28's list (lower case there).
+const commonCodes = [
+  'ACE', 'AF', 'AN', 'AR', 'AS', 'AY', 'AZ', 'BA', 'BE', 'BG', 'BHO', 'BN', 'BR', 'BS', 'CA', 'CEB', 'CKB', 'CS', 'CY', 'DA', 'DE',
+  'EL', 'EO', 'ES', 'ET', 'EU', 'FA', 'FI', 'FR', 'GA', 'GL', 'GN', 'GOM', 'GU', 'HA', 'HE', 'HI', 'HR', 'HT', 'HU', 'HY', 'ID',
+  'IG', 'IS', 'IT', 'JA', 'JV', 'KA', 'KK', 'KMR', 'KO', 'KY', 'LA', 'LB', 'LMO', 'LN', 'LT', 'LV', 'MAI', 'MG', 'MI', 'MK', 'ML',
+  'MN', 'MR', 'MS', 'MT', 'MY', 'NB', 'NE', 'NL', 'OC', 'OM', 'PA', 'PAG', 'PAM', 'PL', 'PRS', 'PS', 'QU', 'RO', 'RU', 'SA', 'SCN',
+  'SK', 'SL', 'SQ', 'SR', 'ST', 'SU', 'SV', 'SW', 'TA', 'TE', 'TG', 'TH', 'TK', 'TL', 'TN', 'TR', 'TS', 'TT', 'UK', 'UR', 'UZ',
+  'VI', 'WO', 'XH', 'YI', 'YUE', 'ZH', 'ZU',
 ];
 
-/** DeepL's source languages in 2025 (`GET /v2/languages`); a fallback like `deeplTargetLanguages`. */
-export const deeplSourceLanguages: readonly string[] = [
-  'AR', 'BG', 'CS', 'DA', 'DE', 'EL', 'EN', 'ES', 'ET', 'FI', 'FR', 'HE', 'HU', 'ID', 'IT', 'JA', 'KO', 'LT', 'LV',
-  'NB', 'NL', 'PL', 'PT', 'RO', 'RU', 'SK', 'SL', 'SV', 'TH', 'TR', 'UK', 'VI', 'ZH',
-];
+/**
+ * DeepL's target languages. Only a fallback: when the server answers, its own list decides, so languages DeepL
+ * adds later work without a release; when it does not, a language missing here is tried, not refused.
+ */
+export const deeplTargetLanguages: readonly string[] = [...commonCodes, 'EN-GB', 'EN-US', 'ES-419', 'PT-BR', 'PT-PT', 'ZH-HANS', 'ZH-HANT'];
+
+/** DeepL's source languages; a fallback like `deeplTargetLanguages`. */
+export const deeplSourceLanguages: readonly string[] = [...commonCodes, 'EN', 'PT'];
 
 // DeepL refuses bare `en` and `pt` and wants a script for Chinese; these are the variants a config code
 // without one means. British English and European Portuguese follow DeepL's own documentation examples.

@@ -15,6 +15,8 @@ const index = z.number().int().nonnegative();
 const saveBody = z.strictObject({
   file: z.string().min(1),
   language: z.string().min(1),
+  /** A reviewer's "save anyway": store edits the quality checks found errors in. */
+  confirm: z.boolean().optional(),
   // Each edit names the source it was made for (its segment id), so a page opened before the article changed cannot store it against another text.
   edits: z.array(z.union([z.strictObject({ index, id: z.string().min(1), markdown: z.string() }), z.strictObject({ index, id: z.string().min(1), target: z.string() })])).min(1),
 });
@@ -43,9 +45,9 @@ export function reviewRoutes(source: ReviewSource, scope: ReviewScope): Hono {
     if (!c.req.header('content-type')?.startsWith('application/json')) return c.json({ message: 'Expected a JSON body (Content-Type: application/json).' }, 415);
     const parsed = saveBody.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ message: `Expected { file, language, edits: [{ index, id, markdown } | { index, id, target }] }: ${z.prettifyError(parsed.error)}` }, 400);
-    const { file, language, edits } = parsed.data;
+    const { file, language, edits, confirm } = parsed.data;
     if (!scope.languages.includes(language)) return c.json({ message: `Language "${language}" is not reviewed here (${scope.languages.join(', ')}).` }, 404);
-    const saved = saving.then(() => source.save(file, language, edits));
+    const saved = saving.then(() => source.save(file, language, edits, { isConfirmed: confirm }));
     saving = saved.catch(() => undefined);
     return c.json({ ...(await saved), sourceLanguage: scope.sourceLanguage });
   });

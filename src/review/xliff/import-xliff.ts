@@ -53,7 +53,8 @@ export async function importXliffFile(workspace: ReviewWorkspace, config: Resolv
   const lineOfUnit = (id: string) => document.units.find((unit) => unit.id === id)?.line;
   if (plan.edits.length > 0) {
     try {
-      await workspace.save(article.file, language, plan.edits, { suggestions: false });
+      // A translator's file is taken as it is: its QA findings show in the article afterwards, as a run's do.
+      await workspace.save(article.file, language, plan.edits, { suggestions: false, isConfirmed: true });
     } catch (error) {
       if (!(error instanceof ReviewEditError)) throw error;
       // A batch refused as a whole (the markdown edited by hand beyond lining up) names no segment.

@@ -25,11 +25,11 @@ export function fetchArticle(file, language) {
   return request(`/api/article?${new URLSearchParams({ file, language })}`);
 }
 
-/** Saves edits (`{ index, id, markdown }`, `id` naming the source the translation was made for) as reviewed; answers the updated article. */
-export function saveEdits(file, language, edits) {
+/** Saves edits (`{ index, id, markdown }`, `id` naming the source the translation was made for) as reviewed; answers the updated article. `confirm` saves despite QA errors. */
+export function saveEdits(file, language, edits, { confirm = false } = {}) {
   return request('/api/save', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ file, language, edits }),
+    body: JSON.stringify({ file, language, edits, ...(confirm ? { confirm: true } : {}) }),
   });
 }

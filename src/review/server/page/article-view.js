@@ -140,9 +140,11 @@ function useSuggestion(index, position) {
   select(view.rows.indexOf(entry), { edit: true });
 }
 
-async function approve(index) {
+async function approve(index, { isConfirmed = false } = {}) {
   const entry = entryOf(index);
   if (!entry || view.isSaving) return;
+  // Approving again the text the checks refused, unchanged, is the reviewer's "save anyway".
+  const confirm = isConfirmed || (entry.refusedText !== undefined && entry.refusedText === entry.editor.value);
   const { article } = view;
   const wasEditing = document.activeElement === entry.editor;
   view.isSaving = true;
@@ -150,7 +152,7 @@ async function approve(index) {
   fill(entry.saveState, 'saving…');
   fill(entry.problems);
   try {
-    const updated = await saveEdits(article.file, article.language, [{ index, id: entry.segment.id, markdown: entry.editor.value }]);
+    const updated = await saveEdits(article.file, article.language, [{ index, id: entry.segment.id, markdown: entry.editor.value }], { confirm });
     const drafts = new Map(view.rows.filter((other) => other !== entry && other.editor.value !== (other.segment.targetMarkdown ?? '')).map((other) => [other.segment.index, other.editor.value]));
     const position = view.rows.indexOf(entry);
     renderArticle(updated, drafts, view.announce);
@@ -165,7 +167,12 @@ async function approve(index) {
     fill(entry.saveState, 'not saved');
     const problems = error instanceof ApiError && Array.isArray(error.body.problems) ? error.body.problems.filter((problem) => problem.index === index) : [];
     const messages = problems.length > 0 ? problems.map((problem) => problem.message) : [error.message, error.body?.hint].filter(Boolean);
-    fill(entry.problems, messages.map((message) => el('li', { text: message })));
-    view.announce(`Segment ${index + 1} was not saved.`);
+    const isQaOnly = problems.length > 0 && problems.every((problem) => problem.isFinding);
+    entry.refusedText = isQaOnly ? entry.editor.value : undefined;
+    const saveAnyway = isQaOnly
+      ? el('li', { class: 'save-anyway' }, el('button', { type: 'button', class: 'save-anyway-button', onclick: () => approve(index, { isConfirmed: true }) }, 'Save anyway'), ' or press Ctrl+Enter again to keep this translation as it is.')
+      : null;
+    fill(entry.problems, messages.map((message) => el('li', { text: isQaOnly ? `QA error: ${message}` : message })), saveAnyway);
+    view.announce(`Segment ${index + 1} was not saved${isQaOnly ? ': the quality checks found an error' : ''}.`);
   }
 }

@@ -7,6 +7,7 @@ import type { EngineEnvironment } from './engines/create-engine.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { jialingVersion } from './jialing-version.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
+import { checkFoldersUsable } from './io/check-folders-usable.ts';
 import { createFormats } from './formats/create-formats.ts';
 import { findDocuments } from './io/find-documents.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
@@ -17,7 +18,7 @@ import { stateBasis } from './pipeline/article-state.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
 import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
 import type { RunContext } from './pipeline/run-context.ts';
-import type { Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
+import type { ArticleOutcomes, Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
 import { wasIdleSinceLastLook } from './pipeline/thread-load.ts';
 import { translateArticle } from './pipeline/translate-article.ts';
 import { ConsistencyTracker } from './qa/consistency-tracker.ts';
@@ -35,6 +36,8 @@ export interface TranslateOptions {
   readonly dryRun?: boolean;
   /** Fail instead of calling an engine when anything needs translating (CI). */
   readonly frozen?: boolean;
+  /** Replace outputs the memory has no record of (instead of adopting them) and hand edits that no longer line up. */
+  readonly overwrite?: boolean;
   /** Stops the run: no new article or request starts, finished work is kept. */
   readonly signal?: AbortSignal;
   /** Most articles held in memory at once. */
@@ -59,6 +62,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   const languages = chooseLanguages(config, options.languages);
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const articles = await findDocuments(config);
+  // An output folder that cannot be written fails its own articles; the report would only fail once they are all done.
+  if (!options.dryRun) await checkFoldersUsable([{ dir: config.reportDir, setting: 'report' }], config.configFile);
   let targets: Target[] = [];
   // Started before the memory and engines are set up, so that a worker thread gets ready meanwhile. This
   // thread parses too only while it has little else to do: it was idle at least half the time since it last
@@ -94,7 +99,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   });
   targets = prepared.targets;
 
-  const report: RunReport = { dryRun: isDryRun, articles: articles.length, languages: targets.map((target) => target.summary), problems: [] };
+  const outcomes: ArticleOutcomes = { written: 0, failed: 0, untouched: 0, skipped: 0 };
+  const report: RunReport = { dryRun: isDryRun, articles: articles.length, ...(isDryRun ? {} : { outcomes }), languages: targets.map((target) => target.summary), problems: [] };
   const findings: Finding[] = [];
   const run: RunContext = {
     config,
@@ -104,6 +110,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     formats: createFormats(config, segmenter),
     isDryRun,
     isFrozen: options.frozen ?? false,
+    isOverwriting: options.overwrite ?? false,
     memory,
     hasEarlierTranslations: (memory?.counts().entries ?? 0) > 0,
     signal: options.signal,
@@ -113,6 +120,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       emit({ type: 'problem', problem });
     },
     addFindings: (found) => findings.push(...found),
+    countArticle: (outcome) => outcomes[outcome]++,
     consistency: new ConsistencyTracker(config.qaSeverities),
     basis: memory && !isDryRun ? stateBasis(config, glossary, memory.memoryVersion(), jialingVersion()) : undefined,
     glossaryHits: {},
@@ -147,6 +155,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
 
 /** Completes the report of a run whose articles are all done, and writes it unless the run was a dry one. */
 async function finishReport(run: RunContext, report: RunReport, findings: Finding[], isInterrupted: boolean): Promise<TranslateResult> {
+  if (isInterrupted) report.interrupted = true;
   if (isInterrupted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });
   reportQuotaShortfall(report, run.addProblem);
   // Articles finish in any order; the report lists problems in a stable one.
@@ -156,8 +165,15 @@ async function finishReport(run: RunContext, report: RunReport, findings: Findin
     return { report, findings };
   }
   findings.push(...run.consistency.findings());
-  const reportFiles = await writeRunReport(run.config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
-  return { report, findings, reportFiles };
+  try {
+    const reportFiles = await writeRunReport(run.config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
+    return { report, findings, reportFiles };
+  } catch (error) {
+    // The outputs are written by now: a report that cannot be (disk full) must not hide the summary of the run.
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
+    run.addProblem({ severity: 'error', file: '', message: `The run report could not be written to ${run.config.reportDir}: ${reason}. The outputs and the memory are up to date; free some space and run again to get the report.` });
+    return { report, findings };
+  }
 }
 
 // A worker thread takes about half a second to start, as long as parsing some 40 articles: a run parses on

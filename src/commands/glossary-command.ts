@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { glossaryFormats, type GlossaryFormat } from '../glossary/glossary-format.ts';
+import { checkExportPath } from '../io/check-export-path.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 
 /** `jialing glossary import|export`: exchange the glossary with translators as CSV or TBX. */
@@ -24,6 +25,7 @@ export function addGlossaryCommand(program: Command): void {
       ]);
       const config = await loadConfig(flags.config, process.cwd());
       const format = flags.format ?? formatOf(file) ?? 'csv';
+      if (file) await checkExportPath(file, { name: format.toUpperCase(), extensions: [`.${format}`] }, config);
       const loaded = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
       const content = exportGlossary(loaded, config.targetLanguages, format);
       if (file) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
+import { checkExportPath } from '../io/check-export-path.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 
 /** `jialing memory export|import`: exchange the translation memory as TMX 1.4b. */
@@ -22,6 +23,7 @@ export function addMemoryCommand(program: Command): void {
         import('../memory/tmx-export.ts'),
       ]);
       const config = await loadConfig(flags.config, process.cwd());
+      if (file) await checkExportPath(file, { name: 'TMX', extensions: ['.tmx', '.xml'] }, config);
       const opened = TranslationMemory.open(config.memoryFile);
       try {
         const content = exportTmx(opened, { sourceLanguage: config.sourceLanguage, targetLanguage: flags.lang });

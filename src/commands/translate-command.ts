@@ -12,6 +12,7 @@ interface TranslateFlags {
   quiet?: boolean;
   strict?: boolean;
   frozen?: boolean;
+  overwrite?: boolean;
 }
 
 /** `jialing translate`: the main job. */
@@ -24,6 +25,7 @@ export function addTranslateCommand(program: Command): void {
     .option('-q, --quiet', 'no progress output and no warnings; errors are still printed')
     .option('--strict', 'exit 1 when a quality check finds an error (glossary term, number, markup, empty)')
     .option('--frozen', 'never call an engine: exit 1 naming what would need translating (for CI)')
+    .option('--overwrite', 'replace outputs the memory has no record of, and hand edits that no longer line up, instead of leaving them untouched')
     .action(async (flags: TranslateFlags) => {
       const [{ loadConfig }, { hasErrors }, { createProgressReporter }, { formatSummaryTable, toJsonSummary }, { translateArticles }] = await Promise.all([
         import('../config/load-config.ts'),
@@ -43,6 +45,7 @@ export function addTranslateCommand(program: Command): void {
         engine: flags.engine,
         dryRun: flags.dryRun,
         frozen: flags.frozen,
+        overwrite: flags.overwrite,
         signal: interrupt.signal,
         env: process.env,
         onEvent: progress.onEvent,

@@ -29,7 +29,7 @@ export function addXliffCommand(program: Command): void {
       try {
         const articles = flags.article ? [articleOf(flags.article, config)] : (await workspace.listArticles()).map((article) => article.file);
         const outDir = path.resolve(flags.out ?? path.join(path.dirname(config.configFile), '.jialing', 'xliff'));
-        const written = await exportXliff(workspace, { sourceLanguage: config.sourceLanguage, languages, articles, outDir });
+        const written = await exportXliff(workspace, { sourceLanguage: config.sourceLanguage, languages, articles, outDir, project: config });
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ files: written }, null, 2)}\n`);
         } else {

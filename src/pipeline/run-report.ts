@@ -33,6 +33,12 @@ export interface LanguageSummary {
   unchanged?: number;
   /** Outputs left untouched because a person's edits no longer line up with the source. */
   conflicts?: number;
+  /** Outputs the memory had no record of, taken in as reviewed translations. */
+  adoptedOutputs?: number;
+  /** Outputs left untouched: jialing never wrote them and they do not line up with the source. */
+  unrecordedOutputs?: number;
+  /** Outputs not written because of their place or mode (read-only, behind a link leading elsewhere). */
+  blockedOutputs?: number;
   /** Tokens of the prompts and replies, for engines that bill by token; estimated for a dry run. */
   promptTokens?: number;
   completionTokens?: number;
@@ -44,10 +50,24 @@ export interface LanguageSummary {
   seconds: number;
 }
 
+/**
+ * What became of one article in every target language: `written` (each output written or already up to date),
+ * `failed` (an output was not written), `untouched` (an output someone else wrote was left as it was),
+ * `skipped` (the article could not be read or processed at all).
+ */
+export type ArticleOutcome = 'written' | 'failed' | 'untouched' | 'skipped';
+
+/** Articles per outcome; the articles of the run that are in none of them were never started (an interruption). */
+export type ArticleOutcomes = Record<ArticleOutcome, number>;
+
 /** What a run did, for the summary table, `--json` and the exit code. */
 export interface RunReport {
   readonly dryRun: boolean;
   readonly articles: number;
+  /** Absent from a dry run, which writes nothing. */
+  readonly outcomes?: ArticleOutcomes;
+  /** Set when the run was stopped (Ctrl-C) before every article was done. */
+  interrupted?: boolean;
   readonly languages: LanguageSummary[];
   readonly problems: Problem[];
 }

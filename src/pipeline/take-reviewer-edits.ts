@@ -14,16 +14,24 @@ import type { SourceDocument } from './source-document.ts';
 
 /** What a person did to an output since jialing last wrote it; `current` is the output on disk, if any. */
 export type ReviewerEdits =
-  /** `written`: the file holds exactly what jialing last wrote, from this source text. */
-  | { readonly state: 'none'; readonly written?: WrittenOutput; readonly current?: string }
-  /** Changed segments are now reviewed entries of the memory; `text` is the file as the person left it. */
-  | { readonly state: 'edited'; readonly text: string; readonly segments: number; readonly isSourceUnchanged: boolean }
-  /** The file cannot be lined up with its source; it must be left as it is. */
-  | { readonly state: 'conflict'; readonly reason: string };
+  /**
+   * `written`: the file holds exactly what jialing last wrote, from this source text.
+   * `isUnrecordedReplaced`: the file exists, jialing has no record of it, and `isOverwriting` says to replace it.
+   */
+  | { readonly state: 'none'; readonly written?: WrittenOutput; readonly current?: string; readonly isUnrecordedReplaced?: boolean }
+  /**
+   * Changed segments are now reviewed entries of the memory; `text` is the file as the person left it.
+   * `isAdopted`: jialing had no record of the file (a translation made before it, a fresh clone, a new memory).
+   */
+  | { readonly state: 'edited'; readonly text: string; readonly segments: number; readonly isSourceUnchanged: boolean; readonly isAdopted?: boolean }
+  /** The file cannot be lined up with its source; it must be left as it is. `isUnrecorded`: jialing never wrote it. */
+  | { readonly state: 'conflict'; readonly reason: string; readonly isUnrecorded?: boolean };
 
 /**
  * Compares an output with what jialing last wrote there and stores each segment a person changed as a
- * reviewed translation, before the article is looked up in the memory, so that the edits win. `isDryRun`
+ * reviewed translation, before the article is looked up in the memory, so that the edits win. An output the
+ * memory has no record of is someone's translation too: it is compared with the source itself (what the
+ * copy engine would write) and adopted the same way, unless `isOverwriting` says to replace it. `isDryRun`
  * only tells what would be taken, storing nothing.
  */
 export async function takeReviewerEdits(
@@ -31,13 +39,15 @@ export async function takeReviewerEdits(
   target: Pick<Target, 'language' | 'engineProfile'>,
   source: SourceDocument,
   outputPath: string,
-  options: { readonly isDryRun?: boolean } = {},
+  options: { readonly isDryRun?: boolean; readonly isOverwriting?: boolean } = {},
 ): Promise<ReviewerEdits> {
   const { memory, config, glossary } = run;
   const current = await readFile(outputPath, 'utf8').then(withoutByteOrderMark, () => undefined);
-  const written = memory?.lastOutput(target.language, source.file);
-  if (!memory || !written || current === undefined) return { state: 'none', current };
-  if (current === written.outputText) return { state: 'none', written, current };
+  const recorded = memory?.lastOutput(target.language, source.file);
+  if (!memory || current === undefined) return { state: 'none', current };
+  if (!recorded && options.isOverwriting) return { state: 'none', current, isUnrecordedReplaced: true };
+  if (current === recorded?.outputText) return { state: 'none', written: recorded, current };
+  const written = recorded ?? { sourceText: source.text, outputText: source.text };
 
   const { format } = source;
   const masked = written.sourceText === source.text ? source.masked : maskArticle(format.segment(written.sourceText, source.file).segments, run.matcher);
@@ -53,7 +63,8 @@ export async function takeReviewerEdits(
   };
   // What the memory gives now: equal to the file after a run that wrote it but stopped before recording it.
   const { known } = recallTranslations(masked, textsToSend(masked), recallInput);
-  const expected = rebuildTranslated(glossary, { text: written.sourceText, masked, file: source.file, format }, known, target.language, current).text;
+  const expected = recorded ? rebuildTranslated(glossary, { text: written.sourceText, masked, file: source.file, format }, known, target.language, current).text : undefined;
+  const isUnrecorded = !recorded;
   let aligned;
   try {
     aligned = alignEdits({
@@ -62,13 +73,14 @@ export async function takeReviewerEdits(
       written: segmentsOf(written.outputText),
       currentText: current,
       current: segmentsOf(current),
-      expected: segmentsOf(expected),
+      expected: expected === undefined ? undefined : segmentsOf(expected),
+      isWrittenSource: isUnrecorded,
     });
   } catch (error) {
-    return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})` };
+    return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})`, isUnrecorded };
   }
-  if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict };
-  if (options.isDryRun) return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text };
+  if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict, isUnrecorded };
+  if (options.isDryRun) return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text, isAdopted: isUnrecorded };
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
   const masksOf = new Map(masked.map((item) => [item.text, item.masks]));
   memory.storeReviewed(
@@ -87,5 +99,5 @@ export async function takeReviewerEdits(
       };
     }),
   );
-  return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text };
+  return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text, isAdopted: isUnrecorded };
 }

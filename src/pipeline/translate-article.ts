@@ -1,4 +1,6 @@
+import { outputFolder } from '../config/resolve-config.ts';
 import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../errors.ts';
+import { checkOutputPath } from '../io/check-output-path.ts';
 import { byteOrderMark } from '../io/byte-order-mark.ts';
 import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts';
 import { readArticle } from '../io/read-article.ts';
@@ -18,6 +20,7 @@ import { takeReviewerEdits, type ReviewerEdits } from './take-reviewer-edits.ts'
 import { textHintsOf } from './text-hints.ts';
 import { updateTokenFigures } from './token-figures.ts';
 import type { RunContext } from './run-context.ts';
+import type { ArticleOutcome } from './run-report.ts';
 import { countCharacters } from './count-characters.ts';
 import type { SourceDocument } from './source-document.ts';
 import { wrapLikeSource } from './wrap-like-source.ts';
@@ -39,6 +42,7 @@ export async function translateArticle(run: RunContext, article: FoundDocument, 
   const file = article.relativePath;
   if (article.refused) {
     run.addProblem({ severity: 'error', file, message: `Refused ${file}: ${article.refused}.` });
+    run.countArticle('skipped');
     return;
   }
   const format = run.formats[article.format];
@@ -54,6 +58,8 @@ export async function translateArticle(run: RunContext, article: FoundDocument, 
       held.handedOver();
       for (const warning of states[0]?.outcome.warnings ?? []) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
       run.targets.forEach((target, index) => reportStoredOutcome(run, target, states[index]!));
+      // A state is kept only for an output every text reached, so an unchanged article counts as written.
+      run.countArticle('written');
       return;
     }
     run.targets.forEach((target, index) => states[index] && reportStoredOutcome(run, target, states[index]));
@@ -61,29 +67,54 @@ export async function translateArticle(run: RunContext, article: FoundDocument, 
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
     source = { file, text, hasByteOrderMark, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments), warnings: extracted.warnings };
   } catch (error) {
-    if (!(error instanceof JialingError)) throw error;
-    run.addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
+    // Whatever goes wrong with one article (a parser overflowing its stack included) stops that article only.
+    const message = error instanceof JialingError ? error.message : `${file} could not be processed and was skipped: ${describeFailure(error)}`;
+    run.addProblem({ severity: 'error', file, line: error instanceof JialingError ? error.place?.line : undefined, message });
+    run.countArticle('skipped');
     return;
   }
   // Read before any text is asked for: an article hands its texts to the queues all at once (see ArticleWindow).
-  const edits = await Promise.all(targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, documentOutputPath(article, target.language)))));
+  const edits = await Promise.all(targets.map((target) => (run.isDryRun ? none : readOutput(run, target, source))));
   await held.inTurn();
   const work = targets.map((target, index) => translateInto(run, target, source, edits[index]!, held));
   held.handedOver();
-  await Promise.all(work);
+  const outcomes = await Promise.all(work);
+  run.countArticle(outcomes.includes('failed') ? 'failed' : outcomes.includes('untouched') ? 'untouched' : 'written');
 }
 
 const none: ReviewerEdits = { state: 'none' };
 
-async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits, held: HeldArticle): Promise<void> {
+/** What is in an output before the run: a person's edits, or a reason it must not be written at all. */
+type OutputState = ReviewerEdits | { readonly state: 'blocked'; readonly reason: string };
+
+async function readOutput(run: RunContext, target: Target, source: SourceArticle): Promise<OutputState> {
+  const blocked = await checkOutputPath(outputFolder(source.found.outputFolder, target.language), source.found.outputName);
+  if (blocked) return { state: 'blocked', reason: blocked };
+  let edits: ReviewerEdits;
+  try {
+    edits = await takeReviewerEdits(run, target, source, documentOutputPath(source.found, target.language), { isOverwriting: run.isOverwriting });
+  } catch (error) {
+    if (error instanceof SetupError) throw error;
+    return { state: 'blocked', reason: `the output on disk could not be compared with what jialing wrote (${describeFailure(error)})` };
+  }
+  if (edits.state === 'none' && edits.isUnrecordedReplaced) {
+    run.addProblem({ severity: 'warning', file: source.file, language: target.language, message: `${source.file} [${target.language}] existed with no record in the memory; --overwrite replaced it.` });
+  }
+  if (edits.state !== 'conflict' || !run.isOverwriting) return edits;
+  run.addProblem({ severity: 'warning', file: source.file, language: target.language, message: `${source.file} [${target.language}] had hand edits that no longer line up with the source (${edits.reason}); --overwrite replaced them.` });
+  return none;
+}
+
+async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: OutputState, held: HeldArticle): Promise<ArticleOutcome> {
   const { summary, language } = target;
   const { file } = source;
   target.startedAt ??= performance.now();
-  if (reviewer.state === 'conflict') {
-    reportConflict(run, target, file, reviewer.reason);
-    return;
+  if (reviewer.state === 'conflict' || reviewer.state === 'blocked') {
+    reportUntouched(run, target, file, reviewer);
+    return 'untouched';
   }
-  if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
+  if (reviewer.state === 'edited' && reviewer.isAdopted) reportAdopted(run, target, file, reviewer.segments);
+  else if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
   const texts = textsToSend(source.masked);
   summary.articles++;
   summary.segments += new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size;
@@ -163,6 +194,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   if (run.isDryRun) summary.billedCharacters += countCharacters([...recalled.missing.keys()]);
   updateTokenFigures(summary, target.engine, run.config.llm.prices, run.isDryRun ? [...recalled.missing.keys()] : undefined);
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
+  return isOk ? 'written' : 'failed';
 }
 
 // Kept only for an output made entirely of translations: one with a source text kept for a failed segment must
@@ -275,15 +307,34 @@ function reportKeptSource(run: RunContext, target: Target, source: SourceArticle
   }
 }
 
-function reportConflict(run: RunContext, target: Target, file: string, reason: string): void {
-  target.summary.conflicts = (target.summary.conflicts ?? 0) + 1;
-  run.addProblem({
-    severity: 'error',
-    file,
-    language: target.language,
-    message: `${file} [${target.language}] was edited by hand and left untouched: ${reason}. Nothing was stored from it. Fix the file so its blocks match the source again, or delete it to have it written anew (translations reviewed before are kept).`,
-  });
+function reportUntouched(run: RunContext, target: Target, file: string, output: Extract<OutputState, { state: 'conflict' | 'blocked' }>): void {
+  const { summary, language } = target;
+  let message: string;
+  if (output.state === 'blocked') {
+    summary.blockedOutputs = (summary.blockedOutputs ?? 0) + 1;
+    message = `${file} [${language}] was not written: ${output.reason}.`;
+  } else if (output.isUnrecorded) {
+    summary.unrecordedOutputs = (summary.unrecordedOutputs ?? 0) + 1;
+    message = `${file} [${language}] exists but the memory has no record of jialing writing it (a translation made before jialing, a fresh clone or a new memory), and it does not line up with its source: ${output.reason}. It was left untouched and nothing was stored from it. Make its blocks match the source to have it adopted, or run \`jialing translate --overwrite\` to replace it.`;
+  } else {
+    summary.conflicts = (summary.conflicts ?? 0) + 1;
+    message = `${file} [${language}] was edited by hand and left untouched: ${output.reason}. Nothing was stored from it. Fix the file so its blocks match the source again, or delete it (or run \`jialing translate --overwrite\`) to have it written anew (translations reviewed before are kept).`;
+  }
+  run.addProblem({ severity: 'error', file, language, message });
   run.emit({ type: 'article', language: target.language, file, segments: 0, isOk: false });
+}
+
+function reportAdopted(run: RunContext, target: Target, file: string, segments: number): void {
+  target.summary.adoptedOutputs = (target.summary.adoptedOutputs ?? 0) + 1;
+  const message = `${file} [${target.language}] existed with no record in the memory: adopted as a reviewed translation (${segments} segments stored); segments it leaves as in the source are translated.`;
+  run.addProblem({ severity: 'warning', file, language: target.language, message });
+}
+
+/** A failure jialing did not foresee, in one line: what a person needs to report it, without a stack. */
+function describeFailure(error: unknown): string {
+  if (error instanceof JialingError) return error.message;
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `${what}. This is a bug in jialing; please report it with the article.`;
 }
 
 function shortPlain(text: string): string {

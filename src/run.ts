@@ -89,7 +89,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   });
   targets = prepared.targets;
 
-  const report: RunReport = { dryRun: isDryRun, articles: articles.length, languages: targets.map((target) => target.summary), problems: [] };
+  const resources = articles.filter((document) => document.format === 'i18next').length;
+  const report: RunReport = { dryRun: isDryRun, articles: articles.length - resources, ...(resources > 0 && { resources }), languages: targets.map((target) => target.summary), problems: [] };
   const findings: Finding[] = [];
   const run: RunContext = {
     config,

@@ -4,7 +4,7 @@ import type { Segment } from '../markdown/segment.ts';
 import type { Finding } from '../qa/finding.ts';
 
 /** Names of the document formats jialing translates. */
-export const formatNames = ['markdown'] as const;
+export const formatNames = ['markdown', 'i18next'] as const;
 export type FormatName = (typeof formatNames)[number];
 
 /** A source document as a format sees it: where it is shown, its text and its segments. */

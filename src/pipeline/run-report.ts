@@ -13,6 +13,8 @@ export interface LanguageSummary {
   readonly language: string;
   readonly engine: string;
   articles: number;
+  /** i18next resource files. */
+  resources?: number;
   /** Distinct translatable segments per article, summed. */
   segments: number;
   /** Segments whose translation came from the memory. */
@@ -40,7 +42,10 @@ export interface LanguageSummary {
 /** What a run did, for the summary table, `--json` and the exit code. */
 export interface RunReport {
   readonly dryRun: boolean;
+  /** Markdown articles. */
   readonly articles: number;
+  /** i18next resource files. */
+  readonly resources?: number;
   readonly languages: LanguageSummary[];
   readonly problems: Problem[];
 }

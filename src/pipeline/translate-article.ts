@@ -64,7 +64,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   }
   if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
   const texts = textsToSend(source.masked);
-  summary.articles++;
+  if (source.format.name === 'markdown') summary.articles++;
+  else summary.resources = (summary.resources ?? 0) + 1;
   summary.segments += new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size;
   summary.characters += countCharacters(texts);
   run.glossaryHits[language] = (run.glossaryHits[language] ?? 0) + source.masked.reduce((sum, item) => sum + item.masks.length, 0);
@@ -97,6 +98,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const current = reviewer.state === 'edited' ? reviewer.text : reviewer.current;
       const rebuilt = rebuildTranslated(run.glossary, source, byText, language, current);
       rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);
+      for (const warning of rebuilt.warnings ?? []) run.addProblem({ severity: 'warning', file, language, message: warning });
       reportGivenUp(run, target, source, recalled.gaveUp);
       for (const failure of rebuilt.failures) {
         summary.failedSegments++;

@@ -2,11 +2,14 @@ import type { RunReport } from '../pipeline/run-report.ts';
 
 /** Renders the end-of-run summary as an aligned text table. */
 export function formatSummaryTable(report: RunReport): string {
-  const header = ['language', 'engine', 'articles', 'segments', 'characters', 'memory', 'translated', 'billed', 'requests', 'failed', 'seconds'];
+  // Resource files get a column of their own once a run has any, so a row says how much of each kind it did.
+  const hasResources = (report.resources ?? 0) > 0;
+  const header = ['language', 'engine', 'articles', ...(hasResources ? ['resources'] : []), 'segments', 'characters', 'memory', 'translated', 'billed', 'requests', 'failed', 'seconds'];
   const rows = report.languages.map((summary) => [
     summary.language,
     summary.engine,
     String(summary.articles),
+    ...(hasResources ? [String(summary.resources ?? 0)] : []),
     String(summary.segments),
     String(summary.characters),
     String(summary.fromMemory),
@@ -18,7 +21,8 @@ export function formatSummaryTable(report: RunReport): string {
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  const title = report.dryRun ? `Dry run: ${report.articles} articles, nothing translated or written` : `Translated ${report.articles} articles`;
+  const documents = hasResources ? `${report.articles} articles and ${count(report.resources!, 'resource file')}` : `${report.articles} articles`;
+  const title = report.dryRun ? `Dry run: ${documents}, nothing translated or written` : `Translated ${documents}`;
   const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts }) => [
     ...(reviewerEdits ? [`${language}: ${count(reviewerEdits, 'segment')} edited by hand in the output kept and stored as reviewed`] : []),
     ...(conflicts ? [`${language}: ${count(conflicts, 'hand-edited output')} left untouched (see the errors above)`] : []),
@@ -35,6 +39,7 @@ export function toJsonSummary(report: RunReport): object {
   return {
     dryRun: report.dryRun,
     articles: report.articles,
+    ...(report.resources !== undefined && { resources: report.resources }),
     languages: Object.fromEntries(
       report.languages.map(({ language, ...figures }) => [language, { ...figures, seconds: Number(figures.seconds.toFixed(3)) }]),
     ),

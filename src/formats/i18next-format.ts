@@ -1,0 +1,23 @@
+import type { ResolvedConfig } from '../config/resolve-config.ts';
+import { checkResource } from '../i18next/check-resource.ts';
+import { rebuildResource } from '../i18next/rebuild-resource.ts';
+import { segmentResource } from '../i18next/segment-resource.ts';
+import { segmentResourceOutput } from '../i18next/segment-resource-output.ts';
+import type { DocumentFormat } from './document-format.ts';
+
+/** i18next JSON resource files: a segment per string, plurals per target language, placeholders kept whole. */
+export function createI18nextFormat(config: Pick<ResolvedConfig, 'sourceLanguage' | 'resources' | 'qaSeverities'>): DocumentFormat {
+  const { syntax, extraKeys } = config.resources;
+  const { sourceLanguage } = config;
+  const segment = (text: string, file: string) => segmentResource(text, syntax, file);
+  return {
+    name: 'i18next',
+    parse: async (text, file) => segment(text, file),
+    segment,
+    segmentOutput: (text, sourceSegments, output) => segmentResourceOutput(text, sourceSegments, { syntax, sourceLanguage, ...output }),
+    rebuild: (source, translations, language, current) => rebuildResource(source, translations, { sourceLanguage, language, extraKeys, current }),
+    check: (source, output, language) => checkResource(source, output, { sourceLanguage, language, syntax, severities: config.qaSeverities }),
+    // Interface strings are short and stand alone: no title to lend them.
+    context: () => undefined,
+  };
+}

@@ -34,6 +34,16 @@ export interface DocumentFormat {
   rebuild(source: FormatSource, translations: ReadonlyMap<number, string>, language: string, current?: string): RebuiltArticle;
   /** Findings only this format can make, on an output as written. */
   check(source: FormatSource, output: string, language: string): Finding[];
+  /**
+   * Whether a person's edit of a document whose source is unchanged is kept byte for byte. Otherwise the rebuild,
+   * which carries the edits (stored as reviewed), is written.
+   */
+  readonly keepsEditedFile: boolean;
+  /**
+   * An output without what the rebuild keeps or drops of its own accord (a resource file's own keys, stale
+   * plural forms), so that only changes the rebuild would undo count against a hand edit. As is when absent.
+   */
+  comparableOutput?(output: string, source: FormatSource, language: string): string;
   /** What the document is about, which helps an engine with short segments. */
   context(segments: readonly Segment[]): string | undefined;
 }

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import { checkResource } from '../i18next/check-resource.ts';
+import { comparableResource } from '../i18next/comparable-resource.ts';
 import { rebuildResource } from '../i18next/rebuild-resource.ts';
 import { segmentResource } from '../i18next/segment-resource.ts';
 import { segmentResourceOutput } from '../i18next/segment-resource-output.ts';
@@ -19,5 +20,8 @@ export function createI18nextFormat(config: Pick<ResolvedConfig, 'sourceLanguage
     check: (source, output, language) => checkResource(source, output, { sourceLanguage, language, syntax, severities: config.qaSeverities }),
     // Interface strings are short and stand alone: no title to lend them.
     context: () => undefined,
+    // The file is written whole from the source's structure, so a hand edit lives on through the memory.
+    keepsEditedFile: false,
+    comparableOutput: (output, source, language) => comparableResource(output, source, { sourceLanguage, language }),
   };
 }

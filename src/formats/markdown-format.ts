@@ -28,6 +28,7 @@ export function createMarkdownFormat(
     check: (source, output, language) =>
       checkAnchors(source.text, output, { style: config.anchors, file: source.file, targetLanguage: language, severities: config.qaSeverities }),
     context: articleTitle,
+    keepsEditedFile: true,
   };
 }
 

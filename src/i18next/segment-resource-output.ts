@@ -6,8 +6,7 @@ import { resourceSegment, readResourceTree } from './segment-resource.ts';
 
 /**
  * Reads a translated resource file into one segment per source segment, found by key (a plural form at the
- * first target form made from it). A key the file lacks reads as an empty string; a form the language does
- * not use is marked omitted.
+ * first target form made from it). A key the file lacks, and a form the language does not use, is marked omitted.
  */
 export function segmentResourceOutput(text: string, sourceSegments: readonly Segment[], context: { readonly syntax: ResourceSyntax; readonly file: string; readonly sourceLanguage: string; readonly language: string }): Segment[] {
   const tree = readResourceTree(text, context.file);
@@ -16,7 +15,8 @@ export function segmentResourceOutput(text: string, sourceSegments: readonly Seg
     const path = targetPathOf(source, groups, context.sourceLanguage, context.language);
     if (!path) return { ...source, isOmitted: true };
     const node = findJsonNode(tree, path);
-    if (node?.type !== 'string') return { ...source, text: '', tags: [], isTranslatable: false, start: text.length, end: text.length, line: 1 };
+    // A lost key is the plural and resolve checks' to report; the segment checks have nothing to compare.
+    if (node?.type !== 'string') return { ...source, text: '', tags: [], start: text.length, end: text.length, line: 1, isOmitted: true };
     const plural = source.sink.type === 'resource' ? source.sink.plural : undefined;
     return { ...resourceSegment({ path, node, ...(plural && { plural }) }, source.index, context.syntax), kind: source.kind };
   });

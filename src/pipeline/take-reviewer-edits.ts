@@ -39,6 +39,7 @@ export async function takeReviewerEdits(
   const masked = written.sourceText === source.text ? source.masked : maskArticle(format.segment(written.sourceText, source.file).segments, run.matcher);
   const sourceSegments = masked.map((item) => item.segment);
   const segmentsOf = (text: string): readonly Segment[] => format.segmentOutput(text, sourceSegments, { file: source.file, language: target.language });
+  const comparable = (text: string) => format.comparableOutput?.(text, { file: source.file, text: written.sourceText, segments: sourceSegments }, target.language) ?? text;
   const recallInput = {
     memory,
     glossary,
@@ -52,13 +53,14 @@ export async function takeReviewerEdits(
   const expected = rebuildTranslated(glossary, { text: written.sourceText, masked, file: source.file, format }, known, target.language, current).text;
   let aligned;
   try {
+    const [writtenText, currentText, expectedText] = [written.outputText, current, expected].map(comparable) as [string, string, string];
     aligned = alignEdits({
       source: masked,
-      writtenText: written.outputText,
-      written: segmentsOf(written.outputText),
-      currentText: current,
-      current: segmentsOf(current),
-      expected: segmentsOf(expected),
+      writtenText,
+      written: segmentsOf(writtenText),
+      currentText,
+      current: segmentsOf(currentText),
+      expected: segmentsOf(expectedText),
     });
   } catch (error) {
     return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})` };

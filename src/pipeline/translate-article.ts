@@ -111,7 +111,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
         });
       }
       // A person's edit of an unchanged article is kept byte for byte; otherwise the rebuild carries the edits.
-      const isKept = reviewer.state === 'edited' && reviewer.isSourceUnchanged && missing.length === 0;
+      const isKept = reviewer.state === 'edited' && reviewer.isSourceUnchanged && missing.length === 0 && source.format.keepsEditedFile;
       // A re-run that would rebuild what it rebuilt last time leaves the file (and a kept edit in it) alone.
       const written = reviewer.state === 'none' ? reviewer.written : undefined;
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;

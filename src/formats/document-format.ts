@@ -44,6 +44,13 @@ export interface DocumentFormat {
    * plural forms), so that only changes the rebuild would undo count against a hand edit. As is when absent.
    */
   comparableOutput?(output: string, source: FormatSource, language: string): string;
+  /**
+   * One segment's translation (tagged text, by segment index) as the document writes it, for reviewers; the
+   * source's text, and `isBroken`, when the translation cannot be written.
+   */
+  renderSegment(segment: Segment, translations: ReadonlyMap<number, string>, segments: readonly Segment[]): { readonly text: string; readonly isBroken: boolean };
+  /** A translation as the rebuild writes it (spans an engine split joined); undefined when it cannot be written. */
+  repairTranslation(segment: Segment, text: string): string | undefined;
   /** What the document is about, which helps an engine with short segments. */
   context(segments: readonly Segment[]): string | undefined;
 }

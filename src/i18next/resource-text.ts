@@ -1,6 +1,6 @@
 import type { Tag } from '../markdown/segment.ts';
 import { repairTags } from '../markdown/repair-tags.ts';
-import { escapeTaggedText, parseTaggedText, type TaggedNode } from '../markdown/tagged-text.ts';
+import { escapeTaggedText, parseTaggedText, stringifyTaggedText, type TaggedNode } from '../markdown/tagged-text.ts';
 import type { ResourceSyntax } from './resource-syntax.ts';
 import { scanResourceString, type ResourceToken } from './scan-resource-string.ts';
 
@@ -90,4 +90,10 @@ export function taggedToResource(translation: string, tags: readonly Tag[]): { r
     if (count !== 1) problems.push(`${name} ${count === 0 ? 'was lost' : `came back ${count} times`}`);
   }
   return problems.length > 0 ? { problems } : { value };
+}
+
+/** A translation as it is written, with spans an engine split joined; undefined when it cannot be written. */
+export function repairResourceTranslation(segment: { readonly tags: readonly Tag[] }, text: string): string | undefined {
+  if ('problems' in taggedToResource(text, segment.tags)) return undefined;
+  return stringifyTaggedText(repairTags(parseTaggedText(text).nodes, () => false));
 }

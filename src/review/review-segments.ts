@@ -1,7 +1,6 @@
 import type { Glossary } from '../glossary/glossary.ts';
 import { unmaskTerms } from '../glossary/mask-terms.ts';
-import { renderSegment, repairTranslation, type SegmentFailure } from '../markdown/render-segment.ts';
-import { stringifyTaggedText } from '../markdown/tagged-text.ts';
+import type { DocumentFormat } from '../formats/document-format.ts';
 import type { MarkupPart, Segment, Tag } from '../markdown/segment.ts';
 import type { MemoryEntry, Suggestion } from '../memory/memory-entry.ts';
 import type { MaskedSegment } from '../pipeline/mask-article.ts';
@@ -12,6 +11,8 @@ import type { ReviewCounts, ReviewSegment, ReviewTag } from './review-types.ts';
 /** What the memory and the checks say about an article in one language. */
 export interface ReviewSources {
   readonly masked: readonly MaskedSegment[];
+  /** The format of the document, which writes each segment as its file shows it. */
+  readonly format: DocumentFormat;
   readonly language: string;
   readonly glossary: Glossary;
   /** Stored entry per masked text. */
@@ -27,17 +28,16 @@ export interface ReviewSources {
 
 /** The segments a reviewer works on: those jialing translates, with their translation, tags, terms, findings and suggestions. */
 export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
-  const { masked, language, glossary, entries } = sources;
+  const { masked, language, glossary, entries, format } = sources;
   const targetForm = (termId: string) => glossary.targetForm(termId, language);
   const targets = new Map<number, string>();
   for (const item of masked) {
     const entry = entries.get(item.text);
-    const target = entry && writtenTarget(glossary, item, entry.targetText, language);
+    const target = entry && writtenTarget(format, glossary, item, entry.targetText, language);
     if (target !== undefined) targets.set(item.segment.index, target);
   }
   const segments = masked.map((item) => item.segment);
-  const markdownOf = (segment: Segment, translations: ReadonlyMap<number, string>) =>
-    renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures: [] });
+  const markdownOf = (segment: Segment, translations: ReadonlyMap<number, string>) => format.renderSegment(segment, translations, segments).text;
   return masked
     .filter((item) => item.isSendable)
     .map((item): ReviewSegment => {
@@ -49,6 +49,7 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         index: segment.index,
         id: segment.id,
         kind: segment.kind,
+        ...(segment.sink.type === 'resource' && { key: segment.sink.path.join('.') }),
         line: segment.line,
         source: segment.text,
         target,
@@ -61,9 +62,8 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         findings: line === undefined ? [] : sources.findings.filter((finding) => finding.line === line),
         suggestions: sources.suggestionsFor(item).map((suggestion) => {
           const targetText = unmaskTerms(suggestion.targetText, item.masks, targetForm).text;
-          const failures: SegmentFailure[] = [];
-          const markdown = renderSegment({ ...segment, linePrefixes: [] }, { segments, translations: new Map([[segment.index, targetText]]), failures });
-          return { ...suggestion, targetText, targetMarkdown: failures.length === 0 ? markdown : undefined };
+          const rendered = format.renderSegment(segment, new Map([[segment.index, targetText]]), segments);
+          return { ...suggestion, targetText, targetMarkdown: rendered.isBroken ? undefined : rendered.text };
         }),
       };
     });
@@ -73,9 +73,8 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
  * A stored translation as reviewers see it and the rebuild writes it: terms spelled out, an engine's split spans
  * joined; undefined when it cannot be written (the source is written instead).
  */
-export function writtenTarget(glossary: Glossary, item: MaskedSegment, translated: string, language: string): string | undefined {
-  const repaired = repairTranslation(item.segment, unmaskTranslation(glossary, item, translated, language));
-  return 'nodes' in repaired ? stringifyTaggedText(repaired.nodes) : undefined;
+export function writtenTarget(format: DocumentFormat, glossary: Glossary, item: MaskedSegment, translated: string, language: string): string | undefined {
+  return format.repairTranslation(item.segment, unmaskTranslation(glossary, item, translated, language));
 }
 
 /** Counts of an article's review segments. */

@@ -38,6 +38,7 @@ function unit(segment: ReviewSegment): string[] {
 
 function notes(segment: ReviewSegment): string[] {
   const lines = [
+    ...(segment.key === undefined ? [] : [note({ category: 'key' }, segment.key)]),
     ...(segment.needsReview ? [note({ category: 'review', appliesTo: 'target', priority: '1' }, 'The source changed since a person reviewed this segment: check the translation.')] : []),
     ...segment.terms.map((term) => note({ category: 'glossary' }, `${term.source} → ${term.target}`)),
     ...segment.findings.map((finding) =>

@@ -9,13 +9,14 @@ export interface BenchOptions {
   /** Articles for the pipeline-overhead comparison. */
   readonly articles: number;
   readonly apertiumArticles: number;
+  /** Articles of the DeepL and LLM sections. */
   readonly deeplArticles: number;
   readonly incrementalArticles: number;
   /** Corpus sizes for the memory and scale runs, smallest first. */
   readonly scaleArticles: readonly number[];
-  /** Simulated DeepL latency per request. */
+  /** Simulated DeepL and LLM latency per request. */
   readonly latencyMs: number;
-  /** DeepL requests in flight at once. */
+  /** DeepL and LLM requests in flight at once. */
   readonly concurrency: number;
   /** Timed repetitions of each in-process measurement; the median is reported. */
   readonly repeats: number;
@@ -28,7 +29,7 @@ export interface BenchOptions {
 }
 
 /** Section names, in the order they run. */
-export const sectionNames = ['overhead', 'apertium', 'deepl', 'incremental', 'scale'] as const;
+export const sectionNames = ['overhead', 'apertium', 'deepl', 'llm', 'incremental', 'scale', 'long-line'] as const;
 
 /** The help text. */
 export const benchUsage = `Usage: npm run bench -- [--quick] [--strict] [--articles N] [--apertium-articles N] [--deepl-articles N]

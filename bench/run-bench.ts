@@ -12,6 +12,8 @@ import { benchUsage, parseBenchOptions, sectionNames, type BenchOptions } from '
 import { benchDeepl } from './deepl-bench.ts';
 import type { Figure } from './figure.ts';
 import { benchIncremental } from './incremental-bench.ts';
+import { benchLlm } from './llm-bench.ts';
+import { benchLongLine } from './long-line-bench.ts';
 import { machineInfo } from './machine-info.ts';
 import { benchOverhead } from './overhead-bench.ts';
 import { formatTable } from './print-table.ts';
@@ -23,8 +25,10 @@ const sections: Record<(typeof sectionNames)[number], Section> = {
   overhead: benchOverhead,
   apertium: benchApertium,
   deepl: benchDeepl,
+  llm: benchLlm,
   incremental: benchIncremental,
   scale: benchScale,
+  'long-line': benchLongLine,
 };
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
 

@@ -49,17 +49,21 @@ export interface EngineErrorOptions extends JialingErrorOptions {
   isRetryable?: boolean;
   /** How long the engine asked to wait before trying again. */
   retryAfterMs?: number;
+  /** Whether the request failed as a whole in a way a smaller one may not (a reply that cannot be read, a context too long). */
+  isSplittable?: boolean;
 }
 
 /** An engine failed to translate a batch. */
 export class EngineError extends JialingError {
   readonly isRetryable: boolean;
   readonly retryAfterMs?: number;
+  readonly isSplittable: boolean;
 
   constructor(message: string, options: EngineErrorOptions = {}) {
     super(message, options);
     this.isRetryable = options.isRetryable ?? false;
     this.retryAfterMs = options.retryAfterMs;
+    this.isSplittable = options.isSplittable ?? false;
   }
 }
 

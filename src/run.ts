@@ -167,6 +167,7 @@ function chooseSegmenter(config: ResolvedConfig, run: { readonly articles: numbe
 function storeTranslations(memory: TranslationMemory | undefined, sourceLanguage: string, target: Target, texts: readonly string[], translations: readonly string[]): void {
   const entries = texts.flatMap((text, index) => {
     target.names.delete(text);
+    target.hints.delete(text);
     const pending = target.awaitingMemory.get(text);
     if (!pending) return [];
     target.awaitingMemory.delete(text);

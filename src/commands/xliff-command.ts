@@ -46,8 +46,9 @@ export function addXliffCommand(program: Command): void {
     .description('Store the translations of XLIFF files as reviewed and rewrite the articles; a file with any problem imports nothing (exit 1)')
     .argument('<files...>', 'XLIFF files written by `jialing xliff export` and edited in a CAT tool')
     .option('-c, --config <file>', 'config file (.ts, .mjs, .js or .json); default: pipeline.config.* in the working folder')
+    .option('--force', 'store changed targets even where the translation changed in the project since the export')
     .option('--json', 'print what each file did as JSON on stdout')
-    .action(async (files: string[], flags: { config?: string; json?: boolean }) => {
+    .action(async (files: string[], flags: { config?: string; force?: boolean; json?: boolean }) => {
       const config = await loadConfig(flags.config, process.cwd());
       const imported: XliffImportResult[] = [];
       const rejected: XliffError[] = [];
@@ -55,7 +56,7 @@ export function addXliffCommand(program: Command): void {
       try {
         for (const file of files) {
           try {
-            imported.push(await importXliffFile(workspace, config, file));
+            imported.push(await importXliffFile(workspace, config, file, { force: flags.force }));
           } catch (error) {
             if (!(error instanceof XliffError)) throw error;
             rejected.push(error);

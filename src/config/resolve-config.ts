@@ -23,6 +23,7 @@ export interface ResolvedConfig {
   readonly anchors: AnchorStyle;
   readonly apertiumPairs: Readonly<Record<string, string>>;
   readonly deepl: ParsedConfig['deepl'];
+  readonly llm: ParsedConfig['llm'];
   readonly memoryFile: string;
   readonly reportDir: string;
   readonly qaSeverities: ParsedConfig['qa']['severities'];
@@ -62,6 +63,7 @@ export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig 
     anchors: config.anchors,
     apertiumPairs: config.apertium.pairs,
     deepl: config.deepl,
+    llm: config.llm,
     memoryFile: path.resolve(root, config.memory),
     reportDir: path.resolve(root, config.report),
     qaSeverities: config.qa.severities,

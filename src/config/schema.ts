@@ -6,10 +6,10 @@ const languageCode = z
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language code such as "es", "pt-BR" or "en-XA"');
 
 /** Names of the engines a config may ask for. */
-export const engineNames = ['apertium', 'deepl', 'pseudo', 'copy'] as const;
+export const engineNames = ['apertium', 'deepl', 'llm', 'pseudo', 'copy'] as const;
 export type EngineName = (typeof engineNames)[number];
 
-/** What a config or `--engine` may name: an engine, or `auto` (DeepL with a key, else Apertium where it has the pair). */
+/** What a config or `--engine` may name: an engine, or `auto` (DeepL with a key, else the LLM engine when configured, else Apertium where it has the pair). */
 export const engineChoices = [...engineNames, 'auto'] as const;
 export type EngineChoice = (typeof engineChoices)[number];
 
@@ -21,6 +21,55 @@ export const anchorStyles = ['github', 'keep'] as const;
 export type AnchorStyle = (typeof anchorStyles)[number];
 
 const engineName = z.enum(engineChoices, { error: () => `expected one of ${engineChoices.map((name) => `"${name}"`).join(', ')}` });
+
+/** How the LLM engine asks for JSON: `auto` starts with a JSON schema and steps down when the server refuses it with a 400. */
+export const llmResponseFormats = ['auto', 'json_schema', 'json_object', 'prompt'] as const;
+export type LlmResponseFormat = (typeof llmResponseFormats)[number];
+
+const llmSchema = z
+  .object({
+    /** The API's base URL (default OpenAI's); `OPENAI_BASE_URL` overrides it. */
+    baseURL: z.url({ error: 'expected a URL such as "http://127.0.0.1:11434/v1"' }).optional(),
+    /** The model to ask, as the server names it (`gpt-4.1-mini`, `qwen2.5:7b`, an Azure deployment). */
+    model: z.string().min(1).optional(),
+    /** Name of the environment variable holding the key; a local server needs none. */
+    apiKeyVariable: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name such as "OPENAI_API_KEY"').default('OPENAI_API_KEY'),
+    /** Sampling temperature; 0 gives the most repeatable translations. */
+    temperature: z.number().min(0).max(2).default(0),
+    /** Requests in flight at once. */
+    concurrency: z.number().int().min(1).max(64).default(4),
+    /** Requests started per second at most. */
+    requestsPerSecond: z.number().positive().optional(),
+    /** Seconds before a request is given up (models are slow: a full request can take a minute). */
+    timeoutSeconds: z.number().positive().default(120),
+    /** Attempts per request, the first included, for 429, 5xx, timeouts and dropped connections. */
+    attempts: z.number().int().min(1).max(20).default(5),
+    /** Tries per segment whose reply fails the checks, the first included, before its source is kept. */
+    replyAttempts: z.number().int().min(1).max(10).default(3),
+    /** Most segments in one request. */
+    maxTextsPerRequest: z.number().int().min(1).max(500).default(40),
+    /** Most characters of segment text (UTF-8 bytes of tagged text) in one request. */
+    maxCharactersPerRequest: z.number().int().min(100).default(8000),
+    /** Segments before and after each segment sent as context. */
+    contextSegments: z.number().int().min(0).max(5).default(1),
+    /** How to ask for JSON. */
+    responseFormat: z.enum(llmResponseFormats, { error: () => `expected one of ${llmResponseFormats.map((name) => `"${name}"`).join(', ')}` }).default('auto'),
+    /** Price per million tokens, in any currency, to report the cost of a run. */
+    prices: z.object({ promptPerMillion: z.number().min(0), completionPerMillion: z.number().min(0) }).strict().optional(),
+    /** Style guide per target language (`default` for all): tone, formality, audience, and example translations. */
+    languages: z
+      .record(
+        z.string(),
+        z
+          .object({
+            style: z.string().min(1).optional(),
+            examples: z.array(z.object({ source: z.string().min(1), target: z.string().min(1) }).strict()).default([]),
+          })
+          .strict(),
+      )
+      .default({}),
+  })
+  .strict();
 
 /**
  * The config file's shape: the single source of truth for options, defaults and their docs.
@@ -96,6 +145,8 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** The LLM engine: any server that speaks OpenAI's Chat Completions API. */
+    llm: llmSchema.prefault({}),
     /** Text no engine may translate, beside code, URLs in markup and HTML, which are always kept. */
     protect: z
       .object({

@@ -29,6 +29,9 @@ export function createMarkdownFormat(
     check: (source, output, language) =>
       checkAnchors(source.text, output, { style: config.anchors, file: source.file, targetLanguage: language, severities: config.qaSeverities }),
     renderSegment(segment, translations, segments) {
+      // Frontmatter values, alt texts and titles are edited as plain text, which is what a save reads them as:
+      // showing them quoted or escaped would have each approval quote the value once more.
+      if (segment.sink.type !== 'inline') return { text: taggedTextToPlain(translations.get(segment.index) ?? segment.text), isBroken: false };
       const failures: SegmentFailure[] = [];
       const text = renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures });
       return { text, isBroken: failures.length > 0 };

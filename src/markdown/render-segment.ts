@@ -113,10 +113,16 @@ function markup(parts: readonly MarkupPart[], input: RenderInput): Chunk {
 function writeChunks(chunks: readonly Chunk[], references: Readonly<Record<string, string>> = {}): string {
   const referenced = Object.keys(references);
   const delimiters = findDelimiterRoles(chunks.map((chunk) => ('markup' in chunk ? chunk.markup : chunk.text)).join(''));
-  let output = '';
+  // Pieces joined once at the end: reading the last character of a string built with += flattens it, every time.
+  const pieces: string[] = [];
+  let last = '';
+  const append = (piece: string) => {
+    pieces.push(piece);
+    if (piece !== '') last = piece.at(-1)!;
+  };
   chunks.forEach((chunk, index) => {
     if ('markup' in chunk) {
-      output += chunk.markup;
+      append(chunk.markup);
       return;
     }
     const next = chunks[index + 1];
@@ -127,16 +133,19 @@ function writeChunks(chunks: readonly Chunk[], references: Readonly<Record<strin
     if (referenced.length > 0) text = [...text].map((char) => (char in references && char !== '\n' ? String.fromCodePoint(privateUse + referenced.indexOf(char)) : char)).join('');
     // Blanks next to a soft line break carry no meaning; two of them before it would make a hard break.
     const lines = text.split('\n').map((line, lineIndex, all) => (lineIndex < all.length - 1 ? line.replace(/[ \t]+$/, '') : line));
-    output += lines
-      .map((line, lineIndex) => {
-        const isLast = lineIndex === lines.length - 1;
-        const escaped = escapeInlineText(line, chunk.place, { before: lineIndex === 0 ? output.at(-1) : '\n', after: isLast ? after : '\n', delimiters });
-        const atLineStart = lineIndex > 0 || output === '' || output.endsWith('\n');
-        return atLineStart ? escapeLineStart(escaped) : escaped;
-      })
-      .join('\n')
-      .replaceAll('\0', '&#10;');
+    append(
+      lines
+        .map((line, lineIndex) => {
+          const isLast = lineIndex === lines.length - 1;
+          const escaped = escapeInlineText(line, chunk.place, { before: lineIndex === 0 ? last || undefined : '\n', after: isLast ? after : '\n', delimiters });
+          const atLineStart = lineIndex > 0 || last === '' || last === '\n';
+          return atLineStart ? escapeLineStart(escaped) : escaped;
+        })
+        .join('\n')
+        .replaceAll('\0', '&#10;'),
+    );
   });
+  const output = pieces.join('');
   return referenced.length > 0 ? output.replace(privateUsePattern, (char) => references[referenced[char.codePointAt(0)! - privateUse]!]!) : output;
 }
 

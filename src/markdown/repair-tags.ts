@@ -11,13 +11,16 @@ export function repairTags(nodes: readonly TaggedNode[], mustHugWords: (id: numb
 
 function mergeSplitPairs(nodes: readonly TaggedNode[]): TaggedNode[] {
   const result: TaggedNode[] = [];
+  // Looked up once per list: a long line holds thousands of pairs.
+  const lastOf = new Map<number, number>();
+  nodes.forEach((node, index) => node.type === 'pair' && lastOf.set(node.id, index));
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]!;
     if (node.type !== 'pair') {
       result.push(node);
       continue;
     }
-    const last = findLastIndex(nodes, (other) => other.type === 'pair' && other.id === node.id);
+    const last = lastOf.get(node.id)!;
     const span = nodes.slice(index, last + 1).flatMap((other) => (other.type === 'pair' && other.id === node.id ? other.children : [other]));
     result.push({ type: 'pair', id: node.id, children: mergeSplitPairs(span) });
     index = last;
@@ -58,11 +61,6 @@ export function mergeText(nodes: readonly TaggedNode[]): TaggedNode[] {
     else result.push(node.type === 'pair' ? { ...node, children: mergeText(node.children) } : node);
   }
   return result;
-}
-
-function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
-  for (let index = items.length - 1; index >= 0; index--) if (predicate(items[index]!)) return index;
-  return -1;
 }
 
 function text(value: string): TaggedNode {

@@ -6,15 +6,25 @@ import { attributeOf, childNodes, escapeXml, forbiddenXmlCharacters, nodeName, t
 const tokenPattern = /<g(\d+)>|<\/g(\d+)>|<x(\d+)\/>|(&(?:amp|lt|gt|quot|apos);)|([^<&]+)|([\s\S])/g;
 
 /**
- * TMX `<seg>` content of tagged text. `<gN>` → `<bpt i="N" x="N">`, `</gN>` → `<ept i="N">` and `<xN/>` →
+ * TMX `<seg>` content of tagged text. `<gN>` → `<bpt i="K" x="N">`, `</gN>` → `<ept i="K">` (K counting pairs) and `<xN/>` →
  * `<ph x="N">`, each holding the jialing tag as its native code, so other tools show and keep it.
  * Anything else that looks like a tag is text.
  */
 export function taggedToTmx(text: string): string {
   let seg = '';
-  for (const [, open, close, atom, entity, plain, other] of text.matchAll(tokenPattern)) {
-    if (open) seg += `<bpt i="${open}" x="${open}">&lt;g${open}&gt;</bpt>`;
-    else if (close) seg += `<ept i="${close}">&lt;/g${close}&gt;</ept>`;
+  // An engine may split one span into several (`<g1>a</g1> b <g1>c</g1>`): each pair gets its own `i`,
+  // which TMX requires to be unique in a <seg>, and `x` keeps the tag it stands for.
+  let pairs = 0;
+  const open: { readonly id: string; readonly pairing: number }[] = [];
+  for (const [, opened, closed, atom, entity, plain, other] of text.matchAll(tokenPattern)) {
+    if (opened) {
+      open.push({ id: opened, pairing: ++pairs });
+      seg += `<bpt i="${pairs}" x="${opened}">&lt;g${opened}&gt;</bpt>`;
+    } else if (closed) {
+      const at = open.map((candidate) => candidate.id).lastIndexOf(closed);
+      const pairing = at === -1 ? ++pairs : open.splice(at, 1)[0]!.pairing;
+      seg += `<ept i="${pairing}">&lt;/g${closed}&gt;</ept>`;
+    }
     else if (atom) seg += `<ph x="${atom}">&lt;x${atom}/&gt;</ph>`;
     else if (entity) seg += entity;
     else seg += escapeXml((plain ?? other ?? '').replace(forbiddenXmlCharacters, ''));

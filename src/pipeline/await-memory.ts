@@ -17,7 +17,10 @@ export function awaitMemory(run: Pick<RunContext, 'memory' | 'config' | 'addProb
   if (!memory || target.awaitingMemory.get(text)?.key === pending.key) return;
   void target.queue
     .translate([text])
-    .then(([translation]) => memory.store([toMemoryEntry(run.config.sourceLanguage, target, text, translation!, pending)]))
+    .then(([translation]) => {
+      // A text whose replies failed the engine's checks is answered with its source, which is no translation to keep.
+      if (target.queue.failureOf(text) === undefined) memory.store([toMemoryEntry(run.config.sourceLanguage, target, text, translation!, pending)]);
+    })
     .catch((error: unknown) => {
       // A text the engine failed on is reported where its article fails; only a failed store is new here.
       if (error instanceof EngineError) return;

@@ -2,15 +2,18 @@ import PQueue from 'p-queue';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { EngineChoice, EngineName } from '../config/schema.ts';
 import { createEngine, type EngineEnvironment } from '../engines/create-engine.ts';
-import type { Engine, LanguagePair } from '../engines/engine.ts';
+import type { Engine, EngineReply, LanguagePair, TextHints } from '../engines/engine.ts';
+import { llmBaseUrl } from '../engines/llm/llm-base-url.ts';
+import { llmProfile } from '../engines/llm/llm-profile.ts';
 import { SetupError } from '../errors.ts';
+import { preferredAutoEngine } from './auto-engine.ts';
 import type { LanguageSummary } from './run-report.ts';
 import { TranslationQueue, type RetryPolicy } from './translation-queue.ts';
 
 /** One target language of a run: its engine, its request queue and its figures. */
 export interface Target {
   readonly language: string;
-  readonly engine: Engine;
+  readonly engine: Engine<EngineReply>;
   readonly queue: TranslationQueue;
   readonly summary: LanguageSummary;
   /** The engine and the options that shape its output, part of every memory key. */
@@ -19,6 +22,8 @@ export interface Target {
   readonly awaitingMemory: Map<string, PendingMemoryEntry>;
   /** Ids of the glossary placeholders of each text sent and not yet answered. */
   readonly names: Map<string, readonly number[]>;
+  /** What a context-aware engine is told about each text sent and not yet answered. */
+  readonly hints: Map<string, TextHints>;
   /** Memory keys whose replies this run found broken and took out of the memory. */
   readonly rejected: Set<string>;
   /** When the first article of this language started, for the wall-clock figure. */
@@ -53,7 +58,7 @@ export interface PreparedTargets {
 
 /** Chooses and creates one engine per engine name and one queue per language; checks every pair before any work. */
 export async function prepareTargets(config: ResolvedConfig, options: TargetOptions): Promise<PreparedTargets> {
-  const engines = new Map<EngineName, { engine: Engine; requests: PQueue }>();
+  const engines = new Map<EngineName, { engine: Engine<EngineReply>; requests: PQueue }>();
   const engineNamed = (name: EngineName) => {
     let shared = engines.get(name);
     if (!shared) {
@@ -70,13 +75,13 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
     for (const language of options.languages) {
       const pair = { source: config.sourceLanguage, target: language };
       const choice = options.engine ?? config.engineByLanguage[language]!;
-      const name = choice === 'auto' ? await chooseAutomatically(pair, options.env, (candidate) => engineNamed(candidate).engine) : choice;
+      const name = choice === 'auto' ? await chooseAutomatically(pair, preferredAutoEngine(config, options.env), (candidate) => engineNamed(candidate).engine) : choice;
       if (typeof name === 'object') {
         skipped.push({ language, reason: name.reason });
         continue;
       }
       const { engine, requests } = engineNamed(name);
-      const retry = name === 'deepl' ? { ...options.retry, attempts: config.deepl.attempts } : options.retry;
+      const retry = retryFor(name, config, options.retry);
       const target: Target = {
         language,
         engine,
@@ -88,12 +93,14 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
           signal: options.signal,
           onSettled: options.onSettled,
           namesOf: (text) => target.names.get(text) ?? [],
+          hintsOf: (text) => target.hints.get(text) ?? {},
           onTranslated: (texts, translations) => options.onTranslated(target, texts, translations),
         }),
         summary: { language, engine: name, articles: 0, segments: 0, fromMemory: 0, translated: 0, characters: 0, billedCharacters: 0, failedArticles: 0, failedSegments: 0, requests: 0, seconds: 0 },
-        engineProfile: engineProfile(name, config, language),
+        engineProfile: engineProfile(name, config, language, options.env),
         awaitingMemory: new Map(),
         names: new Map(),
+        hints: new Map(),
         rejected: new Set(),
       };
       targets.push(target);
@@ -110,10 +117,11 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
 }
 
 /** Everything that changes what an engine returns for the same text, so a change means new translations. */
-export function engineProfile(name: EngineName, config: ResolvedConfig, language: string): string {
+export function engineProfile(name: EngineName, config: ResolvedConfig, language: string, env: EngineEnvironment): string {
   // The version counts how jialing talks to Apertium: names sent as proper nouns (2) changed its output, and so
   // did kept tokens sent as names, spans carried by every token and each segment tagged as if alone (3).
   if (name === 'apertium') return `apertium/3:${config.apertiumPairs[language] ?? 'default'}`;
+  if (name === 'llm') return llmProfile(config.llm, llmBaseUrl(config.llm, env), language);
   if (name !== 'deepl') return name;
   const { languages, context } = config.deepl;
   return `deepl:${JSON.stringify({ ...languages['default'], ...languages[language], context })}`;
@@ -124,10 +132,18 @@ export async function closeEngines(targets: readonly Target[]): Promise<void> {
   await Promise.all([...new Set(targets.map((target) => target.engine))].map((engine) => engine.close()));
 }
 
-// `auto`: DeepL when a key is set, else Apertium where it has the pair; never a silent pseudo-translation.
-async function chooseAutomatically(pair: LanguagePair, env: EngineEnvironment, engineNamed: (name: EngineName) => Engine): Promise<EngineName | { reason: string }> {
-  if (env.DEEPL_AUTH_KEY) return 'deepl';
+// `auto`: DeepL or the LLM engine when set up (see `preferredAutoEngine`), else Apertium where it has the pair;
+// never a silent pseudo-translation.
+async function chooseAutomatically(pair: LanguagePair, preferred: EngineName | undefined, engineNamed: (name: EngineName) => Engine<EngineReply>): Promise<EngineName | { reason: string }> {
+  if (preferred) return preferred;
   const apertiumProblem = await engineNamed('apertium').checkPair(pair);
   if (!apertiumProblem) return 'apertium';
-  return { reason: `engine "auto" found no DEEPL_AUTH_KEY for DeepL, and ${apertiumProblem}` };
+  return { reason: `engine "auto" found no DEEPL_AUTH_KEY for DeepL and no llm.model with a key or base URL for the LLM engine, and ${apertiumProblem}` };
+}
+
+// Paid engines say in their config how often a request may be tried; the LLM engine also how often a reply may fail its checks.
+function retryFor(name: EngineName, config: ResolvedConfig, retry: RetryPolicy): RetryPolicy {
+  if (name === 'deepl') return { ...retry, attempts: config.deepl.attempts };
+  if (name === 'llm') return { ...retry, attempts: config.llm.attempts, replyAttempts: config.llm.replyAttempts };
+  return retry;
 }

@@ -33,6 +33,11 @@ export interface LanguageSummary {
   reviewerEdits?: number;
   /** Outputs left untouched because a person's edits no longer line up with the source. */
   conflicts?: number;
+  /** Tokens of the prompts and replies, for engines that bill by token; estimated for a dry run. */
+  promptTokens?: number;
+  completionTokens?: number;
+  /** What the tokens cost, in the currency of `llm.prices`, when prices are configured. */
+  cost?: number;
   /** Engine requests sent, retries included. */
   requests: number;
   /** Wall-clock seconds from this language's first article to its last. */

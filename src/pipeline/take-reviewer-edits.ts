@@ -3,7 +3,8 @@ import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import type { WrittenOutput } from '../memory/translation-memory.ts';
 import { alignEdits } from '../review/align-edits.ts';
-import { maskArticle, textsToSend } from './mask-article.ts';
+import { remaskTerms } from '../glossary/remask-terms.ts';
+import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { recallTranslations } from './recall-translations.ts';
 import type { RunContext } from './run-context.ts';
@@ -21,13 +22,15 @@ export type ReviewerEdits =
 
 /**
  * Compares an output with what jialing last wrote there and stores each segment a person changed as a
- * reviewed translation, before the article is looked up in the memory, so that the edits win.
+ * reviewed translation, before the article is looked up in the memory, so that the edits win. `isDryRun`
+ * only tells what would be taken, storing nothing.
  */
 export async function takeReviewerEdits(
   run: Pick<RunContext, 'memory' | 'config' | 'glossary' | 'matcher'>,
   target: Pick<Target, 'language' | 'engineProfile'>,
   source: SourceDocument,
   outputPath: string,
+  options: { readonly isDryRun?: boolean } = {},
 ): Promise<ReviewerEdits> {
   const { memory, config, glossary } = run;
   const current = await readFile(outputPath, 'utf8').catch(() => undefined);
@@ -66,14 +69,17 @@ export async function takeReviewerEdits(
     return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})` };
   }
   if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict };
+  if (options.isDryRun) return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text };
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
+  const masksOf = new Map(masked.map((item) => [item.text, item.masks]));
   memory.storeReviewed(
     aligned.edits.map((edit) => {
       const glossaryVersion = glossary.version(termIds.get(edit.sourceText) ?? [], target.language);
       return {
         key: memoryKey({ sourceText: edit.sourceText, sourceLanguage: config.sourceLanguage, targetLanguage: target.language, engineProfile: target.engineProfile, glossaryVersion }),
         sourceText: edit.sourceText,
-        targetText: edit.target,
+        // With placeholders where the glossary's forms stand, as the rebuild needs; a form the person changed stays as written.
+        targetText: remaskTerms(edit.target, masksOf.get(edit.sourceText) ?? [], (termId) => glossary.targetForm(termId, target.language)).text,
         sourceLanguage: config.sourceLanguage,
         targetLanguage: target.language,
         engineProfile: target.engineProfile,

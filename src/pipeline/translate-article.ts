@@ -12,6 +12,8 @@ import type { Target } from './prepare-targets.ts';
 import { rebuildTranslated } from './rebuild-translated.ts';
 import { maxBrokenReplies, recallTranslations, type Recalled } from './recall-translations.ts';
 import { takeReviewerEdits, type ReviewerEdits } from './take-reviewer-edits.ts';
+import { textHintsOf } from './text-hints.ts';
+import { updateTokenFigures } from './token-figures.ts';
 import type { RunContext } from './run-context.ts';
 import { countCharacters } from './count-characters.ts';
 import type { SourceDocument } from './source-document.ts';
@@ -87,14 +89,21 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const missing = [...recalled.missing.keys()];
       keepSuggestions(run, target, source, recalled.missing);
       for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
-      for (const item of source.masked) {
+      const hintOptions = { glossary: run.glossary, language, title: source.context, neighbours: run.config.llm.contextSegments };
+      for (const [index, item] of source.masked.entries()) {
         if (!recalled.missing.has(item.text)) continue;
         const names = nameIdsOf(item);
         if (names.length > 0) target.names.set(item.text, names);
+        if (target.engine.usesHints && !target.hints.has(item.text)) target.hints.set(item.text, textHintsOf(source.masked, index, hintOptions));
       }
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       const translated = await held.waitOnEngine(target.queue.translate(missing, source.context));
-      const byText = new Map([...recalled.known, ...missing.map((text, index) => [text, wrapLikeSource(text, translated[index]!)] as const)]);
+      // A text whose replies all failed the engine's checks keeps its source, as a text without a translation does.
+      const byText = new Map([
+        ...recalled.known,
+        ...missing.flatMap((text, index) => (target.queue.failureOf(text) === undefined ? [[text, wrapLikeSource(text, translated[index]!)] as const] : [])),
+      ]);
+      reportFailedReplies(run, target, source, missing);
       const current = reviewer.state === 'edited' ? reviewer.text : reviewer.current;
       const rebuilt = rebuildTranslated(run.glossary, source, byText, language, current);
       rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);
@@ -132,6 +141,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   summary.requests = target.queue.stats.requests;
   summary.translated = target.queue.stats.texts;
   summary.billedCharacters = run.isDryRun ? summary.billedCharacters + countCharacters([...recalled.missing.keys()]) : target.queue.stats.characters;
+  updateTokenFigures(summary, target.engine, run.config.llm.prices, run.isDryRun ? [...recalled.missing.keys()] : undefined);
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
 }
 
@@ -174,15 +184,34 @@ function rejectBrokenReplies(run: RunContext, target: Target, source: SourceArti
 }
 
 function reportGivenUp(run: RunContext, target: Target, source: SourceArticle, gaveUp: ReadonlySet<string>): void {
+  reportKeptSource(run, target, source, gaveUp, (plain) =>
+    `the engine's reply for "${plain}" failed the checks ${maxBrokenReplies} times, so it is no longer sent and the source text is kept. Translate it by hand (in the output file or with \`jialing review\`), or simplify its formatting.`);
+}
+
+// Texts whose replies all failed the engine's own checks (see `TranslationQueue.failureOf`): nothing of them was stored.
+function reportFailedReplies(run: RunContext, target: Target, source: SourceArticle, sent: readonly string[]): void {
+  const failed = new Set(sent.filter((text) => target.queue.failureOf(text) !== undefined));
+  if (failed.size === 0) return;
+  reportKeptSource(run, target, source, failed, (plain, text) =>
+    `the engine's replies for "${plain}" failed the checks on every try (${target.queue.failureOf(text)}); the source text was kept and nothing was stored, so the next run asks again.`);
+  for (const text of failed) {
+    target.names.delete(text);
+    target.hints.delete(text);
+    target.awaitingMemory.delete(text);
+  }
+}
+
+/** Reports each segment of the article whose text is in `texts` as failed, its source kept, with `reason` after its place. */
+function reportKeptSource(run: RunContext, target: Target, source: SourceArticle, texts: ReadonlySet<string>, reason: (plain: string, text: string) => string): void {
   for (const item of source.masked) {
-    if (!gaveUp.has(item.text)) continue;
+    if (!texts.has(item.text)) continue;
     target.summary.failedSegments++;
     run.addProblem({
       severity: 'error',
       file: source.file,
       language: target.language,
       line: item.segment.line,
-      message: `${source.file}:${item.segment.line} [${target.language}] the engine's reply for "${shortPlain(item.segment.text)}" failed the checks ${maxBrokenReplies} times, so it is no longer sent and the source text is kept. Translate it by hand (in the output file or with \`jialing review\`), or simplify its formatting.`,
+      message: `${source.file}:${item.segment.line} [${target.language}] ${reason(shortPlain(item.segment.text), item.text)}`,
     });
   }
 }

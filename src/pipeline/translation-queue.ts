@@ -1,5 +1,5 @@
 import type PQueue from 'p-queue';
-import type { Engine, LanguagePair } from '../engines/engine.ts';
+import type { Engine, EngineReply, LanguagePair, TextHints } from '../engines/engine.ts';
 import { EngineError, QuotaExceededError } from '../errors.ts';
 import { countCharacters } from './count-characters.ts';
 
@@ -8,10 +8,12 @@ export interface RetryPolicy {
   readonly attempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /** Tries per text whose reply fails the engine's checks, the first included; 3 by default. */
+  readonly replyAttempts?: number;
 }
 
 export interface TranslationQueueOptions {
-  readonly engine: Engine;
+  readonly engine: Engine<EngineReply>;
   readonly pair: LanguagePair;
   /** Shared by every language of one engine, so `concurrency` and the rate hold per engine. */
   readonly requests: PQueue;
@@ -26,6 +28,8 @@ export interface TranslationQueueOptions {
   readonly answersKept?: number;
   /** Ids of the atoms of a text that stand for names (see `TranslateOptions.names`). */
   readonly namesOf?: (text: string) => readonly number[];
+  /** What an engine may be told about a text beside the text (see `TranslateOptions.hints`). */
+  readonly hintsOf?: (text: string) => TextHints;
   /** Called with each answered request before anyone waiting on it hears back: the place to commit it to memory. */
   readonly onTranslated?: (texts: readonly string[], translations: readonly string[]) => void;
 }
@@ -44,7 +48,11 @@ export interface QueueStats {
   /** Plain-text characters of the texts translated, as engines bill them. */
   characters: number;
   retries: number;
+  /** Requests split in two because the engine could not answer them whole. */
+  splits: number;
 }
+
+
 
 const encoder = new TextEncoder();
 // Enough for the texts repeated across the articles near one another (the same words around other glossary
@@ -57,13 +65,15 @@ const defaultAnswersKept = 20_000;
  * for now, so a run spends the minimum number of requests. Each text is sent once per run.
  */
 export class TranslationQueue {
-  readonly stats: QueueStats = { requests: 0, texts: 0, characters: 0, retries: 0 };
+  readonly stats: QueueStats = { requests: 0, texts: 0, characters: 0, retries: 0, splits: 0 };
   readonly #options: TranslationQueueOptions;
   readonly #groups = new Map<string, { items: Waiting[]; bytes: number }>();
   /** Texts asked for and not answered yet. */
   readonly #known = new Map<string, Promise<string>>();
   /** The most recently answered texts; older answers are in the memory, so the run's size does not grow this. */
   readonly #answered = new Map<string, string>();
+  /** Texts whose replies failed the engine's checks on every try, with the last reason. */
+  readonly #failures = new Map<string, string>();
   #stopped?: EngineError;
   /** Batches handed to the request queue that have not started: an interruption refuses them at once. */
   readonly #notStarted = new Set<Waiting[]>();
@@ -105,6 +115,14 @@ export class TranslationQueue {
     return this.#known.has(text) || this.#answered.has(text);
   }
 
+  /**
+   * Why the engine's replies for a text failed its checks on every try, or undefined. Such a text is
+   * answered with itself (its source) so its article can be written, and is never handed to `onTranslated`.
+   */
+  failureOf(text: string): string | undefined {
+    return this.#failures.get(text);
+  }
+
   /** Sends what is waiting even if it does not fill a request. */
   flush(): void {
     for (const [key, group] of this.#groups) {
@@ -143,30 +161,64 @@ export class TranslationQueue {
     this.#inFlight++;
     this.#sentTexts += batch.length;
     this.#notStarted.add(batch);
-    void this.#options.requests
-      .add(() => {
-        this.#notStarted.delete(batch);
-        return this.#request(batch.map((item) => item.text), key || undefined);
-      })
-      .then(
-        (translations) => {
-          try {
-            this.#options.onTranslated?.(batch.map((item) => item.text), translations!);
-          } catch (error) {
-            // An answer that could not be kept (the memory failed) must not reach an output either.
-            return this.#fail(batch, error);
-          }
-          batch.forEach((item, index) => this.#remember(item.text, translations![index]!));
-          // The articles waiting on these texts go on in a later turn of the event loop: their rebuilds and
-          // checks would otherwise run before the request that takes this one's place is on the wire. The
-          // request counts as in flight until they have its answers.
-          setImmediate(() => {
-            batch.forEach((item, index) => item.resolve(translations![index]!));
-            this.#settled(batch);
-          });
-        },
-        (error: unknown) => this.#fail(batch, error),
-      );
+    const texts = batch.map((item) => item.text);
+    void this.#settle(texts, key || undefined, () => this.#notStarted.delete(batch), new Map()).then(
+      (replies) => {
+        const answers = replies.map((reply, index) => (typeof reply === 'string' ? reply : texts[index]!));
+        replies.forEach((reply, index) => typeof reply !== 'string' && this.#failures.set(texts[index]!, reply.failure));
+        const kept = texts.flatMap((text, index) => (typeof replies[index] === 'string' ? [index] : []));
+        try {
+          if (kept.length > 0) this.#options.onTranslated?.(kept.map((index) => texts[index]!), kept.map((index) => answers[index]!));
+        } catch (error) {
+          // An answer that could not be kept (the memory failed) must not reach an output either.
+          return this.#fail(batch, error);
+        }
+        batch.forEach((item, index) => this.#remember(item.text, answers[index]!));
+        // The articles waiting on these texts go on in a later turn of the event loop: their rebuilds and
+        // checks would otherwise run before the request that takes this one's place is on the wire. The
+        // request counts as in flight until they have its answers.
+        setImmediate(() => {
+          batch.forEach((item, index) => item.resolve(answers[index]!));
+          this.#settled(batch);
+        });
+      },
+      (error: unknown) => this.#fail(batch, error),
+    );
+  }
+
+  /**
+   * Answers texts through as many requests as it takes: a request the engine could not answer whole is split
+   * in two, and texts whose replies failed its checks are asked again together, up to `replyAttempts` tries
+   * each. Every request waits its turn in the engine's queue, so concurrency and rate hold for these too.
+   */
+  async #settle(texts: readonly string[], context: string | undefined, onStart: () => void, tries: Map<string, number>): Promise<EngineReply[]> {
+    let replies: EngineReply[];
+    try {
+      replies = (await this.#options.requests.add(() => {
+        onStart();
+        return this.#request(texts, context);
+      }))!;
+    } catch (error) {
+      if (!(error instanceof EngineError) || !error.isSplittable) throw error;
+      if (texts.length > 1) {
+        this.stats.splits++;
+        const half = Math.ceil(texts.length / 2);
+        const parts = await Promise.all([texts.slice(0, half), texts.slice(half)].map((part) => this.#settle(part, context, onStart, tries)));
+        return parts.flat();
+      }
+      replies = [{ failure: error.message }];
+    }
+    const maxTries = this.#options.retry.replyAttempts ?? 3;
+    const again = texts.flatMap((text, index) => {
+      const tried = (tries.get(text) ?? 0) + 1;
+      tries.set(text, tried);
+      return typeof replies[index] !== 'string' && tried < maxTries ? [index] : [];
+    });
+    if (again.length === 0) return replies;
+    this.stats.retries++;
+    const retried = await this.#settle(again.map((index) => texts[index]!), context, onStart, tries);
+    again.forEach((index, position) => (replies[index] = retried[position]!));
+    return replies;
   }
 
   #fail(batch: readonly Waiting[], error: unknown): void {
@@ -182,7 +234,7 @@ export class TranslationQueue {
     this.#options.onSettled?.();
   }
 
-  async #request(texts: string[], context: string | undefined): Promise<string[]> {
+  async #request(texts: readonly string[], context: string | undefined): Promise<EngineReply[]> {
     const { engine, pair, retry } = this.#options;
     for (let attempt = 1; ; attempt++) {
       // Checked before every attempt: a retry after an interruption would be a new request.
@@ -190,7 +242,8 @@ export class TranslationQueue {
       try {
         this.stats.requests++;
         const names = this.#options.namesOf && texts.map(this.#options.namesOf);
-        const translations = await engine.translate(texts, pair, { context, names });
+        const hints = this.#options.hintsOf && texts.map(this.#options.hintsOf);
+        const translations = await engine.translate(texts, pair, { context, names, hints });
         if (translations.length !== texts.length) {
           throw new EngineError(`${engine.name} returned ${translations.length} translations for ${texts.length} texts.`);
         }

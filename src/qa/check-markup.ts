@@ -8,15 +8,21 @@ import type { Finding } from './finding.ts';
  * Tags are compared as a multiset of their markup, not by id: a translation may reorder them.
  */
 export function checkMarkup(source: Segment, target: Segment, context: CheckContext): Finding[] {
-  const unmatched = target.tags.map(markupOf);
+  const written = target.tags.map(markupOf);
+  // Positions of each markup in the target, first first: a long line holds thousands of tags, so no scan per tag.
+  const positions = new Map<string, number[]>();
+  written.forEach((markup, index) => (positions.get(markup) ?? positions.set(markup, []).get(markup)!).push(index));
+  const taken = new Set<number>();
   const lost: string[] = [];
   // Tags with one accepted form go first, so a reference link's alternative form cannot take another tag's match.
   const expected = source.tags.map(acceptedForms).sort((first, second) => first.length - second.length);
   for (const forms of expected) {
-    const index = unmatched.findIndex((markup) => forms.includes(markup));
-    if (index === -1) lost.push(forms[0]!);
-    else unmatched.splice(index, 1);
+    // The earliest target tag with any accepted form, as a left-to-right search would find it.
+    const form = forms.filter((candidate) => positions.get(candidate)?.length).sort((a, b) => positions.get(a)![0]! - positions.get(b)![0]!)[0];
+    if (form === undefined) lost.push(forms[0]!);
+    else taken.add(positions.get(form)!.shift()!);
   }
+  const unmatched = written.filter((_, index) => !taken.has(index));
   if (lost.length === 0 && unmatched.length === 0) return [];
   const messages = [
     ...(lost.length > 0 ? [`missing from the source: ${lost.map(quote).join(', ')}`] : []),

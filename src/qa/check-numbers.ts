@@ -3,6 +3,7 @@ import type { CheckContext } from './check-context.ts';
 import { createFinding } from './create-finding.ts';
 import type { Finding } from './finding.ts';
 import { plainTextOf } from './plain-text-of.ts';
+import { NumberPool } from './number-pool.ts';
 import { numberFormatOf, readNumbers, type ReadNumber } from './read-numbers.ts';
 
 const anyDigit = /\p{Nd}/u;
@@ -14,8 +15,9 @@ export function checkNumbers(source: Segment, target: Segment, context: CheckCon
   if (!anyDigit.test(plainTextOf(source))) return [];
   const sourceFormat = numberFormatOf(context.sourceLanguage);
   const targetFormat = numberFormatOf(context.targetLanguage);
-  const remaining = readNumbers(plainTextOf(source, ' '), sourceFormat).flat();
-  if (remaining.length === 0) return [];
+  const sourceNumbers = readNumbers(plainTextOf(source, ' '), sourceFormat).flat();
+  if (sourceNumbers.length === 0) return [];
+  const pool = new NumberPool(sourceNumbers);
   const targetPlain = plainTextOf(target, ' ');
   // An engine often leaves a number exactly as the source wrote it (`1,000` in a Spanish sentence): that says
   // the same to a reader. Only an identical spelling counts, or Spanish `1.500` would pass for English `1.5`.
@@ -23,25 +25,13 @@ export function checkNumbers(source: Segment, target: Segment, context: CheckCon
   const added: ReadNumber[] = [];
   readNumbers(targetPlain, targetFormat).forEach((localised, run) => {
     const verbatim = asSourceWrites[run]!;
-    const isVerbatim = !isCovered(localised, remaining, 'value') && isCovered(verbatim, remaining, 'written');
+    const isVerbatim = !pool.covers(localised, 'value') && pool.covers(verbatim, 'written');
     const [reading, key] = isVerbatim ? [verbatim, 'written' as const] : [localised, 'value' as const];
-    for (const number of reading) {
-      const index = remaining.findIndex((candidate) => candidate[key] === number[key]);
-      if (index === -1) added.push(number);
-      else remaining.splice(index, 1);
-    }
+    for (const number of reading) if (!pool.take(number, key)) added.push(number);
   });
+  const remaining = pool.remaining();
   if (remaining.length === 0) return [];
   return [createFinding('number', target, context, describe(remaining, added))];
-}
-
-function isCovered(numbers: readonly ReadNumber[], pool: readonly ReadNumber[], key: keyof ReadNumber): boolean {
-  const values = pool.map((number) => number[key]);
-  return numbers.every((number) => {
-    const index = values.indexOf(number[key]);
-    if (index !== -1) values.splice(index, 1);
-    return index !== -1;
-  });
 }
 
 function describe(missing: readonly ReadNumber[], added: readonly ReadNumber[]): string {

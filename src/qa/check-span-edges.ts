@@ -9,9 +9,10 @@ interface SpanEdges {
   readonly markup: string;
   readonly start?: string;
   readonly end?: string;
-  /** What the text reads just outside the span, atoms as their markup. */
-  readonly before: string;
-  readonly after: string;
+  /** The span's siblings read as written (atoms as their markup), and where the span starts and ends in that text. */
+  readonly around: string;
+  readonly from: number;
+  readonly to: number;
 }
 
 const leadingSymbols = /^[^\p{L}\p{N}\s]+/u;
@@ -33,8 +34,8 @@ export function checkSpanEdges(source: Segment, target: Segment, context: CheckC
     const [match] = found.splice(index, 1);
     // Only an edge found just outside the span moved; one that is gone is for the other checks to report.
     const edges = [
-      span.start !== undefined && match!.start !== span.start && match!.before.endsWith(span.start) ? span.start : undefined,
-      span.end !== undefined && match!.end !== span.end && match!.after.startsWith(span.end) ? span.end : undefined,
+      span.start !== undefined && match!.start !== span.start && endsBefore(match!, span.start) ? span.start : undefined,
+      span.end !== undefined && match!.end !== span.end && startsAfter(match!, span.end) ? span.end : undefined,
     ];
     return edges.filter((edge) => edge !== undefined).map((edge) => `"${edge}" of ${span.markup}`);
   });
@@ -44,9 +45,14 @@ export function checkSpanEdges(source: Segment, target: Segment, context: CheckC
 
 function spanEdges(segment: Segment): SpanEdges[] {
   const spans: SpanEdges[] = [];
-  const read = (nodes: readonly TaggedNode[]) => readAsWritten(nodes, segment.tags);
   const visit = (nodes: readonly TaggedNode[]) => {
+    // The siblings are read once, not once per span: a long line holds thousands of spans.
+    const pieces = nodes.map((node) => readAsWritten([node], segment.tags));
+    const around = pieces.join('');
+    let offset = 0;
     nodes.forEach((node, index) => {
+      const from = offset;
+      offset += pieces[index]!.length;
       if (node.type !== 'pair') return;
       const tag = segment.tags[node.id - 1];
       if (tag?.kind === 'pair') {
@@ -54,8 +60,9 @@ function spanEdges(segment: Segment): SpanEdges[] {
           markup: `${join(tag.open)}…${join(tag.close)}`,
           start: edgeOf(node.children[0], segment.tags, leadingSymbols),
           end: edgeOf(node.children.at(-1), segment.tags, trailingSymbols),
-          before: read(nodes.slice(0, index)).trimEnd(),
-          after: read(nodes.slice(index + 1)).trimStart(),
+          around,
+          from,
+          to: offset,
         });
       }
       visit(node.children);
@@ -63,6 +70,20 @@ function spanEdges(segment: Segment): SpanEdges[] {
   };
   visit(parseTaggedText(segment.text).nodes);
   return spans;
+}
+
+// Whether the text just before the span, spaces aside, ends with `edge`.
+function endsBefore(span: SpanEdges, edge: string): boolean {
+  let end = span.from;
+  while (end > 0 && /\s/.test(span.around[end - 1]!)) end--;
+  return end >= edge.length && span.around.startsWith(edge, end - edge.length);
+}
+
+// Whether the text just after the span, spaces aside, starts with `edge`.
+function startsAfter(span: SpanEdges, edge: string): boolean {
+  let start = span.to;
+  while (start < span.around.length && /\s/.test(span.around[start]!)) start++;
+  return span.around.startsWith(edge, start);
 }
 
 function edgeOf(node: TaggedNode | undefined, tags: readonly Tag[], symbols: RegExp): string | undefined {

@@ -23,11 +23,17 @@ export function formatSummaryTable(report: RunReport): string {
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   const documents = hasResources ? `${report.articles} articles and ${count(report.resources!, 'resource file')}` : `${report.articles} articles`;
   const title = report.dryRun ? `Dry run: ${documents}, nothing translated or written` : `Translated ${documents}`;
-  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts }) => [
+  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts, promptTokens, completionTokens, cost }) => [
+    ...(promptTokens !== undefined ? [`${language}: ${tokenLine(promptTokens, completionTokens ?? 0, cost, report.dryRun)}`] : []),
     ...(reviewerEdits ? [`${language}: ${count(reviewerEdits, 'segment')} edited by hand in the output kept and stored as reviewed`] : []),
     ...(conflicts ? [`${language}: ${count(conflicts, 'hand-edited output')} left untouched (see the errors above)`] : []),
   ]);
   return [title, '', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ...(reviewed.length > 0 ? ['', ...reviewed] : [])].join('\n');
+}
+
+function tokenLine(prompt: number, completion: number, cost: number | undefined, isEstimate: boolean): string {
+  const figures = `${prompt} prompt and ${completion} completion tokens${cost === undefined ? '' : `, cost ${cost.toFixed(4)}`}`;
+  return isEstimate ? `about ${figures} (estimated from characters; see the README)` : figures;
 }
 
 function count(value: number, noun: string): string {

@@ -1,4 +1,5 @@
 import { checkTags } from '../markdown/check-tags.ts';
+import { escapeLineStart } from '../markdown/escape-markdown.ts';
 import { extractSegments } from '../markdown/extract-segments.ts';
 import { parseMarkdown } from '../markdown/parse-markdown.ts';
 import { outputSegmentOptions } from '../markdown/segment-markdown.ts';
@@ -22,11 +23,12 @@ export function editToTagged(edit: ReviewEdit, segment: Segment, segments: reado
     return withText(segment.index, edit.target);
   }
   if (segment.sink.type !== 'inline') return withText(segment.index, escapeTaggedText(edit.markdown.replace(/\s+/g, ' ').trim()));
-  const markdown = edit.markdown.trim();
-  const tree = parseMarkdown(markdown);
-  if (tree.children.length !== 1 || tree.children[0]!.type !== 'paragraph') {
-    return { problem: 'the translation must stay one paragraph of text: no blank line, and no heading, list or quote marker at the start of a line' };
+  if (edit.markdown.trim() === '') return { problem: 'the translation is empty' };
+  const markdown = asOneParagraph(edit.markdown.trim());
+  if (markdown === undefined) {
+    return { problem: 'the translation must stay one paragraph of text: no blank line between its lines' };
   }
+  const tree = parseMarkdown(markdown);
   const edited = extractSegments(tree, markdown, outputSegmentOptions([], segments)).segments;
   const mapped = mapTagsToSource(edited[0]!, segment);
   if ('problem' in mapped) return { problem: `${mapped.problem}; keep the source's formatting` };
@@ -36,6 +38,23 @@ export function editToTagged(edit: ReviewEdit, segment: Segment, segments: reado
   const editedNested = edited.filter((candidate) => candidate.parent === 0);
   if (nested.length === editedNested.length) nested.forEach((child, index) => targets.set(child.index, editedNested[index]!.text));
   return checkNotEmpty(targets);
+}
+
+/**
+ * The edit as one paragraph's markdown. A line that starts like a list, heading or quote (`2022. Esta…`) is
+ * text in a paragraph, as the engine's translations are written: its marker is escaped; a blank line is refused.
+ */
+function asOneParagraph(markdown: string): string | undefined {
+  if (isOneParagraph(markdown)) return markdown;
+  const lines = markdown.split('\n');
+  if (lines.some((line) => line.trim() === '')) return undefined;
+  const escaped = lines.map((line) => escapeLineStart(line.trimStart())).join('\n');
+  return isOneParagraph(escaped) ? escaped : undefined;
+}
+
+function isOneParagraph(markdown: string): boolean {
+  const tree = parseMarkdown(markdown);
+  return tree.children.length === 1 && tree.children[0]!.type === 'paragraph';
 }
 
 function withText(index: number, text: string): EditTranslations {

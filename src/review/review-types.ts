@@ -1,6 +1,7 @@
 import type { SegmentKind } from '../markdown/segment.ts';
 import type { Suggestion } from '../memory/memory-entry.ts';
 import type { Finding } from '../qa/finding.ts';
+import type { DiffPart } from './diff-words.ts';
 
 /** Where a segment's translation stands, named as XLIFF 2 names segment states. */
 export type SegmentState = 'initial' | 'translated' | 'reviewed';
@@ -21,6 +22,17 @@ export interface ReviewTerm {
   readonly termId: string;
   readonly source: string;
   readonly target: string;
+  /** Whether the translation holds the target form, by the rule the glossary check applies. */
+  readonly isPresent: boolean;
+  /** The glossary's notes on the term: the source entry's, then the target language's. */
+  readonly notes: readonly string[];
+}
+
+/** Where a glossary term occurs in a segment's source markdown, found by the glossary's matching rules. */
+export interface ReviewTermRange {
+  readonly termId: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** One translatable segment of an article in one target language, as a reviewer sees it. */
@@ -44,12 +56,25 @@ export interface ReviewSegment {
   readonly state: SegmentState;
   /** A machine translation of a changed source text whose earlier version a person had reviewed. */
   readonly needsReview: boolean;
+  /** For a segment that needs review: how its source changed since a person reviewed it, and their translation then. */
+  readonly earlier?: ReviewEarlier;
   readonly tags: readonly ReviewTag[];
   readonly terms: readonly ReviewTerm[];
+  /** The glossary terms in `sourceMarkdown`, for highlighting. */
+  readonly termRanges: readonly ReviewTermRange[];
   /** Quality findings on this segment in the written output. */
   readonly findings: readonly Finding[];
   /** Earlier translations of similar source texts, closest first; terms spelled out. */
   readonly suggestions: readonly ReviewSuggestion[];
+}
+
+/** A reviewed translation of an earlier version of a segment's source. */
+export interface ReviewEarlier {
+  /** Word diff from that source to this one, as plain text with terms spelled out. */
+  readonly sourceDiff: readonly DiffPart[];
+  /** The translation then, as tagged text, and as this segment's markdown when its tags fit. */
+  readonly target: string;
+  readonly targetMarkdown?: string;
 }
 
 /** A suggestion with its translation as this segment's markdown, when its tags fit the segment's. */
@@ -64,6 +89,8 @@ export interface ReviewCounts {
   readonly machine: number;
   readonly needsReview: number;
   readonly untranslated: number;
+  /** Quality findings of error severity in the output. */
+  readonly qaErrors: number;
 }
 
 /** One article in one target language. */
@@ -75,7 +102,15 @@ export interface ArticleReview {
   readonly outputPath: string;
   readonly segments: readonly ReviewSegment[];
   readonly counts: ReviewCounts;
+  /** Findings about the output as a whole (its structure no longer matches the source). */
+  readonly findings?: readonly Finding[];
+  /** Why the output cannot take a save: it was edited by hand beyond lining up with its source. */
+  readonly conflict?: string;
 }
 
 /** A reviewer's translation of one segment: tagged text with the source's tag ids, or the segment's markdown. */
-export type ReviewEdit = { readonly index: number; readonly target: string } | { readonly index: number; readonly markdown: string };
+export type ReviewEdit = ({ readonly target: string } | { readonly markdown: string }) & {
+  readonly index: number;
+  /** The id of the source the translation was made for; a save is refused when the segment's source is another now. */
+  readonly id?: string;
+};

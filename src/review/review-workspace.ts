@@ -5,12 +5,15 @@ import type { EngineEnvironment } from '../engines/create-engine.ts';
 import { JialingError, UsageError } from '../errors.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import { loadGlossary } from '../glossary/load-glossary.ts';
-import { createTermMatcher, type TermMatcher } from '../glossary/match-terms.ts';
+import { createTermMatcher, findTerms, type TermMatcher } from '../glossary/match-terms.ts';
+import { readGlossaryStamp } from '../glossary/read-glossary-stamp.ts';
 import { createFormats } from '../formats/create-formats.ts';
 import type { DocumentFormats } from '../formats/document-format.ts';
 import { documentOutputPath, findDocuments, type FoundDocument } from '../io/find-documents.ts';
+import { remaskTerms } from '../glossary/remask-terms.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
+import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import { TranslationMemory } from '../memory/translation-memory.ts';
 import { expectedEngineProfile } from '../pipeline/expected-engine-profile.ts';
@@ -56,16 +59,18 @@ const liveSuggestions = 3;
 export class ReviewWorkspace {
   readonly #config: ResolvedConfig;
   readonly #env: EngineEnvironment;
-  readonly #glossary: Glossary;
-  readonly #matcher: TermMatcher;
+  #glossary: Glossary;
+  #matcher: TermMatcher;
+  #glossaryStamp: string;
   readonly #memory: TranslationMemory;
   readonly #formats: DocumentFormats;
   #articles?: Promise<FoundDocument[]>;
 
-  private constructor(config: ResolvedConfig, env: EngineEnvironment, glossary: Glossary, memory: TranslationMemory) {
+  private constructor(config: ResolvedConfig, env: EngineEnvironment, glossary: Glossary, glossaryStamp: string, memory: TranslationMemory) {
     this.#config = config;
     this.#env = env;
     this.#glossary = glossary;
+    this.#glossaryStamp = glossaryStamp;
     this.#matcher = createTermMatcher(glossary.terms);
     this.#memory = memory;
     this.#formats = createFormats(config);
@@ -73,6 +78,7 @@ export class ReviewWorkspace {
 
   /** Loads the glossary and opens (creating if needed) the memory of a project. */
   static async open(config: ResolvedConfig, options: { readonly env?: EngineEnvironment } = {}): Promise<ReviewWorkspace> {
+    const glossaryStamp = await readGlossaryStamp(config.localesDir, [config.sourceLanguage, ...config.targetLanguages]);
     const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
     const memory = TranslationMemory.open(config.memoryFile);
     try {
@@ -82,7 +88,7 @@ export class ReviewWorkspace {
       memory.close();
       throw error;
     }
-    return new ReviewWorkspace(config, options.env ?? {}, glossary, memory);
+    return new ReviewWorkspace(config, options.env ?? {}, glossary, glossaryStamp, memory);
   }
 
   /** Every article with, per target language, its segment counts. */
@@ -91,7 +97,9 @@ export class ReviewWorkspace {
     const byFile = new Map<string, ArticleOverview['languages'][number][]>();
     for (const status of statuses) {
       if (status.state === 'unreadable') continue;
-      const counts = { segments: status.segments, reviewed: status.reviewed, machine: status.machine, needsReview: status.needsReview, untranslated: status.untranslated };
+      // QA errors are those of the output as it is; the page checks them as it would for one article.
+      const qaErrors = status.state === 'missing' ? 0 : (await this.article(status.file, status.language, { suggestions: false })).counts.qaErrors;
+      const counts = { segments: status.segments, reviewed: status.reviewed, machine: status.machine, needsReview: status.needsReview, untranslated: status.untranslated, qaErrors };
       const languages = byFile.get(status.file) ?? [];
       languages.push({ language: status.language, hasOutput: status.state !== 'missing', counts });
       byFile.set(status.file, languages);
@@ -116,7 +124,7 @@ export class ReviewWorkspace {
   async save(file: string, language: string, edits: readonly ReviewEdit[], options: { readonly suggestions?: boolean } = {}): Promise<ArticleReview> {
     let opened = await this.#open(file, language);
     // Edits made in the file since it was written are taken up first, so that rewriting it loses none.
-    const inFile = await takeReviewerEdits({ memory: this.#memory, config: this.#config, glossary: this.#glossary, matcher: this.#matcher }, { language, engineProfile: opened.profile }, opened, opened.outputPath);
+    const inFile = await takeReviewerEdits(this.#runContext(), { language, engineProfile: opened.profile }, opened, opened.outputPath);
     if (inFile.state === 'conflict') {
       throw new ReviewEditError(`${opened.outputPath} was edited by hand and cannot be lined up with its source (${inFile.reason}); fix or delete that file first.`, []);
     }
@@ -130,10 +138,24 @@ export class ReviewWorkspace {
         problems.push({ index: edit.index, message: `segment ${edit.index} is not a translatable segment of ${file}` });
         continue;
       }
+      if (edit.id !== undefined && edit.id !== item.segment.id) {
+        problems.push({ index: edit.index, message: `the source of segment ${edit.index + 1} changed since this translation was made for it (the article was edited); reload the page and translate the segment again` });
+        continue;
+      }
       const result = editToTagged(edit, item.segment, segments);
       if ('problem' in result) problems.push({ index: edit.index, message: result.problem });
       // Approving a segment unchanged marks it reviewed; an alt text or title inside it only counts when changed.
-      else for (const [index, text] of result.targets) if (index === edit.index || text !== this.#currentTarget(opened, index)) targets.set(index, text);
+      else {
+        for (const [index, text] of result.targets) {
+          if (index !== edit.index && text === this.#currentTarget(opened, index)) continue;
+          // Stored as the engine's translations are, with placeholders where the glossary's forms stand.
+          const remasked = remaskTerms(text, opened.masked[index]!.masks, (termId) => this.#glossary.targetForm(termId, language));
+          for (const mask of remasked.missing) {
+            problems.push({ index: edit.index, message: `the glossary term "${mask.source}" must be translated as "${this.#glossary.targetForm(mask.termId, language)}"; keep that form (or change the glossary)` });
+          }
+          targets.set(index, remasked.text);
+        }
+      }
     }
     if (problems.length > 0) {
       throw new ReviewEditError(`Nothing was saved: ${problems.map((problem) => `segment ${problem.index}: ${problem.message}`).join('; ')}.`, problems);
@@ -150,6 +172,10 @@ export class ReviewWorkspace {
   /** Closes the memory. */
   close(): void {
     this.#memory.close();
+  }
+
+  #runContext() {
+    return { memory: this.#memory, config: this.#config, glossary: this.#glossary, matcher: this.#matcher };
   }
 
   #currentTarget(opened: OpenedArticle, index: number): string | undefined {
@@ -170,7 +196,19 @@ export class ReviewWorkspace {
     this.#memory.storeReviewed(entries);
   }
 
+  // The glossary is read again when its files change: runs since the server started mask and write with the new
+  // terms, and a save with the old ones would rewrite their work and store translations under stale keys.
+  async #refreshGlossary(): Promise<void> {
+    const { localesDir, sourceLanguage, targetLanguages } = this.#config;
+    const stamp = await readGlossaryStamp(localesDir, [sourceLanguage, ...targetLanguages]);
+    if (stamp === this.#glossaryStamp) return;
+    this.#glossary = await loadGlossary(localesDir, sourceLanguage, targetLanguages);
+    this.#matcher = createTermMatcher(this.#glossary.terms);
+    this.#glossaryStamp = stamp;
+  }
+
   async #open(file: string, language: string): Promise<OpenedArticle> {
+    await this.#refreshGlossary();
     if (!this.#config.targetLanguages.includes(language)) {
       throw new UsageError(`"${language}" is not a target language of ${this.#config.configFile} (${this.#config.targetLanguages.join(', ')}).`);
     }
@@ -205,16 +243,18 @@ export class ReviewWorkspace {
     const output = await readFile(opened.outputPath, 'utf8').catch(() => undefined);
     const sourceSegments = masked.map((item) => item.segment);
     const outputSegments = output === undefined ? [] : opened.format.segmentOutput(output, sourceSegments, { file, language });
-    const findings =
-      output === undefined
-        ? []
-        : checkArticle(sourceSegments, outputSegments, {
-            file,
-            sourceLanguage: this.#config.sourceLanguage,
-            targetLanguage: language,
-            severities: this.#config.qaSeverities,
-            termsFor: (segment) => (masked[segment.index]?.masks ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: this.#glossary.targetForm(mask.termId, language) })),
-          });
+    const context = {
+      file,
+      sourceLanguage: this.#config.sourceLanguage,
+      targetLanguage: language,
+      severities: this.#config.qaSeverities,
+      termsFor: (segment: Segment) => (masked[segment.index]?.masks ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: this.#glossary.targetForm(mask.termId, language) })),
+    };
+    // Checked segment by segment, so that segments sharing a line (a paragraph and its image's alt text) keep their own findings.
+    const isAligned = output !== undefined && outputSegments.length === sourceSegments.length && outputSegments.every((segment, index) => segment.kind === sourceSegments[index]!.kind);
+    const findings = new Map(isAligned ? sourceSegments.map((segment, index) => [segment.index, checkArticle([segment], [outputSegments[index]!], context)] as const) : []);
+    const articleFindings = output !== undefined && !isAligned ? checkArticle(sourceSegments, outputSegments, context) : [];
+    const handEdits = await takeReviewerEdits(this.#runContext(), { language, engineProfile: opened.profile }, opened, opened.outputPath, { isDryRun: true });
     const keyOf = (item: MaskedSegment) => recalled.keys.get(item.text)!;
     const segments = reviewSegments({
       masked,
@@ -222,9 +262,9 @@ export class ReviewWorkspace {
       language,
       glossary: this.#glossary,
       entries: recalled.entries,
-      findings,
-      outputLines: new Map(outputSegments.length === sourceSegments.length ? outputSegments.map((segment) => [segment.index, segment.line]) : []),
-      needsReview: (item) => this.#memory.hasReviewedSuggestion(keyOf(item)),
+      findingsOf: (index) => findings.get(index) ?? [],
+      findTerms: (text) => findTerms(this.#matcher, text),
+      reviewedEarlier: (item) => this.#memory.suggestionsFor(keyOf(item)).find((suggestion) => suggestion.status === 'reviewed'),
       suggestionsFor: (item) => {
         const saved = this.#memory.suggestionsFor(keyOf(item));
         const live = withLiveSuggestions ? this.#memory.suggest(item.text, this.#config.sourceLanguage, language, { threshold: this.#config.fuzzyThreshold, limit: liveSuggestions + 1 }) : [];
@@ -233,6 +273,9 @@ export class ReviewWorkspace {
         return [...saved, ...live].filter((suggestion) => suggestion.key !== own && suggestion.sourceText !== item.text && !seen.has(suggestion.key) && seen.add(suggestion.key)).slice(0, liveSuggestions);
       },
     });
-    return { file, language, outputPath: opened.outputPath, segments, counts: countSegments(segments) };
+    const conflict = handEdits.state === 'conflict' ? `${opened.outputPath} was edited by hand and cannot be lined up with its source (${handEdits.reason}); approving is refused until that file is fixed or deleted.` : undefined;
+    const counts = countSegments(segments);
+    const articleErrors = articleFindings.filter((finding) => finding.severity === 'error').length;
+    return { file, language, outputPath: opened.outputPath, segments, counts: { ...counts, qaErrors: counts.qaErrors + articleErrors }, findings: articleFindings, ...(conflict ? { conflict } : {}) };
   }
 }

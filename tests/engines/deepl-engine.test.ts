@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeeplEngine, type DeeplEngineOptions } from '../../src/engines/deepl/deepl-engine.ts';
 import { EngineError, QuotaExceededError, SetupError } from '../../src/errors.ts';
 import { startDeeplTestServer, type DeeplTestServer } from '../support/deepl-test-server.ts';
+import { failure } from '../support/failure.ts';
 
 const key = 'secret-test-key-123';
 const enToDe = { source: 'en', target: 'de' };
@@ -23,15 +24,6 @@ const field = (name: string, index = -1) => server.translateRequests().at(index)
 // deepl-node lower-cases the language part of codes (`de`, `zh-HANS`); DeepL reads them in any case.
 const sentCode = (name: 'source_lang' | 'target_lang') => field(name)?.map((code) => code.toUpperCase());
 
-/** The error a translate call fails with. */
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('DeepL engine: requests', () => {
   it('declares DeepL limits: 50 texts, a byte bound that survives form encoding, concurrency from the config', () => {

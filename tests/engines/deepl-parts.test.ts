@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toDeeplSource, toDeeplTarget } from '../../src/engines/deepl/deepl-languages.ts';
 import { formBodyBytes } from '../../src/engines/deepl/deepl-request-size.ts';
 import { deeplTagOptions, normalizeDeeplReply } from '../../src/engines/deepl/deepl-tags.ts';
-import { parseRetryAfter } from '../../src/engines/deepl/parse-retry-after.ts';
+import { parseRetryAfter } from '../../src/engines/parse-retry-after.ts';
 
 describe('toDeeplTarget', () => {
   it.each([

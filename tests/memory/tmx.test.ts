@@ -58,6 +58,22 @@ describe('exportTmx', () => {
 `);
   });
 
+  it('gives each pair of a span the engine split its own bpt/ept number, and reads it back as the same tag', () => {
+    const split = machineEntry({ sourceText: 'See <g1>the old town by the river</g1>.', targetText: 'Vea <g1>el casco</g1> antiguo <g1>junto</g1> al <g1>río</g1>.' });
+    memory.store([split]);
+    const exported = exportTmx(memory);
+    const target = /<tuv xml:lang="fr"><seg>(.*)<\/seg>/.exec(exported)![1]!;
+    expect([...target.matchAll(/<bpt i="(\d+)" x="1">/g)].map((match) => match[1])).toEqual(['1', '2', '3']);
+    expect([...target.matchAll(/<ept i="(\d+)">/g)].map((match) => match[1])).toEqual(['1', '2', '3']);
+    const copy = TranslationMemory.open(path.join(dir, 'copy.sqlite'), { now: steppingClock() });
+    try {
+      expect(importTmx(copy, exported, { sourceLanguage: 'en' })).toEqual({ imported: 1, skipped: 0, problems: [] });
+      expect([...copy.entries()].map((entry) => entry.targetText)).toEqual([split.targetText]);
+    } finally {
+      copy.close();
+    }
+  });
+
   it('exports one pair when asked, and marks a mixed source as *all*', () => {
     const fromSpanish = machineEntry({ sourceText: 'Hola.', targetText: 'Bonjour.', sourceLanguage: 'es' });
     memory.store([press, fromSpanish, machineEntry({ sourceText: 'Hello.', targetText: 'Hallo.', targetLanguage: 'de' })]);

@@ -51,7 +51,7 @@ describe('the review page in Chromium', () => {
     'lists the article with its progress and moves the token out of the address',
     async () => {
       const row = page.locator('#articles-body tr', { hasText: 'visit.md' });
-      await expect.poll(() => row.textContent()).toContain('0 reviewed · 3 machine · 0 needs review · 0 untranslated (of 3)');
+      await expect.poll(() => row.textContent()).toContain('0 reviewed · 3 machine · 0 untranslated (of 3) · 0 needs review · 0 QA errors');
       expect(page.url()).not.toContain('token');
     },
     timeout,

@@ -13,8 +13,8 @@ export interface ReviewProcess {
 }
 
 /** Starts `jialing review` in `cwd` and waits until it prints its address; fails with its output if it exits first. */
-export async function startReview(cwd: string, args: readonly string[] = []): Promise<ReviewProcess> {
-  const cli = startCli(['review', ...args], { cwd, killAfterMs: 110_000 });
+export async function startReview(cwd: string, args: readonly string[] = [], env: Readonly<Record<string, string>> = {}): Promise<ReviewProcess> {
+  const cli = startCli(['review', ...args], { cwd, env, killAfterMs: 110_000 });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const found = /Review page: (http:\/\/\S+)/.exec(cli.output().stdout)?.[1];

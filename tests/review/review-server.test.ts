@@ -68,7 +68,7 @@ describe('jialing review: the server', () => {
   });
 
   it('refuses requests from other sites and saves from another Origin, or with the cookie but no Origin', async () => {
-    const save = { method: 'POST', path: '/api/save', body: JSON.stringify({ file: 'guide/visit.md', language: 'es', edits: [{ index: 0, markdown: 'Visita' }] }) };
+    const save = { method: 'POST', path: '/api/save', body: JSON.stringify({ file: 'guide/visit.md', language: 'es', edits: [{ index: 0, id: 'x', markdown: 'Visita' }] }) };
     const json = { ...bearer, 'content-type': 'application/json' };
     // A script with the token in a header needs no Origin: it reaches the workspace, which refuses this edit's index.
     const scripted = await request(review.port, { ...save, body: save.body.replace('"index":0', '"index":99'), headers: json });
@@ -122,7 +122,7 @@ describe('jialing review: the server', () => {
     const headers = { ...bearer, 'content-type': 'application/json', origin: `http://127.0.0.1:${review.port}` };
     const badShape = await request(review.port, { method: 'POST', path: '/api/save', headers, body: JSON.stringify({ file: 'guide/visit.md', language: 'es', edits: [{ index: -1 }] }) });
     expect(badShape.status).toBe(400);
-    const unknownIndex = await request(review.port, { method: 'POST', path: '/api/save', headers, body: JSON.stringify({ file: 'guide/visit.md', language: 'es', edits: [{ index: 99, markdown: 'x' }] }) });
+    const unknownIndex = await request(review.port, { method: 'POST', path: '/api/save', headers, body: JSON.stringify({ file: 'guide/visit.md', language: 'es', edits: [{ index: 99, id: 'x', markdown: 'x' }] }) });
     expect(unknownIndex.status).toBe(422);
     expect(JSON.parse(unknownIndex.body).problems).toEqual([expect.objectContaining({ index: 99 })]);
   });

@@ -44,7 +44,7 @@ describe('ReviewWorkspace', () => {
       const review = await workspace!.article('a.md', 'es');
       expect(review.counts).toMatchObject({ segments: review.segments.length, machine: review.segments.length, reviewed: 0, untranslated: 0 });
       const heading = review.segments.find((segment) => segment.kind === 'heading')!;
-      expect(heading.terms).toEqual([{ termId: 'Liangjiang', source: 'Liangjiang', target: 'Liangjiang (ES)' }]);
+      expect(heading.terms).toEqual([{ termId: 'Liangjiang', source: 'Liangjiang', target: 'Liangjiang (ES)', isPresent: true, notes: [] }]);
       expect(heading.targetMarkdown).toContain('Liangjiang (ES)');
       const paragraph = review.segments.find((segment) => segment.source.startsWith('The city'))!;
       expect(paragraph.state).toBe('translated');

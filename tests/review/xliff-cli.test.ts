@@ -86,9 +86,9 @@ describe('jialing xliff export', () => {
       expect(written.files.find((file) => file.language === 'es' && file.article === 'guides/river.md')).toMatchObject({ units: 3, translated: 3, reviewed: 0 });
 
       const xliff = await readFile(riverXliff(), 'utf8');
-      expect(xliff).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="es">');
-      expect(xliff).toContain('<file id="f1" original="guides/river.md" canResegment="no">');
-      expect(xliff).toMatch(/<unit id="u0" name="[0-9a-f]{16}" xml:space="preserve">\n {6}<notes>\n {8}<note category="glossary">Chongqing → Chongqing<\/note>/);
+      expect(xliff).toContain('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:jl="urn:jialing:xliff:1" version="2.1" srcLang="en" trgLang="es">');
+      expect(xliff).toContain('<file id="f1" original="guides/river.md" canResegment="no" jl:language="es">');
+      expect(xliff).toMatch(/<unit id="u0" name="[0-9a-f]{16}" jl:base="[\w-]{16}" xml:space="preserve">\n {6}<notes>\n {8}<note category="glossary">Chongqing → Chongqing<\/note>/);
       expect(xliff).toContain('<data id="d1">*</data>\n        <data id="d1-end">*</data>\n        <data id="d2">`npm ci`</data>');
       expect(xliff).toContain('<source>Visit the <pc id="1" dataRefStart="d1" dataRefEnd="d1-end">old town</pc> by the river and run <ph id="2" dataRef="d2"/> first.</source>');
       expect(xliff).toMatch(/<segment id="s1" state="translated">\n.*\n {8}<target>⟦Ṽíšíţ ţĥé <pc id="1" dataRefStart="d1" dataRefEnd="d1-end">óļď ţóŵñ<\/pc>/);
@@ -256,6 +256,64 @@ describe('jialing xliff import', () => {
       expect(importHelp.stdout).toContain('Usage: jialing xliff import [options] <files...>');
       const missing = await runCli(['xliff', 'import'], { cwd: dir });
       expect(missing.code).toBe(2);
+    },
+    timeout,
+  );
+
+  it(
+    'leaves a newer review alone when an older copy of the file comes back untouched',
+    async () => {
+      await exportOk('--lang', 'es', '--article', 'guides/river.md');
+      const untouched = await readFile(riverXliff(), 'utf8');
+      await editUnit(riverXliff(), 'u2', 'Los barcos salen a las nueve.');
+      expect((await runCli(['xliff', 'import', riverXliff()], { cwd: dir })).stdout).toContain('1 saved as reviewed');
+      await writeFile(riverXliff(), untouched);
+      const before = await snapshot();
+
+      const result = await runCli(['xliff', 'import', riverXliff()], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('0 saved as reviewed, 3 unchanged');
+      expect(await snapshot()).toEqual(before);
+      expect(before.outputs['es/guides/river.md']).toContain('Los barcos salen a las nueve.');
+    },
+    timeout,
+  );
+
+  it(
+    'refuses to overwrite a translation changed since the export, naming the unit, and overwrites it with --force',
+    async () => {
+      await exportOk('--lang', 'es', '--article', 'guides/river.md');
+      const exported = await readFile(riverXliff(), 'utf8');
+      await editUnit(riverXliff(), 'u2', 'Los barcos salen a las nueve.');
+      expect((await runCli(['xliff', 'import', riverXliff()], { cwd: dir })).code).toBe(0);
+      await writeFile(riverXliff(), exported);
+      await editUnit(riverXliff(), 'u2', 'Las barcas zarpan a las nueve.', 'reviewed');
+      const before = await snapshot();
+
+      const refused = await runCli(['xliff', 'import', riverXliff()], { cwd: dir });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/unit "u2": was changed in the file, and in the project since the export \(now reviewed by a person\)/);
+      expect(refused.stderr).toContain('--force');
+      expect(stackFrames(refused.stderr)).toEqual([]);
+      expect(await snapshot()).toEqual(before);
+
+      const forced = await runCli(['xliff', 'import', riverXliff(), '--force'], { cwd: dir });
+      expect(forced.code, forced.stderr).toBe(0);
+      expect(await readFile(riverOutput(), 'utf8')).toContain('Las barcas zarpan a las nueve.');
+    },
+    timeout,
+  );
+
+  it(
+    'refuses a file whose trgLang was changed to another target language of the project',
+    async () => {
+      await exportOk('--lang', 'es', '--article', 'guides/river.md');
+      await writeFile(riverXliff(), (await readFile(riverXliff(), 'utf8')).replace('trgLang="es"', 'trgLang="ca"'));
+      const before = await snapshot();
+      const result = await runCli(['xliff', 'import', riverXliff()], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('trgLang "ca" is not the language the file was exported for ("es")');
+      expect(await snapshot()).toEqual(before);
     },
     timeout,
   );

@@ -6,14 +6,14 @@ import { writeXliff } from '../../src/review/xliff/write-xliff.ts';
 import { XliffError } from '../../src/review/xliff/xliff-error.ts';
 
 function segment(fields: Partial<ReviewSegment> & Pick<ReviewSegment, 'index' | 'id' | 'source'>): ReviewSegment {
-  return { kind: 'paragraph', line: 1, sourceMarkdown: '', state: 'initial', needsReview: false, tags: [], terms: [], findings: [], suggestions: [], ...fields };
+  return { kind: 'paragraph', line: 1, sourceMarkdown: '', state: 'initial', needsReview: false, tags: [], terms: [], termRanges: [], findings: [], suggestions: [], ...fields };
 }
 
 const article: ArticleReview = {
   file: 'river.md',
   language: 'es',
   outputPath: '/project/articles/es/river.md',
-  counts: { segments: 3, reviewed: 1, machine: 1, needsReview: 0, untranslated: 1 },
+  counts: { segments: 3, reviewed: 1, machine: 1, needsReview: 0, untranslated: 1, qaErrors: 0 },
   segments: [
     segment({ index: 0, id: 'aaaa000000000000', kind: 'heading', source: 'Rivers', target: 'Ríos', state: 'reviewed' }),
     segment({
@@ -64,16 +64,16 @@ describe('planXliffImport', () => {
   it('finds nothing to store in the document as exported', () => {
     expect(exported).toContain(`<target>${targetOne}</target>`);
     expect(exported).toContain(`<source>${sourceOne}</source>`);
-    expect(plan(exported)).toEqual({ edits: [], unchanged: 3, notImported: [], problems: [] });
+    expect(plan(exported)).toEqual({ edits: [], unchanged: 3, notImported: [], problems: [], conflicts: [] });
   });
 
   it('stores a changed target as tagged text with the source tag ids, codes moved as the translation needs', () => {
     const edited = withTarget('Visite <ph id="2"/> en <pc id="1"><pc id="3">el antiguo</pc> casco</pc> &amp; más.');
-    expect(plan(edited)).toEqual({ edits: [{ index: 1, target: 'Visite <x2/> en <g1><g3>el antiguo</g3> casco</g1> &amp; más.' }], unchanged: 2, notImported: [], problems: [] });
+    expect(plan(edited)).toEqual({ edits: [{ index: 1, id: 'bbbb000000000000', target: 'Visite <x2/> en <g1><g3>el antiguo</g3> casco</g1> &amp; más.' }], unchanged: 2, notImported: [], problems: [], conflicts: [] });
   });
 
   it('stores an unchanged target whose state was raised to reviewed or final, not one already reviewed', () => {
-    expect(plan(withTarget(targetOne, 'reviewed')).edits).toEqual([{ index: 1, target: 'Visite <g1>el casco <g3>antiguo</g3></g1> y ejecute <x2/>.' }]);
+    expect(plan(withTarget(targetOne, 'reviewed')).edits).toEqual([{ index: 1, id: 'bbbb000000000000', target: 'Visite <g1>el casco <g3>antiguo</g3></g1> y ejecute <x2/>.' }]);
     expect(plan(withTarget(targetOne, 'final')).edits).toHaveLength(1);
     expect(plan(exported.replace('<segment id="s0" state="reviewed">', '<segment id="s0" state="final">')).edits).toEqual([]);
   });
@@ -94,7 +94,7 @@ describe('planXliffImport', () => {
 
   it('reads <sc>/<ec> pairs and annotations as the codes and text they hold', () => {
     const edited = withTarget('<mrk id="m1" type="comment" value="ok">Visite</mrk> <sc id="1"/>el <pc id="3">viejo</pc> casco<ec startRef="1"/> <ph id="2"/><sm id="m2"/>.');
-    expect(plan(edited).edits).toEqual([{ index: 1, target: 'Visite <g1>el <g3>viejo</g3> casco</g1> <x2/>.' }]);
+    expect(plan(edited).edits).toEqual([{ index: 1, id: 'bbbb000000000000', target: 'Visite <g1>el <g3>viejo</g3> casco</g1> <x2/>.' }]);
   });
 
   it('treats an empty target as no translation', () => {

@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleReview, ReviewSegment } from '../../src/review/review-types.ts';
+import { targetStamp } from '../../src/review/xliff/target-stamp.ts';
 import { writeXliff } from '../../src/review/xliff/write-xliff.ts';
 import { xliffToTagged } from '../../src/review/xliff/xliff-inline.ts';
 import { parseXml } from '../../src/xml/parse-xml.ts';
 import { childElements, nodeName, type XmlNode } from '../../src/xml/xml-node.ts';
 
 function segment(fields: Partial<ReviewSegment> & Pick<ReviewSegment, 'index' | 'id' | 'source'>): ReviewSegment {
-  return { kind: 'paragraph', line: 1, sourceMarkdown: '', state: 'initial', needsReview: false, tags: [], terms: [], findings: [], suggestions: [], ...fields };
+  return { kind: 'paragraph', line: 1, sourceMarkdown: '', state: 'initial', needsReview: false, tags: [], terms: [], termRanges: [], findings: [], suggestions: [], ...fields };
 }
 
 const article: ArticleReview = {
   file: 'guides/river.md',
   language: 'es',
   outputPath: '/project/articles/es/guides/river.md',
-  counts: { segments: 3, reviewed: 1, machine: 1, needsReview: 1, untranslated: 1 },
+  counts: { segments: 3, reviewed: 1, machine: 1, needsReview: 1, untranslated: 1, qaErrors: 0 },
   segments: [
-    segment({ index: 0, id: 'aaaa000000000000', kind: 'heading', source: 'Rivers of Chongqing', target: 'Ríos de Chongqing', state: 'reviewed', terms: [{ termId: 'chongqing', source: 'Chongqing', target: 'Chongqing' }] }),
+    segment({ index: 0, id: 'aaaa000000000000', kind: 'heading', source: 'Rivers of Chongqing', target: 'Ríos de Chongqing', state: 'reviewed', terms: [{ termId: 'chongqing', source: 'Chongqing', target: 'Chongqing', isPresent: true, notes: ['The city, not the municipality.'] }] }),
     segment({
       index: 1,
       id: 'bbbb000000000000',
@@ -36,18 +37,18 @@ const article: ArticleReview = {
 describe('writeXliff', () => {
   it('writes one unit per segment with inline codes, their markdown, notes and states', () => {
     expect(writeXliff(article, 'en')).toBe(`<?xml version="1.0" encoding="UTF-8"?>
-<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="es">
-  <file id="f1" original="guides/river.md" canResegment="no">
-    <unit id="u0" name="aaaa000000000000" xml:space="preserve">
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:jl="urn:jialing:xliff:1" version="2.1" srcLang="en" trgLang="es">
+  <file id="f1" original="guides/river.md" canResegment="no" jl:language="es">
+    <unit id="u0" name="aaaa000000000000" jl:base="${targetStamp('Ríos de Chongqing')}" xml:space="preserve">
       <notes>
-        <note category="glossary">Chongqing → Chongqing</note>
+        <note category="glossary">Chongqing → Chongqing: The city, not the municipality.</note>
       </notes>
       <segment id="s0" state="reviewed">
         <source>Rivers of Chongqing</source>
         <target>Ríos de Chongqing</target>
       </segment>
     </unit>
-    <unit id="u1" name="bbbb000000000000" xml:space="preserve">
+    <unit id="u1" name="bbbb000000000000" jl:base="${targetStamp(article.segments[1]!.target)}" xml:space="preserve">
       <notes>
         <note category="review" appliesTo="target" priority="1">The source changed since a person reviewed this segment: check the translation.</note>
         <note category="qa" appliesTo="target" priority="5">warning end-punctuation: The source ends a sentence and the translation does not.</note>
@@ -62,7 +63,7 @@ describe('writeXliff', () => {
         <target>Visite <pc id="1" dataRefStart="d1" dataRefEnd="d1-end">Chongqing</pc> y ejecute <ph id="2" dataRef="d2"/> &lt;ya&gt;.</target>
       </segment>
     </unit>
-    <unit id="u2" name="cccc000000000000" xml:space="preserve">
+    <unit id="u2" name="cccc000000000000" jl:base="none" xml:space="preserve">
       <segment id="s2" state="initial">
         <source>Not yet.</source>
       </segment>

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** What a fault does to a request it applies to. */
@@ -169,16 +169,21 @@ export async function startDeeplTestServer(options: DeeplTestServerOptions = {})
     requests,
     translateRequests: () => requests.filter((request) => request.path === '/v2/translate'),
     set: (next) => (rules = next.map((rule) => ({ rule, seen: 0, fired: 0 }))),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => stopServer(server, timers),
   };
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+/** Stops a test server at once: pending timers cleared, open connections dropped. */
+export function stopServer(server: Server, timers: ReadonlySet<NodeJS.Timeout>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    for (const timer of timers) clearTimeout(timer);
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** The whole body of a request, or what arrived of it before an error. */
+export function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,7 +1,7 @@
 import * as deepl from 'deepl-node';
 import { EngineError, QuotaExceededError, SetupError } from '../../errors.ts';
 import type { ObservedResponse } from './observe-responses.ts';
-import { parseRetryAfter } from './parse-retry-after.ts';
+import { parseRetryAfter } from '../parse-retry-after.ts';
 
 export interface ErrorContext {
   /** What the HTTP layer saw of the failed response, if there was one. */

@@ -15,7 +15,8 @@ const index = z.number().int().nonnegative();
 const saveBody = z.strictObject({
   file: z.string().min(1),
   language: z.string().min(1),
-  edits: z.array(z.union([z.strictObject({ index, markdown: z.string() }), z.strictObject({ index, target: z.string() })])).min(1),
+  // Each edit names the source it was made for (its segment id), so a page opened before the article changed cannot store it against another text.
+  edits: z.array(z.union([z.strictObject({ index, id: z.string().min(1), markdown: z.string() }), z.strictObject({ index, id: z.string().min(1), target: z.string() })])).min(1),
 });
 
 /** The page's JSON API: the list of work, one article in one language, and saving reviewed segments; articles carry `sourceLanguage` too. */
@@ -41,7 +42,7 @@ export function reviewRoutes(source: ReviewSource, scope: ReviewScope): Hono {
   api.post('/save', async (c) => {
     if (!c.req.header('content-type')?.startsWith('application/json')) return c.json({ message: 'Expected a JSON body (Content-Type: application/json).' }, 415);
     const parsed = saveBody.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) return c.json({ message: `Expected { file, language, edits: [{ index, markdown } | { index, target }] }: ${z.prettifyError(parsed.error)}` }, 400);
+    if (!parsed.success) return c.json({ message: `Expected { file, language, edits: [{ index, id, markdown } | { index, id, target }] }: ${z.prettifyError(parsed.error)}` }, 400);
     const { file, language, edits } = parsed.data;
     if (!scope.languages.includes(language)) return c.json({ message: `Language "${language}" is not reviewed here (${scope.languages.join(', ')}).` }, 404);
     const saved = saving.then(() => source.save(file, language, edits));

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from '../../config/resolve-config.ts';
 import { UsageError } from '../../errors.ts';
 import type { ArticleReview } from '../review-types.ts';
 import { ReviewEditError, type ReviewWorkspace } from '../review-workspace.ts';
-import { planXliffImport } from './plan-xliff-import.ts';
+import { planXliffImport, type XliffImportOptions } from './plan-xliff-import.ts';
 import { readXliff } from './read-xliff.ts';
 import { XliffError } from './xliff-error.ts';
 import { unitId } from './xliff-names.ts';
@@ -27,7 +27,7 @@ const exportAgain = 'Export the article again with `jialing xliff export` and re
  * now, and only then stores the changed translations as reviewed. Throws an `XliffError` and stores nothing
  * when anything is wrong.
  */
-export async function importXliffFile(workspace: ReviewWorkspace, config: ResolvedConfig, file: string): Promise<XliffImportResult> {
+export async function importXliffFile(workspace: ReviewWorkspace, config: ResolvedConfig, file: string, options: XliffImportOptions = {}): Promise<XliffImportResult> {
   const bytes = await readFile(path.resolve(file)).catch((error: NodeJS.ErrnoException) => {
     throw new XliffError(file, [{ message: `cannot read the file: ${error.code === 'ENOENT' ? 'no such file' : error.message}.` }], 'Check the path and import again.');
   });
@@ -40,9 +40,15 @@ export async function importXliffFile(workspace: ReviewWorkspace, config: Resolv
   if (!language) {
     throw fail(`trgLang "${document.targetLanguage}" is not one of this project's target languages (${config.targetLanguages.join(', ')}).`, 'Add the language to `targetLanguages` in the config, or import the file into the project it was exported from.');
   }
+  if (document.exportedLanguage !== undefined && document.exportedLanguage.toLowerCase() !== language.toLowerCase()) {
+    throw fail(`trgLang "${document.targetLanguage}" is not the language the file was exported for ("${document.exportedLanguage}").`, `Import it as ${document.exportedLanguage} (set trgLang back), or translate into ${language} in a file exported for ${language}.`);
+  }
   const article = await articleOf(workspace, document.original, language, file);
-  const plan = planXliffImport(document, article);
+  const plan = planXliffImport(document, article, options);
   if (plan.problems.length > 0) throw new XliffError(file, plan.problems, `Fix the units named, or: ${exportAgain}`);
+  if (plan.conflicts.length > 0) {
+    throw new XliffError(file, plan.conflicts, 'Export the article again and redo the edits of these units, or import with --force to overwrite the newer translations.');
+  }
 
   const lineOfUnit = (id: string) => document.units.find((unit) => unit.id === id)?.line;
   if (plan.edits.length > 0) {

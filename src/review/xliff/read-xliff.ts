@@ -10,6 +10,8 @@ export interface XliffUnit {
   readonly id: string;
   /** The content id of the segment the unit was exported from. */
   readonly name?: string;
+  /** The fingerprint of the project's translation when the file was exported (`jl:base`), if the file kept it. */
+  readonly base?: string;
   readonly line?: number;
   readonly state: XliffState;
   readonly source: XmlNode;
@@ -23,6 +25,8 @@ export interface XliffDocument {
   readonly targetLanguage: string;
   /** The article's path relative to the articles folder, from `<file original>`. */
   readonly original: string;
+  /** The language the file was exported for (`jl:language`), if the file kept it. */
+  readonly exportedLanguage?: string;
   readonly units: readonly XliffUnit[];
 }
 
@@ -83,7 +87,7 @@ export function readXliff(content: string, file: string): XliffDocument {
     seen.add(unit.id);
   }
   if (problems.length > 0) throw new XliffError(file, problems, fixHint);
-  return { version, sourceLanguage, targetLanguage, original, units };
+  return { version, sourceLanguage, targetLanguage, original, exportedLanguage: attributeOf(fileElement, 'jl:language'), units };
 }
 
 // Groups nest units; anything else in a <file> (notes, skeleton, module data) carries nothing to import.
@@ -107,7 +111,7 @@ function readUnit(node: XmlNode, line: number | undefined): XliffUnit | { readon
   const source = childElements(segment).find((child) => nodeName(child) === 'source');
   if (!source) return problem('its <segment> has no <source>.');
   const target = childElements(segment).find((child) => nodeName(child) === 'target');
-  return { id, name: attributeOf(node, 'name'), line, state, source, target };
+  return { id, name: attributeOf(node, 'name'), base: attributeOf(node, 'jl:base'), line, state, source, target };
 }
 
 function isState(value: string): value is XliffState {

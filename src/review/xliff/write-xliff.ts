@@ -1,20 +1,22 @@
 import { escapeXml } from '../../xml/xml-node.ts';
 import type { ArticleReview, ReviewSegment, ReviewTag } from '../review-types.ts';
 import { dataIds, escapeXliffText, taggedToXliff } from './xliff-inline.ts';
-import { unitId, xliffNamespace } from './xliff-names.ts';
+import { targetStamp } from './target-stamp.ts';
+import { jialingXliffNamespace, unitId, xliffNamespace } from './xliff-names.ts';
 
 /**
  * One article in one language as an XLIFF 2.1 document: a `<file>` whose `original` is the article's path,
  * and a `<unit>` per segment, named by the segment's content id so an import can tell the source is unchanged.
  * Inline formatting travels as `<pc>`/`<ph>` with its markdown in `<originalData>`; glossary terms, quality
- * findings and a review request are `<note>`s; the segment's `state` says where its translation stands.
+ * findings and a review request are `<note>`s; the segment's `state` says where its translation stands. The
+ * language and each unit's translation at export (`jl:language`, `jl:base`) let an import find conflicts.
  */
 export function writeXliff(article: ArticleReview, sourceLanguage: string): string {
-  const root = attributes({ xmlns: xliffNamespace, version: '2.1', srcLang: sourceLanguage, trgLang: article.language });
+  const root = attributes({ xmlns: xliffNamespace, 'xmlns:jl': jialingXliffNamespace, version: '2.1', srcLang: sourceLanguage, trgLang: article.language });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<xliff ${root}>`,
-    `  <file ${attributes({ id: 'f1', original: article.file, canResegment: 'no' })}>`,
+    `  <file ${attributes({ id: 'f1', original: article.file, canResegment: 'no', 'jl:language': article.language })}>`,
     ...article.segments.flatMap(unit),
     '  </file>',
     '</xliff>',
@@ -25,7 +27,7 @@ export function writeXliff(article: ArticleReview, sourceLanguage: string): stri
 function unit(segment: ReviewSegment): string[] {
   const state = attributes({ id: `s${segment.index}`, state: segment.state, ...(segment.needsReview ? { subState: 'jialing:needs-review' } : {}) });
   return [
-    `    <unit ${attributes({ id: unitId(segment.index), name: segment.id })} xml:space="preserve">`,
+    `    <unit ${attributes({ id: unitId(segment.index), name: segment.id, 'jl:base': targetStamp(segment.target) })} xml:space="preserve">`,
     ...notes(segment),
     ...originalData(segment.tags, '      '),
     `      <segment ${state}>`,
@@ -40,7 +42,7 @@ function notes(segment: ReviewSegment): string[] {
   const lines = [
     ...(segment.key === undefined ? [] : [note({ category: 'key' }, segment.key)]),
     ...(segment.needsReview ? [note({ category: 'review', appliesTo: 'target', priority: '1' }, 'The source changed since a person reviewed this segment: check the translation.')] : []),
-    ...segment.terms.map((term) => note({ category: 'glossary' }, `${term.source} → ${term.target}`)),
+    ...segment.terms.map((term) => note({ category: 'glossary' }, [`${term.source} → ${term.target}`, ...term.notes].join(': '))),
     ...segment.findings.map((finding) =>
       note({ category: 'qa', appliesTo: 'target', priority: finding.severity === 'error' ? '1' : '5' }, `${finding.severity} ${finding.check}: ${finding.message}`),
     ),

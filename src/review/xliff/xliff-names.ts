@@ -19,3 +19,6 @@ export function indexOfUnit(id: string): number | undefined {
   const match = /^u(0|[1-9]\d{0,8})$/.exec(id);
   return match ? Number(match[1]) : undefined;
 }
+
+/** The namespace of jialing's own attributes: the export's state of each unit, which an import compares against. */
+export const jialingXliffNamespace = 'urn:jialing:xliff:1';

@@ -25,7 +25,7 @@ export function fetchArticle(file, language) {
   return request(`/api/article?${new URLSearchParams({ file, language })}`);
 }
 
-/** Saves edits (`{ index, markdown }`) as reviewed; answers the updated article. */
+/** Saves edits (`{ index, id, markdown }`, `id` naming the source the translation was made for) as reviewed; answers the updated article. */
 export function saveEdits(file, language, edits) {
   return request('/api/save', {
     method: 'POST',

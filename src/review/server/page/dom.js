@@ -22,35 +22,18 @@ export function fill(node, ...children) {
   return node;
 }
 
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Text with every occurrence of the given glossary terms wrapped in `<mark>`, longest term first, never overlapping. */
-export function highlightTerms(text, terms) {
-  const ranges = [];
-  const byLength = [...terms].filter((term) => term.source).sort((a, b) => b.source.length - a.source.length);
-  for (const term of byLength) {
-    for (const match of text.matchAll(new RegExp(escapeRegExp(term.source), 'giu'))) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (ranges.some((range) => start < range.end && range.start < end)) continue;
-      ranges.push({ start, end, term });
-    }
-  }
-  ranges.sort((a, b) => a.start - b.start);
+/** Text with the glossary terms the server found (`ranges`, by the glossary's matching rules) wrapped in `<mark>`. */
+export function highlightTerms(text, ranges, terms) {
   const parts = [];
   let at = 0;
-  for (const { start, end, term } of ranges) {
+  for (const { start, end, termId } of [...ranges].sort((a, b) => a.start - b.start)) {
+    if (start < at) continue;
+    const term = terms.find((candidate) => candidate.termId === termId);
+    const title = term ? [`glossary: ${term.source} → ${term.target}`, ...term.notes].join('\n') : 'glossary term';
     parts.push(text.slice(at, start));
-    parts.push(el('mark', { class: 'term', title: `glossary: ${term.source} → ${term.target}`, text: text.slice(start, end) }));
+    parts.push(el('mark', { class: 'term', title, text: text.slice(start, end) }));
     at = end;
   }
   parts.push(text.slice(at));
   return parts.filter((part) => part !== '');
-}
-
-/** Whether `text` contains `term`, ignoring case. */
-export function containsTerm(text, term) {
-  return new RegExp(escapeRegExp(term), 'iu').test(text);
 }

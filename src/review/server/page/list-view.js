@@ -7,7 +7,7 @@ export function articleHash(file, language) {
 
 /** A one-line summary of segment counts. */
 export function describeCounts(counts) {
-  return `${counts.reviewed} reviewed · ${counts.machine} machine · ${counts.needsReview} needs review · ${counts.untranslated} untranslated (of ${counts.segments})`;
+  return `${counts.reviewed} reviewed · ${counts.machine} machine · ${counts.untranslated} untranslated (of ${counts.segments}) · ${counts.needsReview} needs review · ${counts.qaErrors} QA ${counts.qaErrors === 1 ? 'error' : 'errors'}`;
 }
 
 function countsCell(file, entry) {

@@ -1,4 +1,4 @@
-import { containsTerm, el, highlightTerms } from './dom.js';
+import { el, highlightTerms } from './dom.js';
 
 const stateNames = { initial: 'untranslated', translated: 'machine', reviewed: 'reviewed' };
 
@@ -21,8 +21,8 @@ function describeTag(tag) {
     : el('li', {}, el('span', { class: 'tag-id', text: `x${tag.id}` }), ' ', el('code', { text: tag.open }));
 }
 
-function describeTerm(term, target) {
-  const isPresent = target !== '' && containsTerm(target, term.target);
+function describeTerm(term) {
+  const { isPresent } = term;
   return el(
     'li',
     { class: isPresent ? 'term-present' : 'term-missing' },
@@ -31,11 +31,32 @@ function describeTerm(term, target) {
     el('strong', { text: term.target }),
     ' ',
     el('span', { class: 'term-check', text: isPresent ? '✓ in the translation' : 'not in the translation' }),
+    term.notes.map((note) => el('span', { class: 'term-note', text: note })),
   );
 }
 
 function describeFinding(finding) {
   return el('li', { class: `finding finding-${finding.severity}` }, el('span', { class: 'check', text: `${finding.severity} · ${finding.check}` }), ' ', finding.message, finding.text ? el('q', { text: finding.text }) : null);
+}
+
+function describeEarlier(segment, article, handlers) {
+  const { earlier } = segment;
+  if (!earlier) return null;
+  const diff = earlier.sourceDiff.map((part) => (part.type === 'same' ? part.text : el(part.type === 'added' ? 'ins' : 'del', { text: part.text })));
+  return el(
+    'div',
+    { class: 'earlier' },
+    el('h3', { text: 'the source changed since a person reviewed it' }),
+    el('p', { class: 'source-diff', lang: article.sourceLanguage }, diff),
+    el(
+      'p',
+      {},
+      'reviewed translation of the earlier source: ',
+      el('span', { class: 'earlier-target', lang: article.language, text: earlier.targetMarkdown ?? taggedToMarkdown(earlier.target, segment.tags) }),
+      ' ',
+      el('button', { type: 'button', class: 'use-earlier', onclick: () => handlers.useEarlier(segment.index) }, 'Use it'),
+    ),
+  );
 }
 
 function section(title, className, items) {
@@ -83,17 +104,18 @@ export function segmentRow(segment, article, draft, handlers) {
       el('span', { class: 'state', text: stateNames[segment.state] ?? segment.state }),
       segment.needsReview ? el('span', { class: 'state needs-review-badge', text: 'needs review: the source changed since a person reviewed it' }) : null,
     ),
+    describeEarlier(segment, article, handlers),
     el(
       'div',
       { class: 'columns' },
-      el('div', { class: 'source', lang: article.sourceLanguage }, el('div', { class: 'text' }, highlightTerms(segment.sourceMarkdown, segment.terms))),
+      el('div', { class: 'source', lang: article.sourceLanguage }, el('div', { class: 'text' }, highlightTerms(segment.sourceMarkdown, segment.termRanges, segment.terms))),
       el('div', { class: 'target' }, editor, el('div', { class: 'actions' }, approve, saveState), problems),
     ),
     el(
       'div',
       { class: 'details' },
       section('formatting', 'tags', segment.tags.map(describeTag)),
-      section('glossary', 'terms', segment.terms.map((term) => describeTerm(term, editor.value))),
+      section('glossary', 'terms', segment.terms.map(describeTerm)),
       section('checks', 'findings', segment.findings.map(describeFinding)),
       section('suggestions from the memory', 'suggestions', suggestions),
     ),

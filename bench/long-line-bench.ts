@@ -1,0 +1,55 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseMarkdown } from '../src/markdown/parse-markdown.ts';
+import { withBenchProject } from './bench-project.ts';
+import type { BenchOptions } from './bench-options.ts';
+import { checked, info, seconds, type Figure } from './figure.ts';
+import { generatePlainSentence } from './generate-sentence.ts';
+import { createRandom } from './random.ts';
+import { timedRun } from './timed-run.ts';
+
+const section = '6 long line';
+const targetMs = 5000;
+
+/**
+ * One article of a single 5 MB line (1 MB with --quick) of prose with glossary terms and now and then a code span, a
+ * link or strong text, through the copy and the pseudo engine: every stage must stay linear in the line's length.
+ */
+export async function benchLongLine(options: BenchOptions): Promise<{ figures: Figure[]; details: object }> {
+  const megabytes = options.isQuick ? 1 : 5;
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'jialing-long-line-'));
+  try {
+    const line = generateLine(options.seed, megabytes * 1_000_000);
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'long.md'), `# A long line\n\n${line}\n`);
+    const parseStart = performance.now();
+    parseMarkdown(line);
+    const parseMs = performance.now() - parseStart;
+    const figures: Figure[] = [info(section, 'line', line.length, `${(line.length / 1e6).toFixed(1)} MB`), info(section, 'bare remark parse', parseMs, seconds(parseMs))];
+    const details: Record<string, unknown> = { parseMs };
+    for (const engine of ['copy', 'pseudo'] as const) {
+      const run = await withBenchProject(folder, { engine }, ({ config }) => timedRun(config, { budgetMs: Math.max(options.runBudgetMs, targetMs * 4) }));
+      const isWritten = run.isComplete && run.articlesDone === 1;
+      figures.push(checked(section, `translateArticles, engine ${engine}`, run.ms, isWritten ? seconds(run.ms) : `stopped after ${seconds(run.ms)}`, `< ${seconds(targetMs)}`, isWritten && run.ms < targetMs));
+      details[engine] = { ms: run.ms, isComplete: run.isComplete, problems: run.report.problems };
+    }
+    return { figures, details };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+// Inline markup every forty sentences or so: enough to exercise tags, masking and escaping along the whole line.
+function generateLine(seed: number, length: number): string {
+  const random = createRandom(seed);
+  const marks = ['`npm install`', '[the guide](guide.md)', '**Chongqing**'];
+  const parts: string[] = [];
+  let size = 0;
+  for (let index = 0; size < length; index++) {
+    const sentence = index % 40 === 39 ? `See ${marks[(index / 40) % marks.length | 0]} for more.` : generatePlainSentence(random);
+    parts.push(sentence);
+    size += sentence.length + 1;
+  }
+  return parts.join(' ');
+}

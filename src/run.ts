@@ -100,7 +100,15 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   targets = prepared.targets;
 
   const outcomes: ArticleOutcomes = { written: 0, failed: 0, untouched: 0, skipped: 0 };
-  const report: RunReport = { dryRun: isDryRun, articles: articles.length, ...(isDryRun ? {} : { outcomes }), languages: targets.map((target) => target.summary), problems: [] };
+  const resources = articles.filter((document) => document.format === 'i18next').length;
+  const report: RunReport = {
+    dryRun: isDryRun,
+    articles: articles.length - resources,
+    ...(resources > 0 && { resources }),
+    ...(isDryRun ? {} : { outcomes }),
+    languages: targets.map((target) => target.summary),
+    problems: [],
+  };
   const findings: Finding[] = [];
   const run: RunContext = {
     config,

@@ -4,6 +4,7 @@ import { ConfigError } from '../errors.ts';
 import type { ProtectRuleName } from '../markdown/protect/protect-rules.ts';
 import type { SegmentOptions } from '../markdown/segment-options.ts';
 import { checkFolders } from './check-folders.ts';
+import type { ResourceSyntax } from '../i18next/resource-syntax.ts';
 import { configSchema, type AnchorStyle, type EngineChoice, type ParsedConfig } from './schema.ts';
 
 /** The config the pipeline works with: defaults applied, paths absolute, engine chosen per language. */
@@ -28,6 +29,8 @@ export interface ResolvedConfig {
   readonly reportDir: string;
   readonly qaSeverities: ParsedConfig['qa']['severities'];
   readonly fuzzyThreshold: number;
+  /** i18next resource files: which namespaces (all but the glossary when absent), how placeholders are written, what happens to extra keys. */
+  readonly resources: { readonly namespaces?: readonly string[]; readonly extraKeys: 'keep' | 'remove'; readonly syntax: ResourceSyntax };
 }
 
 /** Validates raw config data and resolves it against the config file's folder; throws one `ConfigError` listing every problem. */
@@ -70,6 +73,11 @@ export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig 
     reportDir: path.resolve(root, config.report),
     qaSeverities: config.qa.severities,
     fuzzyThreshold: config.fuzzyThreshold,
+    resources: {
+      ...(config.resources.namespaces && { namespaces: config.resources.namespaces.map((name) => name.replace(/\.json$/, '')) }),
+      extraKeys: config.resources.extraKeys,
+      syntax: { ...config.resources.interpolation, icu: config.resources.icu },
+    },
   };
 }
 

@@ -157,6 +157,28 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** i18next resource files translated beside the articles: `{locales}/{sourceLanguage}/{namespace}.json` to `{locales}/{lang}/{namespace}.json`. */
+    resources: z
+      .object({
+        /** Namespaces to translate; every `*.json` of the source language's folder but the glossary when absent. */
+        namespaces: z.array(z.string().regex(/^[^/\\]+$/, 'expected a namespace name such as "common", without a folder or ".json"')).optional(),
+        /** Keys a target file has that its source lacks: `keep` them (reported) or `remove` them. */
+        extraKeys: z.enum(['keep', 'remove']).default('keep'),
+        /** i18next's `interpolation` options, when the site changes them. */
+        interpolation: z
+          .object({
+            prefix: z.string().min(1).default('{{'),
+            suffix: z.string().min(1).default('}}'),
+            nestingPrefix: z.string().min(1).default('$t('),
+            nestingSuffix: z.string().min(1).default(')'),
+          })
+          .strict()
+          .prefault({}),
+        /** Strings are ICU messages (`i18next-icu`): arguments kept, plural and select branches translated. */
+        icu: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
     /** Apertium options. */
     apertium: z
       .object({

@@ -13,6 +13,8 @@ export interface LanguageSummary {
   readonly language: string;
   readonly engine: string;
   articles: number;
+  /** i18next resource files. */
+  resources?: number;
   /** Distinct translatable segments per article, summed. */
   segments: number;
   /** Segments whose translation came from the memory. */
@@ -63,11 +65,14 @@ export type ArticleOutcomes = Record<ArticleOutcome, number>;
 /** What a run did, for the summary table, `--json` and the exit code. */
 export interface RunReport {
   readonly dryRun: boolean;
+  /** Markdown articles. */
   readonly articles: number;
   /** Absent from a dry run, which writes nothing. */
   readonly outcomes?: ArticleOutcomes;
   /** Set when the run was stopped (Ctrl-C) before every article was done. */
   interrupted?: boolean;
+  /** i18next resource files. */
+  readonly resources?: number;
   readonly languages: LanguageSummary[];
   readonly problems: Problem[];
 }

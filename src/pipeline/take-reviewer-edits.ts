@@ -53,6 +53,7 @@ export async function takeReviewerEdits(
   const masked = written.sourceText === source.text ? source.masked : maskArticle(format.segment(written.sourceText, source.file).segments, run.matcher);
   const sourceSegments = masked.map((item) => item.segment);
   const segmentsOf = (text: string): readonly Segment[] => format.segmentOutput(text, sourceSegments, { file: source.file, language: target.language });
+  const comparable = (text: string) => format.comparableOutput?.(text, { file: source.file, text: written.sourceText, segments: sourceSegments }, target.language) ?? text;
   const recallInput = {
     memory,
     glossary,
@@ -67,13 +68,15 @@ export async function takeReviewerEdits(
   const isUnrecorded = !recorded;
   let aligned;
   try {
+    const [writtenText, currentText] = [comparable(written.outputText), comparable(current)];
+    const expectedText = expected === undefined ? undefined : comparable(expected);
     aligned = alignEdits({
       source: masked,
-      writtenText: written.outputText,
-      written: segmentsOf(written.outputText),
-      currentText: current,
-      current: segmentsOf(current),
-      expected: expected === undefined ? undefined : segmentsOf(expected),
+      writtenText,
+      written: segmentsOf(writtenText),
+      currentText,
+      current: segmentsOf(currentText),
+      expected: expectedText === undefined ? undefined : segmentsOf(expectedText),
       isWrittenSource: isUnrecorded,
     });
   } catch (error) {

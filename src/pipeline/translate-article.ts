@@ -116,7 +116,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   if (reviewer.state === 'edited' && reviewer.isAdopted) reportAdopted(run, target, file, reviewer.segments);
   else if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
   const texts = textsToSend(source.masked);
-  summary.articles++;
+  if (source.format.name === 'markdown') summary.articles++;
+  else summary.resources = (summary.resources ?? 0) + 1;
   summary.segments += new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size;
   summary.characters += countCharacters(texts);
   run.glossaryHits[language] = (run.glossaryHits[language] ?? 0) + source.masked.reduce((sum, item) => sum + item.masks.length, 0);
@@ -156,6 +157,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const current = reviewer.state === 'edited' ? reviewer.text : reviewer.current;
       const rebuilt = rebuildTranslated(run.glossary, source, byText, language, current);
       rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);
+      for (const warning of rebuilt.warnings ?? []) run.addProblem({ severity: 'warning', file, language, message: warning });
       reportGivenUp(run, target, source, recalled.gaveUp);
       for (const failure of rebuilt.failures) {
         summary.failedSegments++;
@@ -168,7 +170,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
         });
       }
       // A person's edit of an unchanged article is kept byte for byte; otherwise the rebuild carries the edits.
-      const isKept = reviewer.state === 'edited' && reviewer.isSourceUnchanged && missing.length === 0;
+      const isKept = reviewer.state === 'edited' && reviewer.isSourceUnchanged && missing.length === 0 && source.format.keepsEditedFile;
       // A re-run that would rebuild what it rebuilt last time leaves the file (and a kept edit in it) alone.
       const written = reviewer.state === 'none' ? reviewer.written : undefined;
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;

@@ -2,11 +2,14 @@ import type { RunReport } from '../pipeline/run-report.ts';
 
 /** Renders the end-of-run summary as an aligned text table. */
 export function formatSummaryTable(report: RunReport): string {
-  const header = ['language', 'engine', 'articles', 'segments', 'characters', 'memory', 'translated', 'billed', 'requests', 'failed', 'seconds'];
+  // Resource files get a column of their own once a run has any, so a row says how much of each kind it did.
+  const hasResources = (report.resources ?? 0) > 0;
+  const header = ['language', 'engine', 'articles', ...(hasResources ? ['resources'] : []), 'segments', 'characters', 'memory', 'translated', 'billed', 'requests', 'failed', 'seconds'];
   const rows = report.languages.map((summary) => [
     summary.language,
     summary.engine,
     String(summary.articles),
+    ...(hasResources ? [String(summary.resources ?? 0)] : []),
     String(summary.segments),
     String(summary.characters),
     String(summary.fromMemory),
@@ -33,10 +36,14 @@ export function formatSummaryTable(report: RunReport): string {
 
 /** The closing line: what was done and, when not everything was, what was not. */
 export function describeRun(report: RunReport): string {
-  if (report.dryRun) return `Dry run: ${report.articles} articles, nothing translated or written`;
   const { outcomes, articles } = report;
-  if (!outcomes) return `Translated ${count(articles, 'article')}`;
-  const notStarted = articles - outcomes.written - outcomes.failed - outcomes.untouched - outcomes.skipped;
+  const resources = report.resources ?? 0;
+  const documents = resources > 0 ? `${count(articles, 'article')} and ${count(resources, 'resource file')}` : count(articles, 'article');
+  if (report.dryRun) return `Dry run: ${documents}, nothing translated or written`;
+  if (!outcomes) return `Translated ${documents}`;
+  // Outcomes are counted per document, resource files included.
+  const total = articles + resources;
+  const notStarted = total - outcomes.written - outcomes.failed - outcomes.untouched - outcomes.skipped;
   const left = [
     ...(outcomes.failed ? [`${outcomes.failed} failed`] : []),
     ...(outcomes.untouched ? [`${outcomes.untouched} left untouched`] : []),
@@ -44,8 +51,8 @@ export function describeRun(report: RunReport): string {
     ...(notStarted > 0 ? [`${notStarted} not started`] : []),
   ];
   const translated = report.interrupted ? 'Interrupted: translated' : 'Translated';
-  if (left.length === 0) return `${translated} ${count(articles, 'article')}`;
-  return `${translated} ${outcomes.written} of ${count(articles, 'article')}; ${left.join(', ')} (see the errors above)`;
+  if (left.length === 0) return `${translated} ${documents}`;
+  return `${translated} ${outcomes.written} of ${resources > 0 ? count(total, 'document') : documents}; ${left.join(', ')} (see the errors above)`;
 }
 
 function tokenLine(prompt: number, completion: number, cost: number | undefined, isEstimate: boolean): string {
@@ -63,6 +70,7 @@ export function toJsonSummary(report: RunReport): object {
     dryRun: report.dryRun,
     articles: report.articles,
     ...(report.outcomes ? { outcomes: report.outcomes, ...(report.interrupted ? { interrupted: true } : {}) } : {}),
+    ...(report.resources !== undefined && { resources: report.resources }),
     languages: Object.fromEntries(
       report.languages.map(({ language, ...figures }) => [language, { ...figures, seconds: Number(figures.seconds.toFixed(3)) }]),
     ),

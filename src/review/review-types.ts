@@ -43,6 +43,8 @@ export interface ReviewSegment {
   readonly id: string;
   readonly kind: SegmentKind;
   /** Line of the segment in the source article. */
+  /** For a string of a resource file: its key (`nav.home`, `items_one`). */
+  readonly key?: string;
   readonly line: number;
   /** Source as tagged text (`<gN>…</gN>`, `<xN/>`, XML-escaped), glossary terms spelled out. */
   readonly source: string;

@@ -194,7 +194,7 @@ export class ReviewWorkspace {
   #currentTarget(opened: OpenedArticle, index: number): string | undefined {
     const item = opened.masked[index]!;
     const stored = opened.recalled.known.get(item.text);
-    return stored === undefined ? undefined : writtenTarget(this.#glossary, item, stored, opened.language);
+    return stored === undefined ? undefined : writtenTarget(opened.format, this.#glossary, item, stored, opened.language);
   }
 
   #storeReviewed(opened: OpenedArticle, targets: ReadonlyMap<number, string>): void {
@@ -297,6 +297,7 @@ export class ReviewWorkspace {
     const keyOf = (item: MaskedSegment) => recalled.keys.get(item.text)!;
     const segments = reviewSegments({
       masked,
+      format: opened.format,
       language,
       glossary: this.#glossary,
       entries: recalled.entries,

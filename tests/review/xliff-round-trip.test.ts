@@ -28,12 +28,16 @@ describe('XLIFF round trip of the sample articles through Apertium', () => {
     async () => {
       expect((await runCli(['xliff', 'export', '--lang', 'es'], { cwd: dir })).code).toBe(0);
       const before = await snapshot(path.join(dir, 'articles', 'es'));
+      const resourceBefore = await readFile(path.join(dir, 'locales', 'es', 'common.json'), 'utf8');
       const files = Object.keys(await snapshot(path.join(dir, '.jialing', 'xliff', 'es'))).map((file) => path.join('.jialing', 'xliff', 'es', file));
-      expect(files).toHaveLength(4);
+      // The four sample articles and the sample resource file.
+      expect(files).toHaveLength(5);
+      expect(files).toContain(path.join('.jialing', 'xliff', 'es', 'common.json.xlf'));
       const imported = await runCli(['xliff', 'import', ...files], { cwd: dir });
       expect(imported.stderr).toBe('');
       expect(imported.code).toBe(0);
       expect(await snapshot(path.join(dir, 'articles', 'es'))).toEqual(before);
+      expect(await readFile(path.join(dir, 'locales', 'es', 'common.json'), 'utf8')).toBe(resourceBefore);
     },
     timeout,
   );

@@ -41,11 +41,12 @@ export async function currentStates<T extends Pick<Target, 'language' | 'engineP
 }
 
 /** Reports an unchanged article in one language as the run that wrote it did: figures, findings, consistency. */
-export function reportStoredOutcome(run: RunContext, target: Target, state: ArticleState): void {
+export function reportStoredOutcome(run: RunContext, target: Target, state: ArticleState, format: string): void {
   const { summary, language } = target;
   const { outcome } = state;
   target.startedAt ??= performance.now();
-  summary.articles++;
+  if (format === 'markdown') summary.articles++;
+  else summary.resources = (summary.resources ?? 0) + 1;
   summary.unchanged = (summary.unchanged ?? 0) + 1;
   summary.segments += outcome.segments;
   summary.characters += outcome.characters;

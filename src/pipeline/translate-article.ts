@@ -57,12 +57,12 @@ export async function translateArticle(run: RunContext, article: FoundDocument, 
       await held.inTurn();
       held.handedOver();
       for (const warning of states[0]?.outcome.warnings ?? []) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
-      run.targets.forEach((target, index) => reportStoredOutcome(run, target, states[index]!));
+      run.targets.forEach((target, index) => reportStoredOutcome(run, target, states[index]!, article.format));
       // A state is kept only for an output every text reached, so an unchanged article counts as written.
       run.countArticle('written');
       return;
     }
-    run.targets.forEach((target, index) => states[index] && reportStoredOutcome(run, target, states[index]));
+    run.targets.forEach((target, index) => states[index] && reportStoredOutcome(run, target, states[index], article.format));
     const extracted = await format.parse(text, file);
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
     source = { file, text, hasByteOrderMark, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments), warnings: extracted.warnings };

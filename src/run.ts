@@ -134,7 +134,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     glossaryHits: {},
   };
   if (!isDryRun) await Promise.all(targets.map((target) => removeStaleTempFiles(outputFolder(config.outputPattern, target.language))));
-  emit({ type: 'start', articles: articles.length, languages: targets.map((target) => target.language) });
+  emit({ type: 'start', articles: report.articles, resources: report.resources ?? 0, languages: targets.map((target) => target.language) });
   for (const { language, reason } of prepared.skipped) run.addProblem({ severity: 'warning', file: '', language, message: `Skipped "${language}": ${reason}` });
   for (const warning of prepared.warnings) run.addProblem({ severity: 'warning', file: '', message: warning });
   let enginesClosed: Promise<void> = Promise.resolve();

@@ -79,7 +79,7 @@ export interface RunReport {
 
 /** Progress events, for a progress bar or plain log lines. */
 export type RunEvent =
-  | { readonly type: 'start'; readonly articles: number; readonly languages: readonly string[] }
+  | { readonly type: 'start'; readonly articles: number; readonly resources: number; readonly languages: readonly string[] }
   | { readonly type: 'article'; readonly language: string; readonly file: string; readonly segments: number; readonly isOk: boolean }
   | { readonly type: 'problem'; readonly problem: Problem };
 

@@ -34,11 +34,16 @@ export function formatSummaryTable(report: RunReport): string {
   return [title, '', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ...(reviewed.length > 0 ? ['', ...reviewed] : [])].join('\n');
 }
 
+/** "4 articles", or "4 articles and 1 resource file" when the run has resource files. */
+export function describeDocuments(articles: number, resources: number): string {
+  return resources > 0 ? `${count(articles, 'article')} and ${count(resources, 'resource file')}` : count(articles, 'article');
+}
+
 /** The closing line: what was done and, when not everything was, what was not. */
 export function describeRun(report: RunReport): string {
   const { outcomes, articles } = report;
   const resources = report.resources ?? 0;
-  const documents = resources > 0 ? `${count(articles, 'article')} and ${count(resources, 'resource file')}` : count(articles, 'article');
+  const documents = describeDocuments(articles, resources);
   if (report.dryRun) return `Dry run: ${documents}, nothing translated or written`;
   if (!outcomes) return `Translated ${documents}`;
   // Outcomes are counted per document, resource files included.

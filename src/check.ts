@@ -14,7 +14,10 @@ import { ConsistencyTracker } from './qa/consistency-tracker.ts';
 import type { Finding } from './qa/finding.ts';
 
 export interface CheckResult {
+  /** Markdown articles checked. */
   readonly articles: number;
+  /** i18next resource files checked. */
+  readonly resources: number;
   readonly findings: readonly Finding[];
   readonly problems: readonly Problem[];
 }
@@ -49,7 +52,8 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
     }
   }
   findings.push(...run.consistency.findings());
-  return { articles: articles.length, findings, problems };
+  const resources = articles.filter((document) => document.format === 'i18next').length;
+  return { articles: articles.length - resources, resources, findings, problems };
 }
 
 async function readOutput(file: string): Promise<string | undefined> {

@@ -83,7 +83,7 @@ describe('jialing check on a seeded fixture', () => {
       expect(result.stdout).toMatch(/^centres\.md:3 \[es\] error number: .*101.*102/m);
       expect(result.stdout).toMatch(/^centres\.md:3 \[es\] error glossary-term: .*"Chongqing"/m);
       expect(result.stdout).not.toMatch(/^centres\.md:5 /m);
-      expect(result.stdout).toMatch(/Checked 1 articles in es: 2 errors/);
+      expect(result.stdout).toMatch(/Checked 1 article in es: 2 errors/);
     },
     timeout,
   );

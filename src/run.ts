@@ -16,7 +16,8 @@ import { segmentInThread, segmentInWorker, segmentWhenNeeded, type ArticleSegmen
 import { ArticleWindow } from './pipeline/article-window.ts';
 import { stateBasis } from './pipeline/article-state.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
-import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
+import { closeEngines, forgetTexts, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
+import { updateTokenFigures } from './pipeline/token-figures.ts';
 import type { RunContext } from './pipeline/run-context.ts';
 import type { ArticleOutcomes, Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
 import { wasIdleSinceLastLook } from './pipeline/thread-load.ts';
@@ -150,6 +151,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       // An article can fail while another of its texts is still on its way (an interruption, a failed request):
       // the answers still coming are stored before the memory closes.
       await Promise.all(targets.map((target) => target.queue.drained()));
+      // Taken once every request has ended: one may end after the language's last article.
+      if (!isDryRun) for (const target of targets) updateTokenFigures(target.summary, target.engine, config.llm.prices);
       // Engine processes take a while to end: they do so while the report is written.
       enginesClosed = closeEngines(targets);
       enginesClosed.catch(() => {}); // Rethrown below, once the report is written.
@@ -196,13 +199,10 @@ function chooseSegmenter(config: ResolvedConfig, run: { readonly articles: numbe
 // Called as each request is answered, before anyone waits on it: paid work is on disk before more is asked for.
 function storeTranslations(memory: TranslationMemory | undefined, sourceLanguage: string, target: Target, texts: readonly string[], translations: readonly string[]): void {
   const entries = texts.flatMap((text, index) => {
-    target.names.delete(text);
-    target.hints.delete(text);
     const pending = target.awaitingMemory.get(text);
-    if (!pending) return [];
-    target.awaitingMemory.delete(text);
-    return [toMemoryEntry(sourceLanguage, target, text, translations[index]!, pending)];
+    return pending ? [toMemoryEntry(sourceLanguage, target, text, translations[index]!, pending)] : [];
   });
+  forgetTexts(target, texts);
   if (entries.length > 0) memory?.store(entries);
 }
 

@@ -99,6 +99,7 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
           namesOf: (text) => target.names.get(text) ?? [],
           hintsOf: (text) => target.hints.get(text) ?? {},
           onTranslated: (texts, translations) => options.onTranslated(target, texts, translations),
+          onGivenUp: (texts) => forgetTexts(target, texts),
           engineState: state,
           // Counted as each request ends, not as each article does: a request shared with an article that failed
           // may end after the language's last article.
@@ -151,4 +152,13 @@ function retryFor(name: EngineName, config: ResolvedConfig, retry: RetryPolicy):
   if (name === 'deepl') return { ...retry, attempts: config.deepl.attempts };
   if (name === 'llm') return { ...retry, attempts: config.llm.attempts, replyAttempts: config.llm.replyAttempts };
   return retry;
+}
+
+/** Drops what a target kept about texts until their answers came: names, hints, and where to store them. */
+export function forgetTexts(target: Target, texts: readonly string[]): void {
+  for (const text of texts) {
+    target.names.delete(text);
+    target.hints.delete(text);
+    target.awaitingMemory.delete(text);
+  }
 }

@@ -194,7 +194,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   summary.seconds = (performance.now() - target.startedAt) / 1000;
   // A real run counts requests as they end (see prepareTargets); a dry one counts what it would send.
   if (run.isDryRun) summary.billedCharacters += countCharacters([...recalled.missing.keys()]);
-  updateTokenFigures(summary, target.engine, run.config.llm.prices, run.isDryRun ? [...recalled.missing.keys()] : undefined);
+  // A real run takes its tokens from the engine once every request has ended (see translateArticles).
+  if (run.isDryRun) updateTokenFigures(summary, target.engine, run.config.llm.prices, [...recalled.missing.keys()]);
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
   return isOk ? 'written' : 'failed';
 }
@@ -287,11 +288,6 @@ function reportFailedReplies(run: RunContext, target: Target, source: SourceArti
   if (failed.size === 0) return;
   reportKeptSource(run, target, source, failed, (plain, text) =>
     `the engine's replies for "${plain}" failed the checks on every try (${target.queue.failureOf(text)}); the source text was kept and nothing was stored, so the next run asks again.`);
-  for (const text of failed) {
-    target.names.delete(text);
-    target.hints.delete(text);
-    target.awaitingMemory.delete(text);
-  }
 }
 
 /** Reports each segment of the article whose text is in `texts` as failed, its source kept, with `reason` after its place. */

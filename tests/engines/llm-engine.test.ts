@@ -313,6 +313,8 @@ describe('LLM engine in the pipeline queue', () => {
     expect(server.requests.filter((request) => request.texts.includes('Run <x1/> to start'))).toHaveLength(3);
     expect(queue.failureOf('Run <x1/> to start')).toBe('<x1/> came back 2 times');
     expect(stored).toEqual(['Good morning']);
+    // Three requests, one text translated: a reply that failed its checks is no translation, however often asked.
+    expect(queue.stats).toMatchObject({ requests: 3, texts: 1 });
   });
 
   it('gives up a single text whose reply cannot be read, after replyAttempts tries', async () => {

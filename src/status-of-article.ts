@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from './config/resolve-config.ts';
 import { createFormats } from './formats/create-formats.ts';
 import type { Glossary } from './glossary/glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
-import { withoutByteOrderMark } from './io/byte-order-mark.ts';
+import { readOutput } from './io/read-output.ts';
 import { documentOutputPath, type FoundDocument } from './io/find-documents.ts';
 import type { TranslationMemory } from './memory/translation-memory.ts';
 import { maskArticle, textsToSend } from './pipeline/mask-article.ts';
@@ -39,7 +38,7 @@ export async function statusOfArticle(
     const entries = [...recalled.entries.values()];
     const reviewed = entries.filter((entry) => entry.status === 'reviewed').length;
     const needsReview = [...recalled.entries].filter(([text, entry]) => entry.status === 'machine' && memory!.hasReviewedSuggestion(recalled.keys.get(text)!)).length;
-    const output = await readFile(documentOutputPath(article, language), 'utf8').then(withoutByteOrderMark, () => undefined);
+    const output = await readOutput(documentOutputPath(article, language));
     const untranslated = recalled.missing.size + recalled.gaveUp.size;
     // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
     const rebuilt = rebuildTranslated(glossary, { file, text, masked, format }, recalled.known, language, output).text;

@@ -3,8 +3,6 @@ import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { EngineChoice, EngineName } from '../config/schema.ts';
 import { createEngine, type EngineEnvironment } from '../engines/create-engine.ts';
 import type { Engine, EngineReply, LanguagePair, TextHints } from '../engines/engine.ts';
-import { llmBaseUrl } from '../engines/llm/llm-base-url.ts';
-import { llmProfile } from '../engines/llm/llm-profile.ts';
 import { SetupError } from '../errors.ts';
 import { preferredAutoEngine } from './auto-engine.ts';
 import type { LanguageSummary } from './run-report.ts';

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { withoutByteOrderMark } from '../io/byte-order-mark.ts';
+import { readOutput } from '../io/read-output.ts';
 import { changedPart, glossaryVersionOf, hashText, type ArticleState } from './article-state.ts';
 import type { Target } from './prepare-targets.ts';
 import type { RunContext } from './run-context.ts';
@@ -34,7 +33,7 @@ export async function currentStates<T extends Pick<Target, 'language' | 'engineP
       // The output is read only once everything else holds: most changes are found without touching it.
       if (changedPart(stored, current) !== undefined) return undefined;
       // Kept without the byte-order mark the output copies from its source, which the source hash covers.
-      const output = await readFile(outputPathOf(target), 'utf8').then(withoutByteOrderMark, () => undefined);
+      const output = await readOutput(outputPathOf(target));
       return output !== undefined && hashText(output) === stored.outputHash ? stored : undefined;
     }),
   );

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { withoutByteOrderMark } from '../io/byte-order-mark.ts';
+import { readOutput } from '../io/read-output.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { memoryKey } from '../memory/memory-key.ts';
 import type { WrittenOutput } from '../memory/translation-memory.ts';
 import { alignEdits } from '../review/align-edits.ts';
 import { remaskTerms } from '../glossary/remask-terms.ts';
-import { maskArticle, textsToSend, type MaskedSegment } from './mask-article.ts';
+import { maskArticle, textsToSend } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { recallTranslations } from './recall-translations.ts';
 import type { RunContext } from './run-context.ts';
@@ -42,7 +41,7 @@ export async function takeReviewerEdits(
   options: { readonly isDryRun?: boolean; readonly isOverwriting?: boolean } = {},
 ): Promise<ReviewerEdits> {
   const { memory, config, glossary } = run;
-  const current = await readFile(outputPath, 'utf8').then(withoutByteOrderMark, () => undefined);
+  const current = await readOutput(outputPath);
   const recorded = memory?.lastOutput(target.language, source.file);
   if (!memory || current === undefined) return { state: 'none', current };
   if (!recorded && options.isOverwriting) return { state: 'none', current, isUnrecordedReplaced: true };

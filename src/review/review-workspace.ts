@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { EngineEnvironment } from '../engines/create-engine.ts';
@@ -10,7 +9,8 @@ import { readGlossaryStamp } from '../glossary/read-glossary-stamp.ts';
 import { remaskTerms } from '../glossary/remask-terms.ts';
 import { createFormats } from '../formats/create-formats.ts';
 import type { DocumentFormats } from '../formats/document-format.ts';
-import { byteOrderMark, withoutByteOrderMark } from '../io/byte-order-mark.ts';
+import { byteOrderMark } from '../io/byte-order-mark.ts';
+import { readOutput } from '../io/read-output.ts';
 import { documentOutputPath, findDocuments, type FoundDocument } from '../io/find-documents.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
@@ -286,7 +286,7 @@ export class ReviewWorkspace {
 
   /** The output as it stands, without the byte-order mark its source may give it; undefined when not written yet. */
   async #readOutput(opened: OpenedArticle): Promise<string | undefined> {
-    return readFile(opened.outputPath, 'utf8').then(withoutByteOrderMark, () => undefined);
+    return readOutput(opened.outputPath);
   }
 
   async #describe(opened: OpenedArticle, withLiveSuggestions = true): Promise<ArticleReview> {

@@ -3,7 +3,7 @@ import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'ope
 import type { LlmResponseFormat } from '../../config/schema.ts';
 import { EngineError } from '../../errors.ts';
 import { taggedTextToPlain } from '../../markdown/tagged-text.ts';
-import type { Engine, EngineReply, LanguagePair, TokenUsage } from '../engine.ts';
+import type { Engine, EngineReply, TokenUsage } from '../engine.ts';
 import { checkTranslation } from './check-translation.ts';
 import { estimateUsage } from './estimate-usage.ts';
 import { buildMessages, replySchema, type ChatMessage, type LlmExample, type LlmFormat } from './llm-prompt.ts';

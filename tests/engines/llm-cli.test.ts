@@ -105,6 +105,7 @@ describe('translate --engine llm', () => {
     expect(stackFrames(run.stderr)).toEqual([]);
     const everything = [run.stdout, run.stderr, ...(await Promise.all((await listFiles(project.dir)).map((file) => readFile(path.join(project!.dir, file), 'latin1'))))].join('\n');
     expect(everything).not.toContain(wrongKey);
+    expect(everything).not.toContain(wrongKey.replace(/^sk-/, ''));
     expect(everything).not.toContain(llmKey);
   });
 

@@ -10,6 +10,7 @@ import { buildMessages, replySchema, type ChatMessage, type LlmExample, type Llm
 import { parseReply, UnreadableReply } from './parse-reply.ts';
 import { styleOf } from './style-of.ts';
 import { isContextLengthError, toLlmError } from './to-llm-error.ts';
+import { createKeyRedactor } from '../create-key-redactor.ts';
 
 /** Style guide of one target language. */
 export interface LlmLanguageOptions {
@@ -43,7 +44,7 @@ const noKey = 'no-key';
 export function createLlmEngine(options: LlmEngineOptions): Engine<EngineReply> {
   const { apiKey } = options;
   const host = new URL(options.baseURL).host;
-  const scrub = (text: string) => (apiKey ? text.replaceAll(apiKey, `[${options.apiKeyVariable}]`) : text);
+  const scrub = createKeyRedactor(apiKey, `[${options.apiKeyVariable}]`);
   const usage = new Map<string, TokenUsage>();
   // Steps down, for the whole run, each time the server refuses a format with a 400.
   let format: LlmFormat = options.responseFormat === 'auto' ? 'json_schema' : options.responseFormat;

@@ -1,6 +1,7 @@
 import { checkAnchors } from '../anchors/check-anchors.ts';
 import { rewriteAnchors } from '../anchors/rewrite-anchors.ts';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
+import { checkNesting } from '../markdown/check-nesting.ts';
 import { rebuildArticle } from '../markdown/rebuild-article.ts';
 import { renderSegment, repairTranslation, type SegmentFailure } from '../markdown/render-segment.ts';
 import type { Segment } from '../markdown/segment.ts';
@@ -15,10 +16,17 @@ export function createMarkdownFormat(
   /** Where source articles are parsed in a run (a worker thread); this thread otherwise. */
   segmenter?: ArticleSegmenter,
 ): DocumentFormat {
-  const segment = (text: string) => segmentMarkdown(text, config.segmentOptions);
+  const segment = (text: string, file: string) => {
+    checkNesting(text, file);
+    return segmentMarkdown(text, config.segmentOptions);
+  };
   return {
     name: 'markdown',
-    parse: segmenter ? (text) => segmenter.segment(text) : async (text) => segment(text),
+    async parse(text, file) {
+      if (!segmenter) return segment(text, file);
+      checkNesting(text, file);
+      return segmenter.segment(text);
+    },
     segment,
     segmentOutput: (text, sourceSegments) => segmentMarkdown(text, outputSegmentOptions(config.frontmatterKeys, sourceSegments)).segments,
     rebuild(source, translations) {

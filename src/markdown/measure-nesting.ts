@@ -16,13 +16,21 @@ export function measureNesting(text: string): Nesting {
   let deepest: Nesting = { depth: 0, line: 1, kind: 'blocks' };
   const listIndents: number[] = [];
   let inlineDepth = 0;
-  let isInFence = false;
+  // The run that opened the code fence the lines are in: only a run of its character at least as long closes it.
+  let fence: string | undefined;
   const lines = text.split('\n');
   for (const [index, line] of lines.entries()) {
     const { indent, quotes, lists, rest } = readContainers(line);
-    if (/^(```|~~~)/.test(rest)) isInFence = !isInFence;
+    const run = /^(`{3,}|~{3,})(.*)$/.exec(rest);
+    if (fence === undefined && run && !(run[1]![0] === '`' && run[2]!.includes('`'))) {
+      fence = run[1];
+      continue;
+    }
+    if (fence !== undefined) {
+      if (run && run[1]![0] === fence[0] && run[1]!.length >= fence.length && run[2]!.trim() === '') fence = undefined;
+      continue;
+    }
     if (rest.trim() === '') inlineDepth = 0;
-    if (isInFence) continue;
     if (lists > 0) {
       while (listIndents.length > 0 && listIndents.at(-1)! >= indent) listIndents.pop();
       listIndents.push(indent);

@@ -103,3 +103,13 @@ describe('i18next resources edited by hand', () => {
     expect(findings.find((finding) => finding.check === 'plural')!.message).toContain('ticket_one');
   }, 300_000);
 });
+
+describe('i18next resources that would read as deep markdown', () => {
+  it('translates a file whose many strings open emphasis, which a markdown article could not nest', async () => {
+    const fields = Object.fromEntries(Array.from({ length: 120 }, (_, index) => [`field${index}`, 'Name *']));
+    project = await DeeplProject.create({ config: { targetLanguages: ['de'] }, files: { 'articles/en/a.md': '# A\n\nShort text here.\n', 'locales/en/forms.json': `${JSON.stringify(fields, null, 2)}\n` } });
+    const run = await project.translate();
+    expect(run.code, run.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(await project.read('locales/de/forms.json')) as object)).toHaveLength(120);
+  }, 300_000);
+});

@@ -26,4 +26,11 @@ describe('measureNesting', () => {
     ].join('\n');
     expect(measureNesting(ordinary).depth).toBeLessThanOrEqual(2);
   });
+
+  it('closes a code fence only with a run of its own character at least as long, so deep text after it is still measured', () => {
+    const deep = '>'.repeat(500) + ' x\n';
+    expect(measureNesting('```\n~~~\n```\n' + deep).depth).toBe(500);
+    expect(measureNesting('````\n```\n````\n' + deep).depth).toBe(500);
+    expect(measureNesting('```\n' + deep + '```\n').depth).toBe(0);
+  });
 });

@@ -12,7 +12,9 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-const literal = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+// Far beyond any resource file, and far below the depth at which the recursion below would overflow the stack.
+const maxDepth = 100;
 const whitespace = /[ \t\n\r]*/y;
 
 /**
@@ -20,7 +22,7 @@ const whitespace = /[ \t\n\r]*/y;
  * moves keys such as "10" first) and the place of every string, so a translation can be written back in order.
  */
 export function parseJsonTree(text: string): JsonNode {
-  const reader = new Reader(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const reader = new Reader(text);
   const node = reader.value();
   reader.skipSpace();
   if (!reader.isAtEnd()) throw reader.fail('unexpected text after the JSON value');
@@ -29,14 +31,13 @@ export function parseJsonTree(text: string): JsonNode {
 
 class Reader {
   readonly #text: string;
-  readonly #offset: number;
   /** Offsets of the line breaks, to find a string's line by bisection. */
   readonly #breaks: number[] = [];
   #position = 0;
+  #depth = 0;
 
-  constructor(text: string, offset: number) {
+  constructor(text: string) {
     this.#text = text;
-    this.#offset = offset;
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.#breaks.push(index);
   }
 
@@ -64,46 +65,43 @@ class Reader {
   }
 
   #object(): JsonNode {
-    this.#position++;
     const entries: JsonEntry[] = [];
-    this.skipSpace();
-    if (this.#text[this.#position] === '}') {
-      this.#position++;
-      return { type: 'object', entries };
-    }
-    for (;;) {
-      this.skipSpace();
+    this.#items('}', () => {
       if (this.#text[this.#position] !== '"') throw this.fail('expected a key in double quotes');
       const key = this.#string().value;
       this.skipSpace();
       this.#expect(':');
       entries.push({ key, value: this.value() });
-      this.skipSpace();
-      if (this.#text[this.#position] === ',') this.#position++;
-      else if (this.#text[this.#position] === '}') break;
-      else throw this.fail('expected "," or "}"');
-    }
-    this.#position++;
+    });
     return { type: 'object', entries };
   }
 
   #array(): JsonNode {
-    this.#position++;
     const items: JsonNode[] = [];
+    this.#items(']', () => items.push(this.value()));
+    return { type: 'array', items };
+  }
+
+  /** Reads the comma-separated items of an object or array from its opening bracket to `close`, one level deeper. */
+  #items(close: '}' | ']', readItem: () => void): void {
+    if (++this.#depth > maxDepth) throw this.fail(`objects and arrays nest more than ${maxDepth} levels deep`);
+    this.#position++;
     this.skipSpace();
-    if (this.#text[this.#position] === ']') {
+    if (this.#text[this.#position] === close) {
       this.#position++;
-      return { type: 'array', items };
+      this.#depth--;
+      return;
     }
     for (;;) {
-      items.push(this.value());
+      this.skipSpace();
+      readItem();
       this.skipSpace();
       if (this.#text[this.#position] === ',') this.#position++;
-      else if (this.#text[this.#position] === ']') break;
-      else throw this.fail('expected "," or "]"');
+      else if (this.#text[this.#position] === close) break;
+      else throw this.fail(`expected "," or "${close}"`);
     }
     this.#position++;
-    return { type: 'array', items };
+    this.#depth--;
   }
 
   #string(): JsonNode & { type: 'string' } {
@@ -123,7 +121,7 @@ class Reader {
     } catch {
       throw this.fail('a string holds an invalid escape');
     }
-    return { type: 'string', value, start: start + this.#offset, end: end + 1 + this.#offset, line: this.#lineAt(start) };
+    return { type: 'string', value, start, end: end + 1, line: this.#lineAt(start) };
   }
 
   #expect(char: string): void {

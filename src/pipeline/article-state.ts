@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import type { ConsistencyPlace } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
+import { byteOrderMark } from '../io/byte-order-mark.ts';
 
 /**
  * What an article's output in one language was made from, and what the run that wrote it reported. A run that
@@ -64,7 +65,7 @@ export function hashText(text: string): string {
 
 /** What a source hash covers: the text, and whether its file starts with a byte-order mark, which its outputs copy. */
 export function sourceKeyOf(text: string, hasByteOrderMark: boolean): string {
-  return hasByteOrderMark ? `\uFEFF${text}` : text;
+  return hasByteOrderMark ? byteOrderMark + text : text;
 }
 
 /** The basis of a run: config, glossary terms and the reviewed part of the memory as they are now. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
-import type { EngineChoice } from './config/schema.ts';
+import type { EngineChoice } from './config/engine-choices.ts';
 import { chooseLanguages } from './config/choose-languages.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';

@@ -7,6 +7,7 @@ import type { XliffImportResult } from '../review/xliff/import-xliff.ts';
 import { XliffError } from '../review/xliff/xliff-error.ts';
 import { withProjectOptions } from './config-options.ts';
 import { parseLanguages } from './parse-languages.ts';
+import { isInside } from '../io/is-inside.ts';
 
 /** `jialing xliff export|import`: hand translations to reviewers' CAT tools as XLIFF 2.1 and take their corrections back. */
 export function addXliffCommand(program: Command): void {
@@ -90,6 +91,5 @@ export function addXliffCommand(program: Command): void {
 function articleOf(value: string, config: ResolvedConfig): string {
   const absolute = path.resolve(value);
   const relative = path.relative(config.articlesDir, absolute);
-  const isInside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-  return (isInside && existsSync(absolute) ? relative : value).split(path.sep).join('/');
+  return (isInside(absolute, config.articlesDir) && existsSync(absolute) ? relative : value).split(path.sep).join('/');
 }

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { isInside } from '../io/is-inside.ts';
 
 /** The folders a run reads and writes, absolute, with one output folder per target language. */
 export interface RunFolders {
@@ -29,9 +29,4 @@ function relationOf(dir: string, articlesDir: string): string | undefined {
   if (isInside(dir, articlesDir)) return 'inside';
   if (isInside(articlesDir, dir)) return 'around';
   return undefined;
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
 }

@@ -5,7 +5,8 @@ import type { ProtectRuleName } from '../markdown/protect/protect-rules.ts';
 import type { SegmentOptions } from '../markdown/segment-options.ts';
 import { checkFolders } from './check-folders.ts';
 import type { ResourceSyntax } from '../i18next/resource-syntax.ts';
-import { configSchema, type AnchorStyle, type EngineChoice, type ParsedConfig } from './schema.ts';
+import type { EngineChoice } from './engine-choices.ts';
+import { configSchema, type AnchorStyle, type ParsedConfig } from './schema.ts';
 
 /** The config the pipeline works with: defaults applied, paths absolute, engine chosen per language. */
 export interface ResolvedConfig {

@@ -7,7 +7,6 @@ const languageCode = z
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language code such as "es", "pt-BR" or "en-XA"');
 
 // In a module of their own so that the command line can offer them without loading zod.
-export { engineChoices, engineNames, type EngineChoice, type EngineName } from './engine-choices.ts';
 
 /**
  * How in-page links follow translated headings: `github` rewrites them to the slugs GitHub gives the translated

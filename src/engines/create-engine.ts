@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolve-config.ts';
-import type { EngineName } from '../config/schema.ts';
+import type { EngineName } from '../config/engine-choices.ts';
 import { createApertiumEngine } from './apertium/apertium-engine.ts';
 import { createCopyEngine } from './copy-engine.ts';
 import { createDeeplEngine } from './deepl/deepl-engine.ts';

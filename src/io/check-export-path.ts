@@ -2,6 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import { UsageError } from '../errors.ts';
+import { isInside } from './is-inside.ts';
 
 /** A file format an export writes, with the extensions its files may carry. */
 export interface ExportFormat {
@@ -48,9 +49,4 @@ async function realPathOf(file: string): Promise<string> {
     const parent = path.dirname(file);
     return parent === file ? file : path.join(await realPathOf(parent), path.basename(file));
   }
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
 }

@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
-import type { EngineChoice, EngineName } from '../config/schema.ts';
+import type { EngineChoice, EngineName } from '../config/engine-choices.ts';
 import { createEngine, type EngineEnvironment } from '../engines/create-engine.ts';
 import type { Engine, EngineReply, LanguagePair, TextHints } from '../engines/engine.ts';
 import { SetupError } from '../errors.ts';

@@ -24,7 +24,7 @@ export type LlmResponseFormat = (typeof llmResponseFormats)[number];
 const llmSchema = z
   .object({
     /** The API's base URL (default OpenAI's); `OPENAI_BASE_URL` overrides it. */
-    baseURL: z.url({ error: 'expected a URL such as "http://127.0.0.1:11434/v1"' }).optional(),
+    baseURL: z.url({ protocol: /^https?$/, hostname: /./, error: 'expected an http or https URL such as "http://127.0.0.1:11434/v1"' }).optional(),
     /** The model to ask, as the server names it (`gpt-4.1-mini`, `qwen2.5:7b`, an Azure deployment). */
     model: z.string().min(1).optional(),
     /** Name of the environment variable holding the key; a local server needs none. */

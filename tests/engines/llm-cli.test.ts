@@ -109,6 +109,15 @@ describe('translate --engine llm', () => {
     expect(everything).not.toContain(llmKey);
   });
 
+  it('refuses with exit 2 an OPENAI_BASE_URL without a scheme, naming the variable, before sending anything', async () => {
+    project = await LlmProject.create({ files: twoParagraphs });
+    const run = await project.translate([], { OPENAI_BASE_URL: '127.0.0.1:9/v1' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('OPENAI_BASE_URL is "127.0.0.1:9/v1", which is not an http or https URL with a host.');
+    expect(stackFrames(run.stderr)).toEqual([]);
+    expect(project.server.requests).toHaveLength(0);
+  });
+
   it('reports the cost from configured prices, and estimates tokens on a dry run without sending anything', async () => {
     project = await LlmProject.create({ files: twoParagraphs, config: { llm: { prices: { promptPerMillion: 2, completionPerMillion: 8 } } } });
     const dry = await project.translate(['--dry-run']);

@@ -58,7 +58,7 @@ export function createLlmEngine(options: LlmEngineOptions): Engine<EngineReply> 
       try {
         return await getClient().chat.completions.create(requestBody(options, messages, asked));
       } catch (error) {
-        const mayStepDown = options.responseFormat === 'auto' && asked !== 'prompt' && error instanceof OpenAI.BadRequestError && !isContextLengthError(error);
+        const mayStepDown = options.responseFormat === 'auto' && asked !== 'prompt' && isFormatRefusal(error);
         if (!mayStepDown) {
           throw toLlmError(error, { apiKeyVariable: options.apiKeyVariable, hasKey: apiKey !== undefined, host, timeoutSeconds: options.timeoutSeconds, scrub, now: Date.now() });
         }
@@ -128,4 +128,11 @@ function countUsage(usage: Map<string, TokenUsage>, language: string, completion
   if (!figures) usage.set(language, (figures = { promptTokens: 0, completionTokens: 0 }));
   figures.promptTokens += completion.usage?.prompt_tokens ?? 0;
   figures.completionTokens += completion.usage?.completion_tokens ?? 0;
+}
+
+// Only a refusal of the reply format steps down: any other 400 (a content filter, an unknown parameter) is the
+// request's own fault and must not weaken the format for the rest of the run.
+function isFormatRefusal(error: unknown): boolean {
+  if (!(error instanceof OpenAI.BadRequestError) || isContextLengthError(error)) return false;
+  return error.param === 'response_format' || /response_format|json_schema|json_object/i.test(error.message);
 }

@@ -82,8 +82,18 @@ describe('export commands', () => {
     'glossary export onto a glossary resource: exit 2, the glossary unchanged',
     async () => {
       const result = await runCli(['glossary', 'export', 'locales/es/glossary.json', '--format', 'csv'], { cwd: dir });
-      expectRefused(result, 'Refusing to write CSV to locales/es/glossary.json');
+      expectRefused(result, 'Refusing to write CSV to locales/es/glossary.json: its extension ".json" says another format.');
       expect(JSON.parse(await readFile(path.join(dir, 'locales/es/glossary.json'), 'utf8'))).toEqual({ bridge: 'puente' });
+    },
+    timeout,
+  );
+
+  it(
+    'glossary export into the locales folder, whatever its extension: exit 2, nothing written there',
+    async () => {
+      const result = await runCli(['glossary', 'export', 'locales/es/terms.csv'], { cwd: dir });
+      expectRefused(result, 'Refusing to write CSV to locales/es/terms.csv: it lies in the folder of glossary and locale resources');
+      expect(await listFiles(path.join(dir, 'locales/es'))).toEqual(['glossary.json']);
     },
     timeout,
   );

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import type { BenchOptions } from './bench-options.ts';
 import { checked, info, seconds, type Figure } from './figure.ts';
 import { compareMedians } from './measure.ts';
 import { runCommand } from './run-command.ts';
+import { copySampleSources } from '../tests/support/sample-sources.ts';
 
 const section = '0 start-up';
 // What a person notices on every command, above Node's own start.
@@ -38,8 +39,7 @@ export async function benchStartup(options: BenchOptions): Promise<{ figures: Fi
 // The repository's sample: its articles, glossary and a TypeScript config that imports defineConfig.
 async function sampleProject(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-sample-'));
-  await cp(path.join(repoRoot, 'articles', 'en'), path.join(dir, 'articles', 'en'), { recursive: true });
-  await cp(path.join(repoRoot, 'locales'), path.join(dir, 'locales'), { recursive: true });
+  await copySampleSources(dir);
   const defineConfig = path.join(repoRoot, 'src', 'config', 'define-config.ts');
   await writeFile(
     path.join(dir, 'pipeline.config.ts'),

@@ -43,6 +43,18 @@ function jialing(args: readonly string[]) {
 const manyArticles = Object.fromEntries(Array.from({ length: 70 }, (_, index) => [`articles/en/note-${index}.md`, `# Note ${index}\n\nThe city is big.\n`]));
 
 describe('the compiled package', () => {
+  it('says it is not built, with exit 2, when dist/ is missing, also from a folder whose name has a space', async () => {
+    const unbuilt = path.join(dir, 'not built', 'bin');
+    await mkdir(unbuilt, { recursive: true });
+    await cp(path.join(repoRoot, 'bin', 'jialing.js'), path.join(unbuilt, 'jialing.js'));
+    const result = await run(process.execPath, [path.join(unbuilt, 'jialing.js'), '--help']).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('error: jialing is not built: dist/cli.js is missing.\nhint: Run `npm run build` in the jialing folder.\n');
+  });
+
   it('prints its help without tsx installed', async () => {
     const { stdout } = await jialing(['--help']);
 

@@ -17,7 +17,7 @@ import type { Target } from './prepare-targets.ts';
 import { rebuildTranslated } from './rebuild-translated.ts';
 import { maxBrokenReplies, recallTranslations, type Recalled } from './recall-translations.ts';
 import { takeReviewerEdits, type ReviewerEdits } from './take-reviewer-edits.ts';
-import { textHintsOf } from './text-hints.ts';
+import { createTextHints } from './text-hints.ts';
 import { updateTokenFigures } from './token-figures.ts';
 import type { RunContext } from './run-context.ts';
 import type { ArticleOutcome } from './run-report.ts';
@@ -139,12 +139,12 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const missing = [...recalled.missing.keys()];
       keepSuggestions(run, target, source, recalled.missing);
       for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
-      const hintOptions = { glossary: run.glossary, language, title: source.context, neighbours: run.config.llm.contextSegments };
+      const hintsOf = target.engine.usesHints ? createTextHints(source.masked, { glossary: run.glossary, language, title: source.context, neighbours: run.config.llm.contextSegments }) : undefined;
       for (const [index, item] of source.masked.entries()) {
         if (!recalled.missing.has(item.text)) continue;
         const names = nameIdsOf(item);
         if (names.length > 0) target.names.set(item.text, names);
-        if (target.engine.usesHints && !target.hints.has(item.text)) target.hints.set(item.text, textHintsOf(source.masked, index, hintOptions));
+        if (hintsOf && !target.hints.has(item.text)) target.hints.set(item.text, hintsOf(index));
       }
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       const translated = await held.waitOnEngine(target.queue.translate(missing, source.context));

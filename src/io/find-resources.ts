@@ -11,7 +11,14 @@ export async function findResources(config: Pick<ResolvedConfig, 'localesDir' | 
   const folder = path.join(config.localesDir, config.sourceLanguage);
   const names = await readdir(folder, { withFileTypes: true }).then(
     (entries) => entries.filter((entry) => entry.isFile() && entry.name.endsWith('.json') && entry.name !== glossaryFile).map((entry) => entry.name),
-    () => [] as string[],
+    (error: NodeJS.ErrnoException) => {
+      // A project without resource files has no such folder; one that cannot be read must not pass for that.
+      if (error.code === 'ENOENT') return [] as string[];
+      throw new ConfigError(`Cannot read the resource files in ${folder}: ${error.code === 'ENOTDIR' ? 'it is a file, not a folder' : error.message}.`, {
+        hint: 'Make it a readable folder of i18next JSON files, or point `locales` in the config elsewhere.',
+        place: { file: config.configFile },
+      });
+    },
   );
   const { namespaces } = config.resources;
   if (namespaces) {

@@ -24,11 +24,11 @@ export interface ArticleState {
   readonly outputHash: string;
   /** Ids of the glossary terms the article holds, so their forms can be compared without parsing it. */
   readonly termIds: readonly string[];
-  readonly outcome: ArticleOutcome;
+  readonly outcome: KeptReport;
 }
 
 /** What a run reports of one article and language, kept to be reported again while nothing changes. */
-export interface ArticleOutcome {
+export interface KeptReport {
   /** Distinct translatable segments. */
   readonly segments: number;
   /** Texts looked up in the memory, one per segment with words to translate. */

@@ -103,12 +103,13 @@ export class ReviewWorkspace {
 
   /** Every article with, per target language, its segment counts. */
   async listArticles(): Promise<ArticleOverview[]> {
+    await this.#refreshGlossary();
     const statuses = await readStatus(this.#config, this.#config.targetLanguages, this.#env);
     const byFile = new Map<string, ArticleOverview['languages'][number][]>();
     for (const status of statuses) {
       if (status.state === 'unreadable') continue;
-      // QA errors are those of the output as it is; the page checks them as it would for one article.
-      const qaErrors = status.state === 'missing' ? 0 : (await this.article(status.file, status.language, { suggestions: false })).counts.qaErrors;
+      // QA errors are those of the output as it is, counted as the article's page counts them.
+      const qaErrors = status.state === 'missing' ? 0 : await this.#countQaErrors(await this.#open(status.file, status.language));
       const counts = { segments: status.segments, reviewed: status.reviewed, machine: status.machine, needsReview: status.needsReview, untranslated: status.untranslated, qaErrors };
       const languages = byFile.get(status.file) ?? [];
       languages.push({ language: status.language, hasOutput: status.state !== 'missing', counts });
@@ -123,6 +124,7 @@ export class ReviewWorkspace {
    * only the suggestions runs saved: for exports of many articles.
    */
   async article(file: string, language: string, options: { readonly suggestions?: boolean } = {}): Promise<ArticleReview> {
+    await this.#refreshGlossary();
     return this.#describe(await this.#open(file, language), options.suggestions ?? true);
   }
 
@@ -134,6 +136,7 @@ export class ReviewWorkspace {
    * Returns the article as `article` does, with the same `suggestions` option.
    */
   async save(file: string, language: string, edits: readonly ReviewEdit[], options: { readonly suggestions?: boolean; readonly isConfirmed?: boolean } = {}): Promise<ArticleReview> {
+    await this.#refreshGlossary();
     let opened = await this.#open(file, language);
     // Edits made in the file since it was written are taken up first, so that rewriting it loses none.
     const inFile = await takeReviewerEdits(this.#runContext(), { language, engineProfile: opened.profile }, opened, opened.outputPath);
@@ -220,8 +223,8 @@ export class ReviewWorkspace {
     this.#glossaryStamp = stamp;
   }
 
+  // Reads no glossary: each public call refreshes it once, so one save masks and stores with one set of terms.
   async #open(file: string, language: string): Promise<OpenedArticle> {
-    await this.#refreshGlossary();
     if (!this.#config.targetLanguages.includes(language)) {
       throw new UsageError(`"${language}" is not a target language of ${this.#config.configFile} (${this.#config.targetLanguages.join(', ')}).`);
     }
@@ -287,6 +290,15 @@ export class ReviewWorkspace {
   /** The output as it stands, without the byte-order mark its source may give it; undefined when not written yet. */
   async #readOutput(opened: OpenedArticle): Promise<string | undefined> {
     return readOutput(opened.outputPath);
+  }
+
+  /** The QA errors of an output as the article's page counts them: of the segments it shows, and of the output as a whole. */
+  async #countQaErrors(opened: OpenedArticle): Promise<number> {
+    const output = await this.#readOutput(opened);
+    if (output === undefined) return 0;
+    const { findings, articleFindings } = this.#checkOutput(opened, output);
+    const shown = opened.masked.filter((item) => item.isSendable).flatMap((item) => findings.get(item.segment.index) ?? []);
+    return [...shown, ...articleFindings].filter((finding) => finding.severity === 'error').length;
   }
 
   async #describe(opened: OpenedArticle, withLiveSuggestions = true): Promise<ArticleReview> {

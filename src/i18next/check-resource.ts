@@ -5,7 +5,7 @@ import type { CheckId, Finding, Severity } from '../qa/finding.ts';
 import { shortenText } from '../qa/shorten-text.ts';
 import { findJsonNode } from './find-json-node.ts';
 import type { JsonNode, JsonStep } from './json-tree.ts';
-import { pluralKeyOf, readPluralKey, targetPluralForms } from './plural-forms.ts';
+import { pluralKeyOf, readPluralKey, targetPluralForms, type PluralCategory, type PluralType } from './plural-forms.ts';
 import { keySeparator, resolveResource, type ResourceLookup } from './resolve-resource.ts';
 import { listResourceStrings, pluralGroupsOf } from './resource-strings.ts';
 import type { ResourceSyntax } from './resource-syntax.ts';
@@ -52,14 +52,14 @@ export function checkResource(source: FormatSource, output: string, context: Res
     if (sourceNode.type !== 'object') return;
     const outputEntries = outputNode?.type === 'object' ? outputNode.entries : [];
     const plurals = pluralGroupsOf(sourceNode.entries);
-    const groups = new Map<string, { base: string; type: 'cardinal' | 'ordinal'; categories: Set<string> }>();
+    const groups = new Map<string, { base: string; type: PluralType; categories: Set<PluralCategory> }>();
     for (const plural of plurals.values()) {
-      const group = groups.get(`${plural.type}:${plural.base}`) ?? { base: plural.base, type: plural.type, categories: new Set<string>() };
+      const group = groups.get(`${plural.type}:${plural.base}`) ?? { base: plural.base, type: plural.type, categories: new Set<PluralCategory>() };
       group.categories.add(plural.category);
       groups.set(`${plural.type}:${plural.base}`, group);
     }
     for (const group of groups.values()) {
-      const forms = targetPluralForms(context.sourceLanguage, context.language, group.type, group.categories as Set<never>);
+      const forms = targetPluralForms(context.sourceLanguage, context.language, group.type, group.categories);
       const expected = new Set(forms.map((form) => pluralKeyOf(group.base, group.type, form.category)));
       const names = forms.map((form) => form.category).join(', ');
       for (const key of expected) {

@@ -52,7 +52,17 @@ export function representativeCount(language: string, type: PluralType, category
  * source language for a representative count of the target category. A source `_zero`, which i18next shows
  * for a count of 0 in every language, is kept as well.
  */
-export function targetPluralForms(sourceLanguage: string, targetLanguage: string, type: PluralType, sourceCategories: ReadonlySet<PluralCategory>): PluralForm[] {
+export function targetPluralForms(sourceLanguage: string, targetLanguage: string, type: PluralType, sourceCategories: ReadonlySet<PluralCategory>): readonly PluralForm[] {
+  // Asked for every plural string of every file, with a few distinct answers per run: each costs a millisecond.
+  const key = JSON.stringify([sourceLanguage, targetLanguage, type, [...sourceCategories].sort()]);
+  let forms = knownForms.get(key);
+  if (!forms) knownForms.set(key, (forms = Object.freeze(computeForms(sourceLanguage, targetLanguage, type, sourceCategories))));
+  return forms;
+}
+
+const knownForms = new Map<string, readonly PluralForm[]>();
+
+function computeForms(sourceLanguage: string, targetLanguage: string, type: PluralType, sourceCategories: ReadonlySet<PluralCategory>): PluralForm[] {
   const sourceRules = new Intl.PluralRules(sourceLanguage, { type });
   const forms = categoriesOf(targetLanguage, type).map((category): PluralForm => {
     const count = representativeCount(targetLanguage, type, category, sourceLanguage);

@@ -29,7 +29,7 @@ export function groupKeyOf(path: readonly JsonStep[], plural: Pick<ResourcePlura
 }
 
 /** The forms a target language needs of a group. */
-export function formsOf(group: SourcePluralGroup, sourceLanguage: string, targetLanguage: string): PluralForm[] {
+export function formsOf(group: SourcePluralGroup, sourceLanguage: string, targetLanguage: string): readonly PluralForm[] {
   return targetPluralForms(sourceLanguage, targetLanguage, group.type, group.categories);
 }
 

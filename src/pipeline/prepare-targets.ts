@@ -60,10 +60,10 @@ export interface PreparedTargets {
 /** Chooses and creates one engine per engine name and one queue per language; checks every pair before any work. */
 export async function prepareTargets(config: ResolvedConfig, options: TargetOptions): Promise<PreparedTargets> {
   const engines = new Map<EngineName, { engine: Engine<EngineReply>; requests: PQueue; state: EngineState }>();
-  const engineNamed = (name: EngineName) => {
+  const engineNamed = async (name: EngineName) => {
     let shared = engines.get(name);
     if (!shared) {
-      const engine = createEngine(name, config, options.env);
+      const engine = await createEngine(name, config, options.env);
       const { concurrency, requestsPerSecond } = engine.limits;
       const rate = requestsPerSecond ? { intervalCap: requestsPerSecond, interval: 1000 } : {};
       engines.set(name, (shared = { engine, requests: new PQueue({ concurrency, ...rate }), state: {} }));
@@ -77,12 +77,12 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
     for (const language of options.languages) {
       const pair = { source: config.sourceLanguage, target: language };
       const choice = options.engine ?? config.engineByLanguage[language]!;
-      const name = choice === 'auto' ? await chooseAutomatically(pair, preferredAutoEngine(config, options.env), (candidate) => engineNamed(candidate).engine) : choice;
+      const name = choice === 'auto' ? await chooseAutomatically(pair, preferredAutoEngine(config, options.env), async (candidate) => (await engineNamed(candidate)).engine) : choice;
       if (typeof name === 'object') {
         skipped.push({ language, reason: name.reason });
         continue;
       }
-      const { engine, requests, state } = engineNamed(name);
+      const { engine, requests, state } = await engineNamed(name);
       const retry = retryFor(name, config, options.retry);
       const target: Target = {
         language,
@@ -138,9 +138,9 @@ export async function closeEngines(targets: readonly Target[]): Promise<void> {
 
 // `auto`: DeepL or the LLM engine when set up (see `preferredAutoEngine`), else Apertium where it has the pair;
 // never a silent pseudo-translation.
-async function chooseAutomatically(pair: LanguagePair, preferred: EngineName | undefined, engineNamed: (name: EngineName) => Engine<EngineReply>): Promise<EngineName | { reason: string }> {
+async function chooseAutomatically(pair: LanguagePair, preferred: EngineName | undefined, engineNamed: (name: EngineName) => Promise<Engine<EngineReply>>): Promise<EngineName | { reason: string }> {
   if (preferred) return preferred;
-  const apertiumProblem = await engineNamed('apertium').checkPair(pair);
+  const apertiumProblem = await (await engineNamed('apertium')).checkPair(pair);
   if (typeof apertiumProblem !== 'string') return 'apertium';
   return { reason: `engine "auto" found no DEEPL_AUTH_KEY for DeepL and no llm.model with a key or base URL for the LLM engine, and ${apertiumProblem}` };
 }

@@ -23,8 +23,11 @@ export type ReviewerEdits =
    * `isAdopted`: jialing had no record of the file (a translation made before it, a fresh clone, a new memory).
    */
   | { readonly state: 'edited'; readonly text: string; readonly segments: number; readonly isSourceUnchanged: boolean; readonly isAdopted?: boolean }
-  /** The file cannot be lined up with its source; it must be left as it is. `isUnrecorded`: jialing never wrote it. */
-  | { readonly state: 'conflict'; readonly reason: string; readonly isUnrecorded?: boolean };
+  /**
+   * The file cannot be lined up with its source; it must be left as it is. `isUnrecorded`: jialing never wrote it.
+   * `current`: the file, for a rebuild that replaces it (`--overwrite`) and keeps what the format keeps of it.
+   */
+  | { readonly state: 'conflict'; readonly reason: string; readonly current: string; readonly isUnrecorded?: boolean };
 
 /**
  * Compares an output with what jialing last wrote there and stores each segment a person changed as a
@@ -79,9 +82,9 @@ export async function takeReviewerEdits(
       isWrittenSource: isUnrecorded,
     });
   } catch (error) {
-    return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})`, isUnrecorded };
+    return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})`, current, isUnrecorded };
   }
-  if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict, isUnrecorded };
+  if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict, current, isUnrecorded };
   if (options.isDryRun) return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text, isAdopted: isUnrecorded };
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
   const masksOf = new Map(masked.map((item) => [item.text, item.masks]));

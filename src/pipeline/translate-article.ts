@@ -102,7 +102,7 @@ async function readOutput(run: RunContext, target: Target, source: SourceArticle
   }
   if (edits.state !== 'conflict' || !run.isOverwriting) return edits;
   run.addProblem({ severity: 'warning', file: source.file, language: target.language, message: `${source.file} [${target.language}] had hand edits that no longer line up with the source (${edits.reason}); --overwrite replaced them.` });
-  return none;
+  return { state: 'none', current: edits.current };
 }
 
 async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: OutputState, held: HeldArticle): Promise<ArticleOutcome> {

@@ -113,3 +113,21 @@ describe('i18next resources that would read as deep markdown', () => {
     expect(Object.keys(JSON.parse(await project.read('locales/de/forms.json')) as object)).toHaveLength(120);
   }, 300_000);
 });
+
+describe('i18next resources replaced with --overwrite', () => {
+  it('keeps the keys of the target file the source lacks when a conflicting file is replaced', async () => {
+    project = await DeeplProject.create({ config: { targetLanguages: ['pl'], engine: 'pseudo' }, files: { 'articles/en/a.md': '# A\n\nShort text here.\n', 'locales/en/common.json': resource } });
+    await project.translateOk();
+    const output = JSON.parse(await project.read('locales/pl/common.json')) as Record<string, string>;
+    // A hand edit of a plural form no source string maps to alone cannot be lined up: the file is a conflict.
+    await project.write({ 'locales/pl/common.json': `${JSON.stringify({ ...output, ticket_many: 'edited by hand', legacy: 'Stary' }, null, 2)}\n` });
+    const kept = await project.translate();
+    expect(kept.code).toBe(1);
+    expect(kept.stderr).toContain('--overwrite');
+    const replaced = await project.translate(['--overwrite']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    const written = JSON.parse(await project.read('locales/pl/common.json')) as Record<string, string>;
+    expect(written['legacy']).toBe('Stary');
+    expect(written['ticket_many']).not.toBe('edited by hand');
+  }, 300_000);
+});

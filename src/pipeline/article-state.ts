@@ -4,6 +4,7 @@ import type { Glossary } from '../glossary/glossary.ts';
 import type { ConsistencyPlace } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import { byteOrderMark } from '../io/byte-order-mark.ts';
+import type { SourceFigures } from './source-figures.ts';
 
 /**
  * What an article's output in one language was made from, and what the run that wrote it reported. A run that
@@ -28,15 +29,11 @@ export interface ArticleState {
 }
 
 /** What a run reports of one article and language, kept to be reported again while nothing changes. */
-export interface KeptReport {
-  /** Distinct translatable segments. */
-  readonly segments: number;
+export interface KeptReport extends SourceFigures {
   /** Texts looked up in the memory, one per segment with words to translate. */
   readonly texts: number;
-  readonly characters: number;
   /** Texts the memory supplies to a run after the one that kept this. */
   readonly fromMemory: number;
-  readonly glossaryHits: number;
   readonly reviewed: number;
   readonly machine: number;
   readonly needsReview: number;

@@ -2,6 +2,8 @@ import { readOutput } from '../io/read-output.ts';
 import { changedPart, glossaryVersionOf, hashText, type ArticleState } from './article-state.ts';
 import type { Target } from './prepare-targets.ts';
 import type { RunContext } from './run-context.ts';
+import type { FormatName } from '../formats/document-format.ts';
+import { addSourceFigures } from './source-figures.ts';
 
 /**
  * For each target, the state kept for this article when every part of it still holds (source, engine profile,
@@ -40,17 +42,13 @@ export async function currentStates<T extends Pick<Target, 'language' | 'engineP
 }
 
 /** Reports an unchanged article in one language as the run that wrote it did: figures, findings, consistency. */
-export function reportStoredOutcome(run: RunContext, target: Target, state: ArticleState, format: string): void {
+export function reportStoredOutcome(run: RunContext, target: Target, state: ArticleState, format: FormatName): void {
   const { summary, language } = target;
   const { outcome } = state;
   target.startedAt ??= performance.now();
-  if (format === 'markdown') summary.articles++;
-  else summary.resources = (summary.resources ?? 0) + 1;
+  addSourceFigures(run, target, outcome, format);
   summary.unchanged = (summary.unchanged ?? 0) + 1;
-  summary.segments += outcome.segments;
-  summary.characters += outcome.characters;
   summary.fromMemory += outcome.fromMemory;
-  run.glossaryHits[language] = (run.glossaryHits[language] ?? 0) + outcome.glossaryHits;
   run.addFindings(outcome.findings);
   run.consistency.add(state.file, language, outcome.places);
   summary.seconds = (performance.now() - target.startedAt) / 1000;

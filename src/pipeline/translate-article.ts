@@ -24,6 +24,7 @@ import type { ArticleOutcome } from './run-report.ts';
 import { countCharacters } from './count-characters.ts';
 import type { SourceDocument } from './source-document.ts';
 import { wrapLikeSource } from './wrap-like-source.ts';
+import { addSourceFigures, sourceFiguresOf, type SourceFigures } from './source-figures.ts';
 
 /** One document's source as every target language shares it. */
 interface SourceArticle extends SourceDocument {
@@ -116,11 +117,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   if (reviewer.state === 'edited' && reviewer.isAdopted) reportAdopted(run, target, file, reviewer.segments);
   else if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
   const texts = textsToSend(source.masked);
-  if (source.format.name === 'markdown') summary.articles++;
-  else summary.resources = (summary.resources ?? 0) + 1;
-  summary.segments += new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size;
-  summary.characters += countCharacters(texts);
-  run.glossaryHits[language] = (run.glossaryHits[language] ?? 0) + source.masked.reduce((sum, item) => sum + item.masks.length, 0);
+  const figures = sourceFiguresOf(source.masked, texts);
+  addSourceFigures(run, target, figures, source.format.name);
   const recalled = recallTranslations(source.masked, texts, {
     memory: run.memory,
     glossary: run.glossary,
@@ -180,7 +178,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const checked = checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
       // Every text translated: none given up on, none whose replies all failed the engine's checks.
       const isComplete = rebuilt.failures.length === 0 && texts.every((text) => byText.has(text));
-      if (isComplete) keepState(run, target, source, { texts, recalled, output, checked });
+      if (isComplete) keepState(run, target, source, { texts, figures, recalled, output, checked });
       else run.memory?.forgetArticleState(language, file);
     }
   } catch (error) {
@@ -202,15 +200,15 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
 
 // Kept only for an output made entirely of translations: one with a source text kept for a failed segment must
 // be tried again. A translation made this run is in the memory by now (see `storeTranslations`).
-function keepState(run: RunContext, target: Target, source: SourceArticle, made: { texts: readonly string[]; recalled: Recalled; output: string; checked: OutputCheck }): void {
+function keepState(run: RunContext, target: Target, source: SourceArticle, made: { texts: readonly string[]; figures: SourceFigures; recalled: Recalled; output: string; checked: OutputCheck }): void {
   const { memory, basis } = run;
   if (!memory || !basis) return;
-  const { texts, recalled, output, checked } = made;
+  const { texts, figures, recalled, output, checked } = made;
   const { language } = target;
   const termIds = [...new Set(source.masked.flatMap((item) => item.masks.map((mask) => mask.termId)))];
   const reviewed = [...recalled.entries.values()].filter((entry) => entry.status === 'reviewed').length;
   // Texts translated this run are machine translations too, with the suggestions just saved for them.
-  const machineKeys = [...new Set(texts)].filter((text) => recalled.entries.get(text)?.status !== 'reviewed').map((text) => recalled.keys.get(text) ?? recalled.missing.get(text)?.key);
+  const machineKeys = texts.filter((text) => recalled.entries.get(text)?.status !== 'reviewed').map((text) => recalled.keys.get(text) ?? recalled.missing.get(text)?.key);
   const needsReview = run.hasEarlierTranslations ? machineKeys.filter((key) => key !== undefined && memory.hasReviewedSuggestion(key)).length : 0;
   memory.saveArticleState({
     language,
@@ -223,14 +221,12 @@ function keepState(run: RunContext, target: Target, source: SourceArticle, made:
     outputHash: hashText(output),
     termIds,
     outcome: {
-      segments: new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size,
+      ...figures,
       texts: texts.length,
-      characters: countCharacters(texts),
       // What a run finds in the memory once this one is done: every text.
-      fromMemory: new Set(texts).size,
-      glossaryHits: source.masked.reduce((sum, item) => sum + item.masks.length, 0),
+      fromMemory: texts.length,
       reviewed,
-      machine: new Set(texts).size - reviewed,
+      machine: texts.length - reviewed,
       needsReview,
       warnings: source.warnings,
       findings: checked.findings,

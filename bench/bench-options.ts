@@ -12,6 +12,8 @@ export interface BenchOptions {
   /** Articles of the DeepL and LLM sections. */
   readonly deeplArticles: number;
   readonly incrementalArticles: number;
+  /** Articles for the re-runs with nothing or one paragraph changed. */
+  readonly unchangedArticles: number;
   /** Corpus sizes for the memory and scale runs, smallest first. */
   readonly scaleArticles: readonly number[];
   /** Simulated DeepL and LLM latency per request. */
@@ -29,14 +31,14 @@ export interface BenchOptions {
 }
 
 /** Section names, in the order they run. */
-export const sectionNames = ['overhead', 'apertium', 'deepl', 'llm', 'incremental', 'scale', 'long-line'] as const;
+export const sectionNames = ['startup', 'overhead', 'apertium', 'deepl', 'llm', 'incremental', 'unchanged', 'scale', 'long-line'] as const;
 
 /** The help text. */
 export const benchUsage = `Usage: npm run bench -- [--quick] [--strict] [--articles N] [--apertium-articles N] [--deepl-articles N]
-  [--incremental-articles N] [--scale N,N] [--latency MS] [--concurrency N] [--repeats N] [--seed N]
+  [--incremental-articles N] [--unchanged-articles N] [--scale N,N] [--latency MS] [--concurrency N] [--repeats N] [--seed N]
   [--budget S] [--scale-budget S] [--only ${sectionNames.join(',')}]
 Each option can also be set in the environment: BENCH_ARTICLES, BENCH_APERTIUM_ARTICLES, BENCH_DEEPL_ARTICLES,
-BENCH_INCREMENTAL_ARTICLES, BENCH_SCALE, BENCH_LATENCY, BENCH_CONCURRENCY, BENCH_REPEATS, BENCH_SEED, BENCH_BUDGET,
+BENCH_INCREMENTAL_ARTICLES, BENCH_UNCHANGED_ARTICLES, BENCH_SCALE, BENCH_LATENCY, BENCH_CONCURRENCY, BENCH_REPEATS, BENCH_SEED, BENCH_BUDGET,
 BENCH_SCALE_BUDGET, BENCH_ONLY.`;
 
 // Full sizes make each timed run last seconds, long enough for timer and GC noise to average out, and the median
@@ -44,8 +46,8 @@ BENCH_SCALE_BUDGET, BENCH_ONLY.`;
 // quick sizes only prove the bench runs.
 // Budgets bound a pathologically slow pipeline: a run past its budget is stopped and judged on its rate.
 const defaults = {
-  full: { articles: 200, apertiumArticles: 40, deeplArticles: 200, incrementalArticles: 100, scaleArticles: [1000, 10_000], repeats: 5, budget: 45, scaleBudget: 600 },
-  quick: { articles: 30, apertiumArticles: 8, deeplArticles: 40, incrementalArticles: 20, scaleArticles: [20, 200], repeats: 2, budget: 10, scaleBudget: 20 },
+  full: { articles: 200, apertiumArticles: 40, deeplArticles: 200, incrementalArticles: 100, unchangedArticles: 1000, scaleArticles: [1000, 10_000], repeats: 5, budget: 45, scaleBudget: 600 },
+  quick: { articles: 30, apertiumArticles: 8, deeplArticles: 40, incrementalArticles: 20, unchangedArticles: 50, scaleArticles: [20, 200], repeats: 2, budget: 10, scaleBudget: 20 },
 };
 
 /** Reads options from argv and the environment (argv wins); throws with the usage text on a bad value. */
@@ -59,6 +61,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
       'apertium-articles': { type: 'string' },
       'deepl-articles': { type: 'string' },
       'incremental-articles': { type: 'string' },
+      'unchanged-articles': { type: 'string' },
       scale: { type: 'string' },
       latency: { type: 'string' },
       concurrency: { type: 'string' },
@@ -88,6 +91,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
     apertiumArticles: count('apertium-articles', 'BENCH_APERTIUM_ARTICLES', base.apertiumArticles),
     deeplArticles: count('deepl-articles', 'BENCH_DEEPL_ARTICLES', base.deeplArticles),
     incrementalArticles: count('incremental-articles', 'BENCH_INCREMENTAL_ARTICLES', base.incrementalArticles),
+    unchangedArticles: count('unchanged-articles', 'BENCH_UNCHANGED_ARTICLES', base.unchangedArticles),
     scaleArticles: scale ? scale.split(',').map((part) => positiveInteger(part, '--scale', 0)).sort((a, b) => a - b) : base.scaleArticles,
     latencyMs: count('latency', 'BENCH_LATENCY', 150),
     concurrency: count('concurrency', 'BENCH_CONCURRENCY', 4),

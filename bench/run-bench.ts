@@ -18,15 +18,19 @@ import { machineInfo } from './machine-info.ts';
 import { benchOverhead } from './overhead-bench.ts';
 import { formatTable } from './print-table.ts';
 import { benchScale } from './scale-bench.ts';
+import { benchStartup } from './startup-bench.ts';
+import { benchUnchanged } from './unchanged-bench.ts';
 
 type Section = (options: BenchOptions) => Promise<{ figures: Figure[]; details: object }>;
 
 const sections: Record<(typeof sectionNames)[number], Section> = {
+  startup: benchStartup,
   overhead: benchOverhead,
   apertium: benchApertium,
   deepl: benchDeepl,
   llm: benchLlm,
   incremental: benchIncremental,
+  unchanged: benchUnchanged,
   scale: benchScale,
   'long-line': benchLongLine,
 };

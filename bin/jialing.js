@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the installed package needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI; `npm run build` (run by `npm ci` and `npm install`) writes it.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli.ts');
+const cli = new URL('../dist/cli.js', import.meta.url);
+if (existsSync(cli)) {
+  await import(cli.href);
+} else {
+  process.stderr.write('error: jialing is not built: dist/cli.js is missing.\nhint: Run `npm run build` in the jialing folder.\n');
+  process.exitCode = 2;
+}

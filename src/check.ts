@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from './config/resolve-config.ts';
 import { JialingError } from './errors.ts';
 import { createFormats } from './formats/create-formats.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
-import { withoutByteOrderMark } from './io/byte-order-mark.ts';
+import { readOutput } from './io/read-output.ts';
 import { documentOutputPath, findDocuments } from './io/find-documents.ts';
 import { readArticle } from './io/read-article.ts';
 import { maskArticle } from './pipeline/mask-article.ts';
@@ -14,7 +13,10 @@ import { ConsistencyTracker } from './qa/consistency-tracker.ts';
 import type { Finding } from './qa/finding.ts';
 
 export interface CheckResult {
+  /** Markdown articles checked. */
   readonly articles: number;
+  /** i18next resource files checked. */
+  readonly resources: number;
   readonly findings: readonly Finding[];
   readonly problems: readonly Problem[];
 }
@@ -49,14 +51,7 @@ export async function checkOutputs(config: ResolvedConfig, languages: readonly s
     }
   }
   findings.push(...run.consistency.findings());
-  return { articles: articles.length, findings, problems };
+  const resources = articles.filter((document) => document.format === 'i18next').length;
+  return { articles: articles.length - resources, resources, findings, problems };
 }
 
-async function readOutput(file: string): Promise<string | undefined> {
-  try {
-    return withoutByteOrderMark(await readFile(file, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}

@@ -8,7 +8,10 @@ import { addTranslateCommand } from './commands/translate-command.ts';
 import { addXliffCommand } from './commands/xliff-command.ts';
 import { formatPlace, JialingError } from './errors.ts';
 
-/** Builds the command line; the only place that prints results or decides the exit code. */
+/**
+ * Builds the command line; the only place that prints results or decides the exit code. Each command imports
+ * what it runs only once it runs, so that `--help` and a quick `status` start without the whole pipeline.
+ */
 export function createProgram(): Command {
   const program = new Command('jialing')
     .description('Batch translation and localisation pipeline for markdown articles')

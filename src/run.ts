@@ -1,21 +1,25 @@
 import os from 'node:os';
 import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
-import type { EngineChoice } from './config/schema.ts';
+import type { EngineChoice } from './config/engine-choices.ts';
 import { chooseLanguages } from './config/choose-languages.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
+import { jialingVersion } from './jialing-version.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
+import { checkFoldersUsable } from './io/check-folders-usable.ts';
 import { createFormats } from './formats/create-formats.ts';
 import { findDocuments } from './io/find-documents.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
 import type { MemoryStore } from './memory/memory-store.ts';
 import { hasMemory, openMemory } from './memory/open-memory.ts';
-import { segmentInThread, segmentInWorker, type ArticleSegmenter } from './pipeline/article-segmenter.ts';
+import { segmentInThread, segmentInWorker, segmentWhenNeeded, type ArticleSegmenter } from './pipeline/article-segmenter.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
+import { stateBasis } from './pipeline/article-state.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
-import { closeEngines, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
+import { closeEngines, forgetTexts, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
+import { updateTokenFigures } from './pipeline/token-figures.ts';
 import type { RunContext } from './pipeline/run-context.ts';
-import type { Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
+import type { ArticleOutcomes, Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
 import { wasIdleSinceLastLook } from './pipeline/thread-load.ts';
 import { translateArticle } from './pipeline/translate-article.ts';
 import { ConsistencyTracker } from './qa/consistency-tracker.ts';
@@ -33,6 +37,8 @@ export interface TranslateOptions {
   readonly dryRun?: boolean;
   /** Fail instead of calling an engine when anything needs translating (CI). */
   readonly frozen?: boolean;
+  /** Replace outputs the memory has no record of (instead of adopting them) and hand edits that no longer line up. */
+  readonly overwrite?: boolean;
   /** Stops the run: no new article or request starts, finished work is kept. */
   readonly signal?: AbortSignal;
   /** Most articles held in memory at once. */
@@ -57,13 +63,18 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   const languages = chooseLanguages(config, options.languages);
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const articles = await findDocuments(config);
+  // An output folder that cannot be written fails its own articles; the report would only fail once they are all done.
+  if (!options.dryRun) await checkFoldersUsable([{ dir: config.reportDir, setting: 'report' }], config.configFile);
   let targets: Target[] = [];
   // Started before the memory and engines are set up, so that a worker thread gets ready meanwhile. This
   // thread parses too only while it has little else to do: it was idle at least half the time since it last
   // looked, and no engine request is in flight, whose answer it would hold up.
   const wasThreadIdle = wasIdleSinceLastLook(0.5);
   const mayParseHere = () => wasThreadIdle() && targets.every((target) => target.queue.inFlight === 0);
-  const segmenter = chooseSegmenter(config, { articles: articles.length, inWorker: options.segmentInWorker, mayParseHere });
+  // After a run that kept article states, most articles may need no parse at all.
+  const isRerun = !options.dryRun && (await hasMemory(config));
+  const choose = () => chooseSegmenter(config, { articles: articles.length, inWorker: options.segmentInWorker, mayParseHere });
+  const segmenter = isRerun ? segmentWhenNeeded(choose) : choose();
   const isDryRun = options.dryRun ?? false;
   const window = new ArticleWindow({
     maxArticles: options.maxArticles ?? 64,
@@ -89,7 +100,16 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   });
   targets = prepared.targets;
 
-  const report: RunReport = { dryRun: isDryRun, articles: articles.length, languages: targets.map((target) => target.summary), problems: [] };
+  const outcomes: ArticleOutcomes = { written: 0, failed: 0, untouched: 0, skipped: 0 };
+  const resources = articles.filter((document) => document.format === 'i18next').length;
+  const report: RunReport = {
+    dryRun: isDryRun,
+    articles: articles.length - resources,
+    ...(resources > 0 && { resources }),
+    ...(isDryRun ? {} : { outcomes }),
+    languages: targets.map((target) => target.summary),
+    problems: [],
+  };
   const findings: Finding[] = [];
   const run: RunContext = {
     config,
@@ -99,6 +119,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     formats: createFormats(config, segmenter),
     isDryRun,
     isFrozen: options.frozen ?? false,
+    isOverwriting: options.overwrite ?? false,
     memory,
     hasEarlierTranslations: ((await memory?.counts())?.entries ?? 0) > 0,
     signal: options.signal,
@@ -108,11 +129,13 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       emit({ type: 'problem', problem });
     },
     addFindings: (found) => findings.push(...found),
+    countArticle: (outcome) => outcomes[outcome]++,
     consistency: new ConsistencyTracker(config.qaSeverities),
+    basis: memory && !isDryRun ? stateBasis(config, glossary, await memory.memoryVersion(), jialingVersion()) : undefined,
     glossaryHits: {},
   };
   if (!isDryRun) await Promise.all(targets.map((target) => removeStaleTempFiles(outputFolder(config.outputPattern, target.language))));
-  emit({ type: 'start', articles: articles.length, languages: targets.map((target) => target.language) });
+  emit({ type: 'start', articles: report.articles, resources: report.resources ?? 0, languages: targets.map((target) => target.language) });
   for (const { language, reason } of prepared.skipped) run.addProblem({ severity: 'warning', file: '', language, message: `Skipped "${language}": ${reason}` });
   for (const warning of prepared.warnings) run.addProblem({ severity: 'warning', file: '', message: warning });
   let enginesClosed: Promise<void> = Promise.resolve();
@@ -128,6 +151,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       // An article can fail while another of its texts is still on its way (an interruption, a failed request):
       // the answers still coming are stored before the memory closes.
       await Promise.all(targets.map((target) => target.queue.drained()));
+      // Taken once every request has ended: one may end after the language's last article.
+      if (!isDryRun) for (const target of targets) updateTokenFigures(target.summary, target.engine, config.llm.prices);
       // Engine processes take a while to end: they do so while the report is written.
       enginesClosed = closeEngines(targets);
       enginesClosed.catch(() => {}); // Rethrown below, once the report is written.
@@ -141,6 +166,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
 
 /** Completes the report of a run whose articles are all done, and writes it unless the run was a dry one. */
 async function finishReport(run: RunContext, report: RunReport, findings: Finding[], isInterrupted: boolean): Promise<TranslateResult> {
+  if (isInterrupted) report.interrupted = true;
   if (isInterrupted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });
   reportQuotaShortfall(report, run.addProblem);
   // Articles finish in any order; the report lists problems in a stable one.
@@ -150,8 +176,15 @@ async function finishReport(run: RunContext, report: RunReport, findings: Findin
     return { report, findings };
   }
   findings.push(...run.consistency.findings());
-  const reportFiles = await writeRunReport(run.config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
-  return { report, findings, reportFiles };
+  try {
+    const reportFiles = await writeRunReport(run.config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
+    return { report, findings, reportFiles };
+  } catch (error) {
+    // The outputs are written by now: a report that cannot be (disk full) must not hide the summary of the run.
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
+    run.addProblem({ severity: 'error', file: '', message: `The run report could not be written to ${run.config.reportDir}: ${reason}. The outputs and the memory are up to date; free some space and run again to get the report.` });
+    return { report, findings };
+  }
 }
 
 // A worker thread takes about half a second to start, as long as parsing some 40 articles: a run parses on
@@ -166,13 +199,10 @@ function chooseSegmenter(config: ResolvedConfig, run: { readonly articles: numbe
 // Called as each request is answered, before anyone waits on it: paid work is on disk before more is asked for.
 async function storeTranslations(memory: MemoryStore | undefined, sourceLanguage: string, target: Target, texts: readonly string[], translations: readonly string[]): Promise<void> {
   const entries = texts.flatMap((text, index) => {
-    target.names.delete(text);
-    target.hints.delete(text);
     const pending = target.awaitingMemory.get(text);
-    if (!pending) return [];
-    target.awaitingMemory.delete(text);
-    return [toMemoryEntry(sourceLanguage, target, text, translations[index]!, pending)];
+    return pending ? [toMemoryEntry(sourceLanguage, target, text, translations[index]!, pending)] : [];
   });
+  forgetTexts(target, texts);
   if (entries.length > 0) await memory?.store(entries);
 }
 

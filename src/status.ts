@@ -1,19 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from './config/resolve-config.ts';
+import type { EngineEnvironment } from './engines/create-engine.ts';
 import { JialingError } from './errors.ts';
 import type { FormatName } from './formats/document-format.ts';
-import { createFormats } from './formats/create-formats.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
-import { createTermMatcher } from './glossary/match-terms.ts';
-import { withoutByteOrderMark } from './io/byte-order-mark.ts';
 import { documentOutputPath, findDocuments } from './io/find-documents.ts';
 import { readArticle } from './io/read-article.ts';
+import { jialingVersion } from './jialing-version.ts';
 import { hasMemory, openMemory } from './memory/open-memory.ts';
-import { maskArticle, textsToSend } from './pipeline/mask-article.ts';
+import { sourceKeyOf, stateBasis } from './pipeline/article-state.ts';
 import { expectedEngineProfile } from './pipeline/expected-engine-profile.ts';
-import { rebuildTranslated } from './pipeline/rebuild-translated.ts';
-import { recallTranslations } from './pipeline/recall-translations.ts';
-import type { EngineEnvironment } from './engines/create-engine.ts';
+import { currentStates } from './pipeline/stored-outcome.ts';
 
 /** Where one article stands in one language. */
 export interface ArticleStatus {
@@ -38,50 +34,40 @@ export interface ArticleStatus {
 /** Lists, per article and language, whether the output is up to date with the source and the memory; translates nothing. */
 export async function readStatus(config: ResolvedConfig, languages: readonly string[], env: EngineEnvironment): Promise<ArticleStatus[]> {
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
-  const matcher = createTermMatcher(glossary.terms);
   const memory = (await hasMemory(config)) ? await openMemory(config) : undefined;
-  const formats = createFormats(config);
+  const basis = memory && stateBasis(config, glossary, await memory.memoryVersion(), jialingVersion());
+  const targets = languages.map((language) => ({ language, engineProfile: expectedEngineProfile(config, language, env) }));
   const statuses: ArticleStatus[] = [];
+  let parsed: typeof import('./status-of-article.ts') | undefined;
   try {
     for (const article of await findDocuments(config)) {
       const file = article.relativePath;
-      const format = formats[article.format];
-      let masked;
+      const unreadable = (format: FormatName) => languages.map((language) => ({ file, format, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0, needsReview: 0 }) as const);
       let text: string;
+      let hasByteOrderMark: boolean;
       try {
         if (article.refused) throw new JialingError(article.refused);
-        ({ text } = await readArticle(article.absolutePath, file));
-        masked = maskArticle(format.segment(text, file).segments, matcher);
+        ({ text, hasByteOrderMark } = await readArticle(article.absolutePath, file));
       } catch (error) {
         if (!(error instanceof JialingError)) throw error;
-        for (const language of languages) statuses.push({ file, format: format.name, language, state: 'unreadable', segments: 0, untranslated: 0, reviewed: 0, machine: 0, needsReview: 0 });
+        statuses.push(...unreadable(article.format));
         continue;
       }
-      const texts = textsToSend(masked);
-      for (const language of languages) {
-        const recalled = await recallTranslations(masked, texts, {
-          memory,
-          glossary,
-          sourceLanguage: config.sourceLanguage,
-          targetLanguage: language,
-          engineProfile: expectedEngineProfile(config, language, env),
-          articlePath: file,
-        });
-        const entries = [...recalled.entries.values()];
-        const reviewed = entries.filter((entry) => entry.status === 'reviewed').length;
-        let needsReview = 0;
-        for (const [text, entry] of recalled.entries) if (entry.status === 'machine' && (await memory!.hasReviewedSuggestion(recalled.keys.get(text)!))) needsReview++;
-        const output = await readFile(documentOutputPath(article, language), 'utf8').then(withoutByteOrderMark, () => undefined);
-        const untranslated = recalled.missing.size + recalled.gaveUp.size;
-        // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.
-        const rebuilt = rebuildTranslated(glossary, { file, text, masked, format }, recalled.known, language, output).text;
-        const record = await memory?.lastOutput(language, file);
-        // A hand edit a run kept as written is current as long as the source and the memory give what they gave then.
-        const isKeptEdit = record !== undefined && output === record.outputText && record.sourceText === text && record.rebuiltText === rebuilt;
-        const isCurrent = untranslated === 0 && (output === rebuilt || isKeptEdit);
-        const isEdited = output !== undefined && !isCurrent && record?.outputText !== output;
-        const state = output === undefined ? 'missing' : isCurrent ? 'up-to-date' : isEdited ? 'edited' : 'stale';
-        statuses.push({ file, format: format.name, language, state, segments: texts.length, untranslated, reviewed, machine: entries.length - reviewed, needsReview });
+      // An output kept as the last run left it, from inputs that are all the same, is up to date without a parse.
+      const states = await currentStates({ memory, basis, glossary }, targets, file, sourceKeyOf(text, hasByteOrderMark), (target) => documentOutputPath(article, target.language));
+      if (states.every((state) => state !== undefined)) {
+        for (const { language, outcome } of states) {
+          statuses.push({ file, format: article.format, language, state: 'up-to-date', segments: outcome.texts, untranslated: 0, reviewed: outcome.reviewed, machine: outcome.machine, needsReview: outcome.needsReview });
+        }
+        continue;
+      }
+      // Parsing needs the format's modules, which a status of unchanged articles never loads.
+      parsed ??= await import('./status-of-article.ts');
+      try {
+        statuses.push(...(await parsed.statusOfArticle({ config, glossary, memory }, targets, article, text)));
+      } catch (error) {
+        if (!(error instanceof JialingError)) throw error;
+        statuses.push(...unreadable(article.format));
       }
     }
   } finally {

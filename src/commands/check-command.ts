@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
 import { withProjectOptions } from './config-options.ts';
-import { checkOutputs } from '../check.ts';
-import { loadConfig } from '../config/load-config.ts';
-import { UsageError } from '../errors.ts';
-import { formatFindings } from '../qa/format-findings.ts';
 import { parseLanguages } from './parse-languages.ts';
 
 /** `jialing check`: re-runs the quality checks on the outputs on disk. */
@@ -12,10 +8,15 @@ export function addCheckCommand(program: Command): void {
     .description('Check the localised outputs as they are (hand edits included) without translating; exit 1 on an error finding')
     .option('--json', 'print findings as JSON on stdout')
     .action(async (flags: { config?: string; lang?: string; json?: boolean }) => {
+      const [{ loadConfig }, { chooseLanguages }, { checkOutputs }, { formatFindings }, { describeDocuments }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../config/choose-languages.ts'),
+        import('../check.ts'),
+        import('../qa/format-findings.ts'),
+        import('../report/summary-table.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
-      const languages = parseLanguages(flags.lang) ?? config.targetLanguages;
-      const unknown = languages.filter((language) => !config.targetLanguages.includes(language));
-      if (unknown.length > 0) throw new UsageError(`--lang ${unknown.join(',')}: not in targetLanguages (${config.targetLanguages.join(', ')}).`);
+      const languages = chooseLanguages(config, parseLanguages(flags.lang));
       const result = await checkOutputs(config, languages);
       const errors = result.findings.filter((finding) => finding.severity === 'error').length + result.problems.filter((problem) => problem.severity === 'error').length;
       if (flags.json) {
@@ -23,7 +24,7 @@ export function addCheckCommand(program: Command): void {
       } else {
         for (const problem of result.problems) process.stdout.write(`${problem.severity}: ${problem.message}\n`);
         if (result.findings.length > 0) process.stdout.write(`${formatFindings(result.findings)}\n`);
-        process.stdout.write(`\nChecked ${result.articles} articles in ${languages.join(', ')}: ${errors} errors, ${result.findings.length + result.problems.length - errors} warnings.\n`);
+        process.stdout.write(`\nChecked ${describeDocuments(result.articles, result.resources)} in ${languages.join(', ')}: ${errors} errors, ${result.findings.length + result.problems.length - errors} warnings.\n`);
       }
       process.exitCode = errors > 0 ? 1 : 0;
     });

@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../errors.ts';
-import { exportGlossary } from '../glossary/export-glossary.ts';
 import { glossaryFormats, type GlossaryFormat } from '../glossary/glossary-format.ts';
-import { importGlossary } from '../glossary/import-glossary.ts';
-import { loadGlossary } from '../glossary/load-glossary.ts';
-import { writeGlossaryFiles } from '../glossary/write-glossary.ts';
+import { checkExportPath } from '../io/check-export-path.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 
 /** `jialing glossary import|export`: exchange the glossary with translators as CSV or TBX. */
@@ -22,8 +18,14 @@ export function addGlossaryCommand(program: Command): void {
     .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
     .addOption(formatOption())
     .action(async (file: string | undefined, flags: { config?: string; format?: GlossaryFormat }) => {
+      const [{ loadConfig }, { loadGlossary }, { exportGlossary }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../glossary/load-glossary.ts'),
+        import('../glossary/export-glossary.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
       const format = flags.format ?? formatOf(file) ?? 'csv';
+      if (file) await checkExportPath(file, { name: format.toUpperCase(), extensions: [`.${format}`] }, config);
       const loaded = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
       const content = exportGlossary(loaded, config.targetLanguages, format);
       if (file) {
@@ -41,6 +43,11 @@ export function addGlossaryCommand(program: Command): void {
     .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
     .addOption(formatOption())
     .action(async (file: string, flags: { config?: string; format?: GlossaryFormat }) => {
+      const [{ loadConfig }, { importGlossary }, { writeGlossaryFiles }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../glossary/import-glossary.ts'),
+        import('../glossary/write-glossary.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
       const format = flags.format ?? formatOf(file);
       if (!format) throw new UsageError(`Cannot tell the format of ${file}.`, { hint: 'Name it *.csv or *.tbx, or pass --format csv|tbx.' });

@@ -1,15 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../errors.ts';
+import { checkExportPath } from '../io/check-export-path.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
-import { exportTmx } from '../memory/tmx-export.ts';
-import { importTmx } from '../memory/tmx-import.ts';
-import { copyMemory, describeTally } from '../memory/copy-memory.ts';
-import { describeMemory, openMemory, openMemoryAt } from '../memory/open-memory.ts';
-import { migrateMemory } from '../memory/migrate-memory.ts';
-import { parseMemoryLocation } from '../memory/memory-location.ts';
 
 /** `jialing memory export|import|migrate|copy`: exchange the memory as TMX 1.4b, set up a database, move a memory. */
 export function addMemoryCommand(program: Command): void {
@@ -23,7 +17,13 @@ export function addMemoryCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'exchange format').choices(['tmx']).default('tmx'))
     .option('-l, --lang <code>', 'only this target language')
     .action(async (file: string | undefined, flags: { config?: string; lang?: string }) => {
+      const [{ loadConfig }, { openMemory }, { exportTmx }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../memory/open-memory.ts'),
+        import('../memory/tmx-export.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
+      if (file) await checkExportPath(file, { name: 'TMX', extensions: ['.tmx', '.xml'] }, config);
       const opened = await openMemory(config);
       try {
         const content = await exportTmx(opened, { sourceLanguage: config.sourceLanguage, targetLanguage: flags.lang });
@@ -40,6 +40,11 @@ export function addMemoryCommand(program: Command): void {
     .argument('<file>', 'TMX file')
     .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
     .action(async (file: string, flags: { config?: string }) => {
+      const [{ loadConfig }, { openMemory }, { importTmx }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../memory/open-memory.ts'),
+        import('../memory/tmx-import.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
       const content = await readFile(path.resolve(file), 'utf8').catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`);
@@ -60,6 +65,12 @@ export function addMemoryCommand(program: Command): void {
     .argument('[memory]', 'SQLite file, postgres:// URL, or env:NAME for a URL in an environment variable; default: the config\'s memory')
     .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
     .action(async (argument: string | undefined, flags: { config?: string }) => {
+      const [{ loadConfig }, { parseMemoryLocation }, { describeMemory }, { migrateMemory }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../memory/memory-location.ts'),
+        import('../memory/open-memory.ts'),
+        import('../memory/migrate-memory.ts'),
+      ]);
       const location = argument ? parseMemoryLocation(argument, process.cwd()) : (await loadConfig(flags.config, process.cwd())).memory;
       const { from, to } = await migrateMemory(location);
       const where = describeMemory(location);
@@ -74,6 +85,12 @@ export function addMemoryCommand(program: Command): void {
     .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
     .action(async (flags: { from?: string; to?: string; config?: string }) => {
       if (!flags.from && !flags.to) throw new UsageError('memory copy needs --from, --to or both (the one left out is the config\'s memory).');
+      const [{ loadConfig }, { parseMemoryLocation }, { openMemoryAt }, { copyMemory, describeTally }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../memory/memory-location.ts'),
+        import('../memory/open-memory.ts'),
+        import('../memory/copy-memory.ts'),
+      ]);
       const configured = flags.from && flags.to ? undefined : (await loadConfig(flags.config, process.cwd())).memory;
       const from = flags.from ? parseMemoryLocation(flags.from, process.cwd()) : configured!;
       const to = flags.to ? parseMemoryLocation(flags.to, process.cwd()) : configured!;

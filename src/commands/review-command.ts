@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { chooseLanguages } from '../config/choose-languages.ts';
-import { loadConfig } from '../config/load-config.ts';
 import { UsageError } from '../errors.ts';
-import { createReviewServer } from '../review/server/create-review-server.ts';
-import { ReviewWorkspace } from '../review/review-workspace.ts';
 import { withProjectOptions } from './config-options.ts';
 import { parseLanguages } from './parse-languages.ts';
 
@@ -14,6 +11,11 @@ export function addReviewCommand(program: Command): void {
     .option('-p, --port <number>', 'port on 127.0.0.1; default: a free one')
     .action(async (flags: { config?: string; lang?: string; port?: string }) => {
       const port = parsePort(flags.port);
+      const [{ loadConfig }, { createReviewServer }, { ReviewWorkspace }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../review/server/create-review-server.ts'),
+        import('../review/review-workspace.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
       const languages = chooseLanguages(config, parseLanguages(flags.lang));
 

@@ -1,11 +1,6 @@
 import { Option, type Command } from 'commander';
 import { withProjectOptions } from './config-options.ts';
-import { loadConfig } from '../config/load-config.ts';
-import { engineChoices, type EngineChoice } from '../config/schema.ts';
-import { hasErrors } from '../pipeline/run-report.ts';
-import { createProgressReporter } from '../report/progress.ts';
-import { formatSummaryTable, toJsonSummary } from '../report/summary-table.ts';
-import { translateArticles } from '../run.ts';
+import { engineChoices, type EngineChoice } from '../config/engine-choices.ts';
 import { parseLanguages } from './parse-languages.ts';
 
 interface TranslateFlags {
@@ -17,6 +12,7 @@ interface TranslateFlags {
   quiet?: boolean;
   strict?: boolean;
   frozen?: boolean;
+  overwrite?: boolean;
 }
 
 /** `jialing translate`: the main job. */
@@ -29,7 +25,15 @@ export function addTranslateCommand(program: Command): void {
     .option('-q, --quiet', 'no progress output and no warnings; errors are still printed')
     .option('--strict', 'exit 1 when a quality check finds an error (glossary term, number, markup, empty)')
     .option('--frozen', 'never call an engine: exit 1 naming what would need translating (for CI)')
+    .option('--overwrite', 'replace outputs the memory has no record of, and hand edits that no longer line up, instead of leaving them untouched')
     .action(async (flags: TranslateFlags) => {
+      const [{ loadConfig }, { hasErrors }, { createProgressReporter }, { formatSummaryTable, toJsonSummary }, { translateArticles }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../pipeline/run-report.ts'),
+        import('../report/progress.ts'),
+        import('../report/summary-table.ts'),
+        import('../run.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
       const progress = createProgressReporter(process.stderr, { isQuiet: Boolean(flags.quiet || flags.json) });
       // First Ctrl-C: send nothing new, finish and keep what is in flight. Second: stop at once.
@@ -41,6 +45,7 @@ export function addTranslateCommand(program: Command): void {
         engine: flags.engine,
         dryRun: flags.dryRun,
         frozen: flags.frozen,
+        overwrite: flags.overwrite,
         signal: interrupt.signal,
         env: process.env,
         onEvent: progress.onEvent,

@@ -2,14 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { chooseLanguages } from '../config/choose-languages.ts';
-import { loadConfig } from '../config/load-config.ts';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
-import { ReviewWorkspace } from '../review/review-workspace.ts';
-import { exportXliff } from '../review/xliff/export-xliff.ts';
-import { importXliffFile, type XliffImportResult } from '../review/xliff/import-xliff.ts';
+import type { XliffImportResult } from '../review/xliff/import-xliff.ts';
 import { XliffError } from '../review/xliff/xliff-error.ts';
 import { withProjectOptions } from './config-options.ts';
 import { parseLanguages } from './parse-languages.ts';
+import { isInside } from '../io/is-inside.ts';
 
 /** `jialing xliff export|import`: hand translations to reviewers' CAT tools as XLIFF 2.1 and take their corrections back. */
 export function addXliffCommand(program: Command): void {
@@ -21,13 +19,18 @@ export function addXliffCommand(program: Command): void {
     .option('-o, --out <dir>', 'folder to write to; default: .jialing/xliff next to the config file')
     .option('--json', 'print the files written as JSON on stdout')
     .action(async (flags: { config?: string; lang?: string; article?: string; out?: string; json?: boolean }) => {
+      const [{ loadConfig }, { ReviewWorkspace }, { exportXliff }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../review/review-workspace.ts'),
+        import('../review/xliff/export-xliff.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
       const languages = chooseLanguages(config, parseLanguages(flags.lang));
       const workspace = await ReviewWorkspace.open(config, { env: process.env });
       try {
         const articles = flags.article ? [articleOf(flags.article, config)] : (await workspace.listArticles()).map((article) => article.file);
         const outDir = path.resolve(flags.out ?? path.join(path.dirname(config.configFile), '.jialing', 'xliff'));
-        const written = await exportXliff(workspace, { sourceLanguage: config.sourceLanguage, languages, articles, outDir });
+        const written = await exportXliff(workspace, { sourceLanguage: config.sourceLanguage, languages, articles, outDir, project: config });
         if (flags.json) {
           process.stdout.write(`${JSON.stringify({ files: written }, null, 2)}\n`);
         } else {
@@ -49,6 +52,11 @@ export function addXliffCommand(program: Command): void {
     .option('--force', 'store changed targets even where the translation changed in the project since the export')
     .option('--json', 'print what each file did as JSON on stdout')
     .action(async (files: string[], flags: { config?: string; force?: boolean; json?: boolean }) => {
+      const [{ loadConfig }, { ReviewWorkspace }, { importXliffFile }] = await Promise.all([
+        import('../config/load-config.ts'),
+        import('../review/review-workspace.ts'),
+        import('../review/xliff/import-xliff.ts'),
+      ]);
       const config = await loadConfig(flags.config, process.cwd());
       const imported: XliffImportResult[] = [];
       const rejected: XliffError[] = [];
@@ -83,6 +91,5 @@ export function addXliffCommand(program: Command): void {
 function articleOf(value: string, config: ResolvedConfig): string {
   const absolute = path.resolve(value);
   const relative = path.relative(config.articlesDir, absolute);
-  const isInside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-  return (isInside && existsSync(absolute) ? relative : value).split(path.sep).join('/');
+  return (isInside(absolute, config.articlesDir) && existsSync(absolute) ? relative : value).split(path.sep).join('/');
 }

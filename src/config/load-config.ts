@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 import { ConfigError } from '../errors.ts';
+import { importTypeScript } from './import-typescript.ts';
 import { resolveConfig, type ResolvedConfig } from './resolve-config.ts';
 
 /** Config file names looked for in the working folder when none is given. */
@@ -33,7 +33,7 @@ async function importConfig(configFile: string): Promise<unknown> {
     if (extension === '.json') return JSON.parse(await readFile(configFile, 'utf8'));
     const url = pathToFileURL(configFile).href;
     const module: { default?: unknown } =
-      extension === '.ts' || extension === '.mts' || extension === '.cts' ? await tsImport(url, import.meta.url) : await import(url);
+      extension === '.ts' || extension === '.mts' || extension === '.cts' ? await importTypeScript(configFile) : await import(url);
     const config = unwrapCommonJs(module.default);
     if (config === undefined) {
       throw new ConfigError(`Config file ${configFile} has no default export.`, {
@@ -52,7 +52,7 @@ async function importConfig(configFile: string): Promise<unknown> {
   }
 }
 
-// Without `"type": "module"` above it, a .ts config is compiled as CommonJS and arrives as `{ default: … }`.
+// A config written as CommonJS (`module.exports = …`) arrives as `{ default: … }`.
 function unwrapCommonJs(value: unknown): unknown {
   if (value && typeof value === 'object' && 'default' in value && Object.keys(value).every((key) => key === 'default' || key === '__esModule')) {
     return (value as { default: unknown }).default;

@@ -5,7 +5,10 @@ import type { ProtectRuleName } from '../markdown/protect/protect-rules.ts';
 import type { SegmentOptions } from '../markdown/segment-options.ts';
 import { isPostgresUrl } from '../memory/postgres/mask-password.ts';
 import { resolveMemoryLocation, type MemoryLocation } from '../memory/memory-location.ts';
-import { configSchema, type AnchorStyle, type EngineChoice, type ParsedConfig } from './schema.ts';
+import { checkFolders } from './check-folders.ts';
+import type { ResourceSyntax } from '../i18next/resource-syntax.ts';
+import type { EngineChoice } from './engine-choices.ts';
+import { configSchema, type AnchorStyle, type ParsedConfig } from './schema.ts';
 
 /** The config the pipeline works with: defaults applied, paths absolute, engine chosen per language. */
 export interface ResolvedConfig {
@@ -31,6 +34,8 @@ export interface ResolvedConfig {
   readonly reportDir: string;
   readonly qaSeverities: ParsedConfig['qa']['severities'];
   readonly fuzzyThreshold: number;
+  /** i18next resource files: which namespaces (all but the glossary when absent), how placeholders are written, what happens to extra keys. */
+  readonly resources: { readonly namespaces?: readonly string[]; readonly extraKeys: 'keep' | 'remove'; readonly syntax: ResourceSyntax };
 }
 
 /** Validates raw config data and resolves it against the config file's folder; throws one `ConfigError` listing every problem. */
@@ -43,9 +48,13 @@ export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig 
   const root = path.dirname(configFile);
   const articlesDir = path.resolve(root, config.articles);
   const outputPattern = path.resolve(root, config.output);
-  if (config.targetLanguages.some((lang) => outputFolder(outputPattern, lang) === articlesDir)) {
-    problems.push(`output: "${config.output}" points at the articles folder; expected a folder apart from "${config.articles}"`);
-  }
+  problems.push(
+    ...checkFolders({
+      articles: { dir: articlesDir, setting: config.articles },
+      outputs: config.targetLanguages.map((language) => ({ language, dir: outputFolder(outputPattern, language) })),
+      outputSetting: config.output,
+    }),
+  );
   if (problems.length > 0) throw configProblems(configFile, problems);
 
   return {
@@ -70,6 +79,11 @@ export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig 
     reportDir: path.resolve(root, config.report),
     qaSeverities: config.qa.severities,
     fuzzyThreshold: config.fuzzyThreshold,
+    resources: {
+      ...(config.resources.namespaces && { namespaces: config.resources.namespaces.map((name) => name.replace(/\.json$/, '')) }),
+      extraKeys: config.resources.extraKeys,
+      syntax: { ...config.resources.interpolation, icu: config.resources.icu },
+    },
   };
 }
 
@@ -81,9 +95,16 @@ export function outputFolder(outputPattern: string, language: string): string {
 function checkLanguages(config: ParsedConfig): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
+  // BCP 47 codes ignore case, and so do the file systems of macOS and Windows: `EN` is `en`, `articles/ES` is `articles/es`.
+  const firstSpelling = new Map<string, string>();
+  const source = config.sourceLanguage.toLowerCase();
   for (const [index, lang] of config.targetLanguages.entries()) {
-    if (lang === config.sourceLanguage) problems.push(`targetLanguages[${index}]: "${lang}" is the source language; remove it`);
-    if (seen.has(lang)) problems.push(`targetLanguages[${index}]: "${lang}" is listed twice`);
+    const folded = lang.toLowerCase();
+    const spelled = lang === config.sourceLanguage ? '' : ` (language codes ignore case: it is "${config.sourceLanguage}")`;
+    if (folded === source) problems.push(`targetLanguages[${index}]: "${lang}" is the source language${spelled}; remove it`);
+    const earlier = firstSpelling.get(folded);
+    if (earlier !== undefined) problems.push(`targetLanguages[${index}]: "${lang}" is listed twice${earlier === lang ? '' : ` (as "${earlier}" too: language codes ignore case)`}; remove one`);
+    else firstSpelling.set(folded, lang);
     seen.add(lang);
   }
   if (typeof config.engine === 'object') {

@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { protectRuleNames } from '../markdown/protect/protect-rules.ts';
+import { engineChoices } from './engine-choices.ts';
 
 const languageCode = z
   .string()
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language code such as "es", "pt-BR" or "en-XA"');
 
-/** Names of the engines a config may ask for. */
-export const engineNames = ['apertium', 'deepl', 'llm', 'pseudo', 'copy'] as const;
-export type EngineName = (typeof engineNames)[number];
-
-/** What a config or `--engine` may name: an engine, or `auto` (DeepL with a key, else the LLM engine when configured, else Apertium where it has the pair). */
-export const engineChoices = [...engineNames, 'auto'] as const;
-export type EngineChoice = (typeof engineChoices)[number];
+// In a module of their own so that the command line can offer them without loading zod.
 
 /**
  * How in-page links follow translated headings: `github` rewrites them to the slugs GitHub gives the translated
@@ -29,7 +24,7 @@ export type LlmResponseFormat = (typeof llmResponseFormats)[number];
 const llmSchema = z
   .object({
     /** The API's base URL (default OpenAI's); `OPENAI_BASE_URL` overrides it. */
-    baseURL: z.url({ error: 'expected a URL such as "http://127.0.0.1:11434/v1"' }).optional(),
+    baseURL: z.url({ protocol: /^https?$/, hostname: /./, error: 'expected an http or https URL such as "http://127.0.0.1:11434/v1"' }).optional(),
     /** The model to ask, as the server names it (`gpt-4.1-mini`, `qwen2.5:7b`, an Azure deployment). */
     model: z.string().min(1).optional(),
     /** Name of the environment variable holding the key; a local server needs none. */
@@ -165,6 +160,28 @@ export const configSchema = z
           .default([]),
         /** Built-in kinds switched off by name, e.g. `{ identifier: false }` (see `protectRules` for the list). */
         rules: z.partialRecord(z.enum(protectRuleNames), z.boolean()).default({}),
+      })
+      .strict()
+      .prefault({}),
+    /** i18next resource files translated beside the articles: `{locales}/{sourceLanguage}/{namespace}.json` to `{locales}/{lang}/{namespace}.json`. */
+    resources: z
+      .object({
+        /** Namespaces to translate; every `*.json` of the source language's folder but the glossary when absent. */
+        namespaces: z.array(z.string().regex(/^[^/\\]+$/, 'expected a namespace name such as "common", without a folder or ".json"')).optional(),
+        /** Keys a target file has that its source lacks: `keep` them (reported) or `remove` them. */
+        extraKeys: z.enum(['keep', 'remove']).default('keep'),
+        /** i18next's `interpolation` options, when the site changes them. */
+        interpolation: z
+          .object({
+            prefix: z.string().min(1).default('{{'),
+            suffix: z.string().min(1).default('}}'),
+            nestingPrefix: z.string().min(1).default('$t('),
+            nestingSuffix: z.string().min(1).default(')'),
+          })
+          .strict()
+          .prefault({}),
+        /** Strings are ICU messages (`i18next-icu`): arguments kept, plural and select branches translated. */
+        icu: z.boolean().default(false),
       })
       .strict()
       .prefault({}),

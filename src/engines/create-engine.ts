@@ -1,10 +1,8 @@
 import type { ResolvedConfig } from '../config/resolve-config.ts';
-import type { EngineName } from '../config/schema.ts';
+import type { EngineName } from '../config/engine-choices.ts';
 import { createApertiumEngine } from './apertium/apertium-engine.ts';
 import { createCopyEngine } from './copy-engine.ts';
-import { createDeeplEngine } from './deepl/deepl-engine.ts';
 import type { Engine, EngineReply } from './engine.ts';
-import { createLlmEngine } from './llm/llm-engine.ts';
 import { llmBaseUrl } from './llm/llm-base-url.ts';
 import { createPseudoEngine } from './pseudo-engine.ts';
 
@@ -19,15 +17,24 @@ export interface EngineEnvironment {
   readonly [name: string]: string | undefined;
 }
 
-const factories: Record<EngineName, (config: ResolvedConfig, env: EngineEnvironment) => Engine<EngineReply>> = {
-  apertium: (config) => createApertiumEngine({ pairs: config.apertiumPairs }),
-  deepl: (config, env) => createDeeplEngine({ ...config.deepl, authKey: env.DEEPL_AUTH_KEY, serverUrl: env.DEEPL_SERVER_URL }),
-  llm: (config, env) => createLlmEngine({ ...config.llm, baseURL: llmBaseUrl(config.llm, env), apiKey: env[config.llm.apiKeyVariable] || undefined }),
-  pseudo: () => createPseudoEngine(),
-  copy: () => createCopyEngine(),
+// The clients of the paid engines (deepl-node, openai) are loaded only by a run that uses them: each costs
+// a tenth of a second or more to load.
+const factories: Record<EngineName, (config: ResolvedConfig, env: EngineEnvironment) => Promise<Engine<EngineReply>>> = {
+  apertium: async (config) => createApertiumEngine({ pairs: config.apertiumPairs }),
+  deepl: async (config, env) => {
+    const { createDeeplEngine } = await import('./deepl/deepl-engine.ts');
+    return createDeeplEngine({ ...config.deepl, authKey: env.DEEPL_AUTH_KEY, serverUrl: env.DEEPL_SERVER_URL });
+  },
+  llm: async (config, env) => {
+    const baseURL = llmBaseUrl(config.llm, env);
+    const { createLlmEngine } = await import('./llm/llm-engine.ts');
+    return createLlmEngine({ ...config.llm, baseURL, apiKey: env[config.llm.apiKeyVariable] || undefined });
+  },
+  pseudo: async () => createPseudoEngine(),
+  copy: async () => createCopyEngine(),
 };
 
 /** Creates the engine a config names. */
-export function createEngine(name: EngineName, config: ResolvedConfig, env: EngineEnvironment): Engine<EngineReply> {
+export function createEngine(name: EngineName, config: ResolvedConfig, env: EngineEnvironment): Promise<Engine<EngineReply>> {
   return factories[name](config, env);
 }

@@ -4,7 +4,7 @@ import type { Segment } from '../markdown/segment.ts';
 import type { Finding } from '../qa/finding.ts';
 
 /** Names of the document formats jialing translates. */
-export const formatNames = ['markdown'] as const;
+export const formatNames = ['markdown', 'i18next'] as const;
 export type FormatName = (typeof formatNames)[number];
 
 /** A source document as a format sees it: where it is shown, its text and its segments. */
@@ -34,6 +34,23 @@ export interface DocumentFormat {
   rebuild(source: FormatSource, translations: ReadonlyMap<number, string>, language: string, current?: string): RebuiltArticle;
   /** Findings only this format can make, on an output as written. */
   check(source: FormatSource, output: string, language: string): Finding[];
+  /**
+   * Whether a person's edit of a document whose source is unchanged is kept byte for byte. Otherwise the rebuild,
+   * which carries the edits (stored as reviewed), is written.
+   */
+  readonly keepsEditedFile: boolean;
+  /**
+   * An output without what the rebuild keeps or drops of its own accord (a resource file's own keys, stale
+   * plural forms), so that only changes the rebuild would undo count against a hand edit. As is when absent.
+   */
+  comparableOutput?(output: string, source: FormatSource, language: string): string;
+  /**
+   * One segment's translation (tagged text, by segment index) as the document writes it, for reviewers; the
+   * source's text, and `isBroken`, when the translation cannot be written.
+   */
+  renderSegment(segment: Segment, translations: ReadonlyMap<number, string>, segments: readonly Segment[]): { readonly text: string; readonly isBroken: boolean };
+  /** A translation as the rebuild writes it (spans an engine split joined); undefined when it cannot be written. */
+  repairTranslation(segment: Segment, text: string): string | undefined;
   /** What the document is about, which helps an engine with short segments. */
   context(segments: readonly Segment[]): string | undefined;
 }

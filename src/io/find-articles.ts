@@ -1,4 +1,4 @@
-import { readdir, realpath } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.ts';
 
@@ -14,6 +14,9 @@ export async function findArticles(root: string): Promise<FoundArticle[]> {
     realRoot = await realpath(root);
   } catch {
     throw new ConfigError(`Articles folder not found: ${root}`, { hint: 'Check `articles` in the config; it is relative to the config file.' });
+  }
+  if (!(await stat(realRoot)).isDirectory()) {
+    throw new ConfigError(`The articles folder ${root} is a file; expected a folder of *.md articles.`, { hint: 'Point `articles` in the config at the folder that holds the file.' });
   }
   const found: FoundArticle[] = [];
   await walk(root, root, realRoot, found);

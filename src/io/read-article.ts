@@ -5,17 +5,17 @@ import { byteOrderMark } from './byte-order-mark.ts';
 // The byte-order mark is kept by the decoder so that the outputs can be written with it too.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** An article's text, without the byte-order mark, and whether the file had one. */
+/** A document's text, without the byte-order mark, and whether the file had one. */
 export interface ArticleText {
   readonly text: string;
   readonly hasByteOrderMark: boolean;
 }
 
-/** Reads an article as UTF-8 text; binary files and other encodings are refused with a clear error. */
+/** Reads a source document as UTF-8 text; binary files and other encodings are refused with a clear error. */
 export async function readArticle(file: string, displayPath: string): Promise<ArticleText> {
   const bytes = await readFile(file);
   if (bytes.includes(0)) {
-    throw new ArticleError(`${displayPath} is a binary file, not markdown; skipped.`, { place: { file: displayPath }, hint: 'Remove it from the articles folder or rename it.' });
+    throw new ArticleError(`${displayPath} is a binary file, not text; skipped.`, { place: { file: displayPath }, hint: 'Remove it from the folder jialing reads, or rename it.' });
   }
   let text: string;
   try {

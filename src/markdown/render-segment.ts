@@ -85,6 +85,8 @@ function tryRender(segment: Segment, text: string, input: RenderInput): string |
       const markdown = writeChunks(chunks, segment.references);
       return addLinePrefixes(sink.isHeading ? escapeHeadingEnd(markdown) : markdown, segment.linePrefixes);
     }
+    case 'resource':
+      throw new Error('A resource string is not written as markdown');
   }
 }
 

@@ -36,14 +36,23 @@ export interface AtomTag {
 
 export type Tag = PairTag | AtomTag;
 
-export type SegmentKind = 'heading' | 'paragraph' | 'table-cell' | 'alt' | 'title' | 'frontmatter';
+export type SegmentKind = 'heading' | 'paragraph' | 'table-cell' | 'alt' | 'title' | 'frontmatter' | 'resource';
 
 /** How a translation is written back into the source. */
 export type SegmentSink =
   | { readonly type: 'inline'; readonly isTableCell: boolean; readonly isHeading: boolean }
   | { readonly type: 'alt' }
   | { readonly type: 'title'; readonly delimiter: string }
-  | { readonly type: 'yaml'; readonly style: 'plain' | 'single' | 'double' };
+  | { readonly type: 'yaml'; readonly style: 'plain' | 'single' | 'double' }
+  /** A string of an i18next resource file at `path`; a plural form names its group and category. */
+  | { readonly type: 'resource'; readonly path: readonly (string | number)[]; readonly plural?: ResourcePlural };
+
+/** Where a plural form of a resource stands in its group: `items_one` is base `items`, cardinal, `one`. */
+export interface ResourcePlural {
+  readonly base: string;
+  readonly type: 'cardinal' | 'ordinal';
+  readonly category: 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+}
 
 /** One translatable unit of an article: a block's text with its inline formatting as tags. */
 export interface Segment {
@@ -71,4 +80,6 @@ export interface Segment {
   readonly references?: Readonly<Record<string, string>>;
   /** Whether the text holds words worth sending to an engine. */
   readonly isTranslatable: boolean;
+  /** In an output: the language has no place for this segment (a plural form it does not use), so nothing is checked. */
+  readonly isOmitted?: boolean;
 }

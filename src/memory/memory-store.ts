@@ -1,3 +1,4 @@
+import type { ArticleState } from '../pipeline/article-state.ts';
 import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from './memory-entry.ts';
 import type { MemoryRecords, MemoryTally } from './memory-records.ts';
 import type { SuggestOptions } from './suggest-options.ts';
@@ -79,6 +80,18 @@ export interface MemoryStore {
 
   /** What jialing last wrote to an article's output in a language, with the source it was made from. */
   lastOutput(language: string, file: string): Promise<WrittenOutput | undefined>;
+
+  /** Keeps what an article's output in a language was made from and what was reported of it. */
+  saveArticleState(state: ArticleState): Promise<void>;
+
+  /** The state kept for an article's output in a language, if any. */
+  articleState(language: string, file: string): Promise<ArticleState | undefined>;
+
+  /** Drops an article's kept state, so that the next run takes the full path for it. */
+  forgetArticleState(language: string, file: string): Promise<void>;
+
+  /** Changes whenever a reviewed or imported translation is added or changed. */
+  memoryVersion(): Promise<string>;
 
   /** Keeps suggestions for a segment's reviewers, replacing earlier ones; an empty list removes them. */
   saveSuggestions(key: string, suggestions: readonly Suggestion[]): Promise<void>;

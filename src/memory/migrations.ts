@@ -112,6 +112,24 @@ export const migrations: readonly Migration[] = [
       CREATE TABLE rejected (key TEXT PRIMARY KEY, attempts INTEGER NOT NULL, target_text TEXT NOT NULL, rejected_at TEXT NOT NULL) STRICT;
     `,
   },
+  {
+    description: 'per article and language, what its output was made from and what the run reported, so an unchanged one is not redone',
+    sql: `
+      CREATE TABLE article_states (
+        target_language TEXT NOT NULL COLLATE NOCASE,
+        file TEXT NOT NULL,
+        source_hash TEXT NOT NULL,
+        engine_profile TEXT NOT NULL,
+        glossary_version TEXT NOT NULL,
+        config_hash TEXT NOT NULL,
+        memory_version TEXT NOT NULL,
+        output_hash TEXT NOT NULL,
+        term_ids TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        PRIMARY KEY (target_language, file)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Brings the schema of `db` up to the last of `steps`; refuses a file written by a newer jialing. */

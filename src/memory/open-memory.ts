@@ -4,8 +4,6 @@ import { ConfigError } from '../errors.ts';
 import type { MemoryLocation } from './memory-location.ts';
 import type { MemoryStore } from './memory-store.ts';
 import { maskPassword } from './postgres/mask-password.ts';
-import { PostgresMemory } from './postgres/postgres-memory.ts';
-import { SqliteMemory } from './sqlite/sqlite-memory.ts';
 
 /** Where credentials named in the config (`{ url: { env } }`) are read from; `process.env` by default. */
 export interface MemoryEnvironment {
@@ -17,9 +15,15 @@ export async function openMemory(config: Pick<ResolvedConfig, 'memory'>, env: Me
   return openMemoryAt(config.memory, env);
 }
 
-/** Opens the memory at a location, as `openMemory` does. */
+/** Opens the memory at a location, as `openMemory` does; only the driver of that kind of memory is loaded. */
 export async function openMemoryAt(location: MemoryLocation, env: MemoryEnvironment = process.env): Promise<MemoryStore> {
-  return location.kind === 'sqlite' ? SqliteMemory.open(location.file) : PostgresMemory.open(memoryUrl(location, env));
+  if (location.kind === 'sqlite') {
+    const { SqliteMemory } = await import('./sqlite/sqlite-memory.ts');
+    return SqliteMemory.open(location.file);
+  }
+  const url = memoryUrl(location, env);
+  const { PostgresMemory } = await import('./postgres/postgres-memory.ts');
+  return PostgresMemory.open(url);
 }
 
 /** Whether the project's memory exists already, so that a read-only command need not create one; a database always does. */

@@ -18,6 +18,15 @@ export function segmentInThread(options: SegmentOptions): ArticleSegmenter {
   };
 }
 
+/** Creates the segmenter when the first article needs one: a re-run that parses nothing starts no thread. */
+export function segmentWhenNeeded(create: () => ArticleSegmenter): ArticleSegmenter {
+  let segmenter: ArticleSegmenter | undefined;
+  return {
+    segment: (text) => (segmenter ??= create()).segment(text),
+    close: () => segmenter?.close(),
+  };
+}
+
 /**
  * Segments articles in a worker thread, so parsing, the largest part of the pipeline's own work, runs beside
  * the rest of it (masking, memory, rebuilding, checks, engine requests) on a second core. When the worker has
@@ -52,7 +61,10 @@ interface Job {
 // Enough that the thread never waits for its next article; the rest wait here, where the calling thread can
 // take some.
 const maxJobsInWorker = 2;
-const bootScript = new URL('./segment-worker-boot.mjs', import.meta.url);
+// Compiled, this module is JavaScript and so is the worker; run from the sources, the boot script loads tsx first.
+const bootScript = import.meta.url.endsWith('.js')
+  ? new URL('./segment-worker.js', import.meta.url)
+  : new URL('./segment-worker-boot.mjs', import.meta.url);
 
 // Starting the thread costs about half a second of CPU, so runs that follow one another (a watch, a benchmark,
 // a test suite) share one; it ends once no run has used it for this long.

@@ -3,7 +3,7 @@ import type { Glossary } from '../glossary/glossary.ts';
 import type { RebuiltArticle } from '../markdown/rebuild-article.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { checkArticle } from '../qa/check-article.ts';
-import type { ConsistencyTracker } from '../qa/consistency-tracker.ts';
+import { consistencyPlaces, type ConsistencyPlace, type ConsistencyTracker } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import type { SourceDocument } from './source-document.ts';
 
@@ -15,17 +15,23 @@ export interface OutputCheckRun {
   readonly consistency: ConsistencyTracker;
 }
 
+/** What checking one output found, as added to the run. */
+export interface OutputCheck {
+  readonly findings: readonly Finding[];
+  readonly places: readonly ConsistencyPlace[];
+}
+
 /**
  * Checks a document as written in one language and adds its segments to the consistency check.
  * A rebuild is checked from the segments it wrote, with no second parse; text read back (a person's edit
  * kept as written, `jialing check` on files from disk) goes through the format's reader.
  */
-export function checkOutput(run: OutputCheckRun, source: SourceDocument, output: string | RebuiltArticle, language: string): void {
+export function checkOutput(run: OutputCheckRun, source: SourceDocument, output: string | RebuiltArticle, language: string): OutputCheck {
   const sourceSegments = source.masked.map((item) => item.segment);
   const targetSegments = typeof output === 'string' ? source.format.segmentOutput(output, sourceSegments, { file: source.file, language }) : writtenSegments(sourceSegments, output);
   const masksByIndex = new Map(source.masked.map((item) => [item.segment.index, item.masks]));
-  run.addFindings(
-    checkArticle(sourceSegments, targetSegments, {
+  const findings = [
+    ...checkArticle(sourceSegments, targetSegments, {
       file: source.file,
       sourceLanguage: run.config.sourceLanguage,
       targetLanguage: language,
@@ -33,10 +39,12 @@ export function checkOutput(run: OutputCheckRun, source: SourceDocument, output:
       termsFor: (segment: Segment) =>
         (masksByIndex.get(segment.index) ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: run.glossary.targetForm(mask.termId, language) })),
     }),
-  );
-  const outputText = typeof output === 'string' ? output : output.text;
-  run.addFindings(source.format.check({ file: source.file, text: source.text, segments: sourceSegments }, outputText, language));
-  if (sourceSegments.length === targetSegments.length) run.consistency.add(source.file, language, sourceSegments, targetSegments);
+    ...source.format.check({ file: source.file, text: source.text, segments: sourceSegments }, typeof output === 'string' ? output : output.text, language),
+  ];
+  const places = sourceSegments.length === targetSegments.length ? consistencyPlaces(sourceSegments, targetSegments) : [];
+  run.addFindings(findings);
+  run.consistency.add(source.file, language, places);
+  return { findings, places };
 }
 
 // The rebuild writes each segment's tags exactly once (it keeps the source text where they came back otherwise),

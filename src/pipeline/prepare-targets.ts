@@ -1,14 +1,13 @@
 import PQueue from 'p-queue';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
-import type { EngineChoice, EngineName } from '../config/schema.ts';
+import type { EngineChoice, EngineName } from '../config/engine-choices.ts';
 import { createEngine, type EngineEnvironment } from '../engines/create-engine.ts';
 import type { Engine, EngineReply, LanguagePair, TextHints } from '../engines/engine.ts';
-import { llmBaseUrl } from '../engines/llm/llm-base-url.ts';
-import { llmProfile } from '../engines/llm/llm-profile.ts';
 import { SetupError } from '../errors.ts';
 import { preferredAutoEngine } from './auto-engine.ts';
 import type { LanguageSummary } from './run-report.ts';
 import { TranslationQueue, type EngineState, type RetryPolicy } from './translation-queue.ts';
+import { engineProfile } from './engine-profile.ts';
 
 /** One target language of a run: its engine, its request queue and its figures. */
 export interface Target {
@@ -61,10 +60,10 @@ export interface PreparedTargets {
 /** Chooses and creates one engine per engine name and one queue per language; checks every pair before any work. */
 export async function prepareTargets(config: ResolvedConfig, options: TargetOptions): Promise<PreparedTargets> {
   const engines = new Map<EngineName, { engine: Engine<EngineReply>; requests: PQueue; state: EngineState }>();
-  const engineNamed = (name: EngineName) => {
+  const engineNamed = async (name: EngineName) => {
     let shared = engines.get(name);
     if (!shared) {
-      const engine = createEngine(name, config, options.env);
+      const engine = await createEngine(name, config, options.env);
       const { concurrency, requestsPerSecond } = engine.limits;
       const rate = requestsPerSecond ? { intervalCap: requestsPerSecond, interval: 1000 } : {};
       engines.set(name, (shared = { engine, requests: new PQueue({ concurrency, ...rate }), state: {} }));
@@ -78,12 +77,12 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
     for (const language of options.languages) {
       const pair = { source: config.sourceLanguage, target: language };
       const choice = options.engine ?? config.engineByLanguage[language]!;
-      const name = choice === 'auto' ? await chooseAutomatically(pair, preferredAutoEngine(config, options.env), (candidate) => engineNamed(candidate).engine) : choice;
+      const name = choice === 'auto' ? await chooseAutomatically(pair, preferredAutoEngine(config, options.env), async (candidate) => (await engineNamed(candidate)).engine) : choice;
       if (typeof name === 'object') {
         skipped.push({ language, reason: name.reason });
         continue;
       }
-      const { engine, requests, state } = engineNamed(name);
+      const { engine, requests, state } = await engineNamed(name);
       const retry = retryFor(name, config, options.retry);
       const target: Target = {
         language,
@@ -98,6 +97,7 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
           namesOf: (text) => target.names.get(text) ?? [],
           hintsOf: (text) => target.hints.get(text) ?? {},
           onTranslated: (texts, translations) => options.onTranslated(target, texts, translations),
+          onGivenUp: (texts) => forgetTexts(target, texts),
           engineState: state,
           // Counted as each request ends, not as each article does: a request shared with an article that failed
           // may end after the language's last article.
@@ -131,17 +131,6 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
   return { targets, skipped, warnings };
 }
 
-/** Everything that changes what an engine returns for the same text, so a change means new translations. */
-export function engineProfile(name: EngineName, config: ResolvedConfig, language: string, env: EngineEnvironment): string {
-  // The version counts how jialing talks to Apertium: names sent as proper nouns (2) changed its output, and so
-  // did kept tokens sent as names, spans carried by every token and each segment tagged as if alone (3).
-  if (name === 'apertium') return `apertium/3:${config.apertiumPairs[language] ?? 'default'}`;
-  if (name === 'llm') return llmProfile(config.llm, llmBaseUrl(config.llm, env), language);
-  if (name !== 'deepl') return name;
-  const { languages, context } = config.deepl;
-  return `deepl:${JSON.stringify({ ...languages['default'], ...languages[language], context })}`;
-}
-
 /** Closes each engine once. */
 export async function closeEngines(targets: readonly Target[]): Promise<void> {
   await Promise.all([...new Set(targets.map((target) => target.engine))].map((engine) => engine.close()));
@@ -149,9 +138,9 @@ export async function closeEngines(targets: readonly Target[]): Promise<void> {
 
 // `auto`: DeepL or the LLM engine when set up (see `preferredAutoEngine`), else Apertium where it has the pair;
 // never a silent pseudo-translation.
-async function chooseAutomatically(pair: LanguagePair, preferred: EngineName | undefined, engineNamed: (name: EngineName) => Engine<EngineReply>): Promise<EngineName | { reason: string }> {
+async function chooseAutomatically(pair: LanguagePair, preferred: EngineName | undefined, engineNamed: (name: EngineName) => Promise<Engine<EngineReply>>): Promise<EngineName | { reason: string }> {
   if (preferred) return preferred;
-  const apertiumProblem = await engineNamed('apertium').checkPair(pair);
+  const apertiumProblem = await (await engineNamed('apertium')).checkPair(pair);
   if (typeof apertiumProblem !== 'string') return 'apertium';
   return { reason: `engine "auto" found no DEEPL_AUTH_KEY for DeepL and no llm.model with a key or base URL for the LLM engine, and ${apertiumProblem}` };
 }
@@ -161,4 +150,13 @@ function retryFor(name: EngineName, config: ResolvedConfig, retry: RetryPolicy):
   if (name === 'deepl') return { ...retry, attempts: config.deepl.attempts };
   if (name === 'llm') return { ...retry, attempts: config.llm.attempts, replyAttempts: config.llm.replyAttempts };
   return retry;
+}
+
+/** Drops what a target kept about texts until their answers came: names, hints, and where to store them. */
+export function forgetTexts(target: Target, texts: readonly string[]): void {
+  for (const text of texts) {
+    target.names.delete(text);
+    target.hints.delete(text);
+    target.awaitingMemory.delete(text);
+  }
 }

@@ -5,8 +5,9 @@ import type { TermMatcher } from '../glossary/match-terms.ts';
 import type { ConsistencyTracker } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import type { MemoryStore } from '../memory/memory-store.ts';
+import type { StateBasis } from './article-state.ts';
 import type { Target } from './prepare-targets.ts';
-import type { Problem, RunEvent } from './run-report.ts';
+import type { ArticleOutcome, Problem, RunEvent } from './run-report.ts';
 
 /** What every article of a run shares. */
 export interface RunContext {
@@ -19,6 +20,8 @@ export interface RunContext {
   readonly isDryRun: boolean;
   /** Fail instead of calling an engine when anything needs translating (CI). */
   readonly isFrozen: boolean;
+  /** Replace outputs the memory has no record of, and hand edits that no longer line up, instead of leaving them. */
+  readonly isOverwriting: boolean;
   readonly memory?: MemoryStore;
   /** Whether the memory held translations before this run, so that new segments can get suggestions from them. */
   readonly hasEarlierTranslations: boolean;
@@ -27,8 +30,12 @@ export interface RunContext {
   readonly emit: (event: RunEvent) => void;
   readonly addProblem: (problem: Problem) => void;
   readonly addFindings: (findings: readonly Finding[]) => void;
+  /** Counts an article once it has ended, for the run's closing line. */
+  readonly countArticle: (outcome: ArticleOutcome) => void;
   /** What the consistency check at the end needs of every article written. */
   readonly consistency: ConsistencyTracker;
+  /** What stored article states are compared against; absent when none are read or kept (a dry run, no memory). */
+  readonly basis?: StateBasis;
   /** Glossary terms masked per language. */
   readonly glossaryHits: Record<string, number>;
 }

@@ -13,6 +13,8 @@ export interface LanguageSummary {
   readonly language: string;
   readonly engine: string;
   articles: number;
+  /** i18next resource files. */
+  resources?: number;
   /** Distinct translatable segments per article, summed. */
   segments: number;
   /** Segments whose translation came from the memory. */
@@ -29,8 +31,16 @@ export interface LanguageSummary {
   unsentSegments?: number;
   /** Segments a person changed in the outputs since the last run, now reviewed entries of the memory. */
   reviewerEdits?: number;
+  /** Articles whose source, settings and output were as the last run left them: reported from its record, not redone. */
+  unchanged?: number;
   /** Outputs left untouched because a person's edits no longer line up with the source. */
   conflicts?: number;
+  /** Outputs the memory had no record of, taken in as reviewed translations. */
+  adoptedOutputs?: number;
+  /** Outputs left untouched: jialing never wrote them and they do not line up with the source. */
+  unrecordedOutputs?: number;
+  /** Outputs not written because of their place or mode (read-only, behind a link leading elsewhere). */
+  blockedOutputs?: number;
   /** Tokens of the prompts and replies, for engines that bill by token; estimated for a dry run. */
   promptTokens?: number;
   completionTokens?: number;
@@ -42,17 +52,34 @@ export interface LanguageSummary {
   seconds: number;
 }
 
+/**
+ * What became of one article in every target language: `written` (each output written or already up to date),
+ * `failed` (an output was not written), `untouched` (an output someone else wrote was left as it was),
+ * `skipped` (the article could not be read or processed at all).
+ */
+export type ArticleOutcome = 'written' | 'failed' | 'untouched' | 'skipped';
+
+/** Articles per outcome; the articles of the run that are in none of them were never started (an interruption). */
+export type ArticleOutcomes = Record<ArticleOutcome, number>;
+
 /** What a run did, for the summary table, `--json` and the exit code. */
 export interface RunReport {
   readonly dryRun: boolean;
+  /** Markdown articles. */
   readonly articles: number;
+  /** Absent from a dry run, which writes nothing. */
+  readonly outcomes?: ArticleOutcomes;
+  /** Set when the run was stopped (Ctrl-C) before every article was done. */
+  interrupted?: boolean;
+  /** i18next resource files. */
+  readonly resources?: number;
   readonly languages: LanguageSummary[];
   readonly problems: Problem[];
 }
 
 /** Progress events, for a progress bar or plain log lines. */
 export type RunEvent =
-  | { readonly type: 'start'; readonly articles: number; readonly languages: readonly string[] }
+  | { readonly type: 'start'; readonly articles: number; readonly resources: number; readonly languages: readonly string[] }
   | { readonly type: 'article'; readonly language: string; readonly file: string; readonly segments: number; readonly isOk: boolean }
   | { readonly type: 'problem'; readonly problem: Problem };
 

@@ -9,7 +9,8 @@ port.on('message', ({ id, text, options }: SegmentRequest) => {
   try {
     reply = { id, extracted: segmentMarkdown(text, options) };
   } catch (error) {
-    reply = { id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    // Name and message only: a stack is for a bug report, never for the person running jialing.
+    reply = { id, failure: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
   port.postMessage(reply);
 });

@@ -1,4 +1,6 @@
+import { outputFolder } from '../config/resolve-config.ts';
 import { FrozenError, JialingError, QuotaExceededError, SetupError } from '../errors.ts';
+import { checkOutputPath } from '../io/check-output-path.ts';
 import { byteOrderMark } from '../io/byte-order-mark.ts';
 import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts';
 import { readArticle } from '../io/read-article.ts';
@@ -7,18 +9,22 @@ import type { SegmentFailure } from '../markdown/render-segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
-import { checkOutput } from './check-output.ts';
+import { glossaryVersionOf, hashText, sourceKeyOf } from './article-state.ts';
+import { checkOutput, type OutputCheck } from './check-output.ts';
+import { currentStates, reportStoredOutcome } from './stored-outcome.ts';
 import { maskArticle, nameIdsOf, textsToSend } from './mask-article.ts';
 import type { Target } from './prepare-targets.ts';
 import { rebuildTranslated } from './rebuild-translated.ts';
 import { maxBrokenReplies, recallTranslations, type Recalled } from './recall-translations.ts';
 import { takeReviewerEdits, type ReviewerEdits } from './take-reviewer-edits.ts';
-import { textHintsOf } from './text-hints.ts';
+import { createTextHints } from './text-hints.ts';
 import { updateTokenFigures } from './token-figures.ts';
 import type { RunContext } from './run-context.ts';
+import type { ArticleOutcome } from './run-report.ts';
 import { countCharacters } from './count-characters.ts';
 import type { SourceDocument } from './source-document.ts';
 import { wrapLikeSource } from './wrap-like-source.ts';
+import { addSourceFigures, sourceFiguresOf, type SourceFigures } from './source-figures.ts';
 
 /** One document's source as every target language shares it. */
 interface SourceArticle extends SourceDocument {
@@ -28,6 +34,8 @@ interface SourceArticle extends SourceDocument {
   readonly found: FoundDocument;
   /** What the document is about, which helps an engine with short segments. */
   readonly context?: string;
+  /** What segmenting said about the source, reported once per article. */
+  readonly warnings: readonly string[];
 }
 
 /** Reads and segments one document, then translates, writes and checks it for every target language. */
@@ -35,29 +43,47 @@ export async function translateArticle(run: RunContext, article: FoundDocument, 
   const file = article.relativePath;
   if (article.refused) {
     run.addProblem({ severity: 'error', file, message: `Refused ${file}: ${article.refused}.` });
+    run.countArticle('skipped');
     return;
   }
   const format = run.formats[article.format];
   let source: SourceArticle;
+  let targets: readonly Target[];
   try {
     const { text, hasByteOrderMark } = await readArticle(article.absolutePath, file);
+    // An output whose every input is as it was when it was written is neither rebuilt nor checked again.
+    const states = await currentStates(run, run.targets, file, sourceKeyOf(text, hasByteOrderMark), (target) => documentOutputPath(article, target.language));
+    targets = run.targets.filter((_, index) => states[index] === undefined);
+    if (targets.length === 0) {
+      await held.inTurn();
+      held.handedOver();
+      for (const warning of states[0]?.outcome.warnings ?? []) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
+      run.targets.forEach((target, index) => reportStoredOutcome(run, target, states[index]!, article.format));
+      // A state is kept only for an output every text reached, so an unchanged article counts as written.
+      run.countArticle('written');
+      return;
+    }
+    run.targets.forEach((target, index) => states[index] && reportStoredOutcome(run, target, states[index], article.format));
     const extracted = await format.parse(text, file);
     for (const warning of extracted.warnings) run.addProblem({ severity: 'warning', file, message: `${file}: ${warning}` });
-    source = { file, text, hasByteOrderMark, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments) };
+    source = { file, text, hasByteOrderMark, format, found: article, masked: maskArticle(extracted.segments, run.matcher), context: format.context(extracted.segments), warnings: extracted.warnings };
   } catch (error) {
-    if (!(error instanceof JialingError)) throw error;
-    run.addProblem({ severity: 'error', file, line: error.place?.line, message: error.message });
+    // Whatever goes wrong with one article (a parser overflowing its stack included) stops that article only.
+    const message = error instanceof JialingError ? error.message : `${file} could not be processed and was skipped: ${describeFailure(error)}`;
+    run.addProblem({ severity: 'error', file, line: error instanceof JialingError ? error.place?.line : undefined, message });
+    run.countArticle('skipped');
     return;
   }
   // Read before any text is asked for: an article hands its texts to the queues all at once (see ArticleWindow).
-  const edits = await Promise.all(run.targets.map((target) => (run.isDryRun ? none : takeReviewerEdits(run, target, source, documentOutputPath(article, target.language)))));
+  const edits = await Promise.all(targets.map((target) => (run.isDryRun ? none : readOutput(run, target, source))));
   // Looked up before its turn too, after the edits are stored so that they win: once in turn, an article hands
   // its texts over without waiting on the memory.
-  const recalls = await Promise.all(run.targets.map((target) => recallArticle(run, target, source)));
+  const recalls = await Promise.all(targets.map((target) => recallArticle(run, target, source)));
   await held.inTurn();
-  const work = run.targets.map((target, index) => translateInto(run, target, source, edits[index]!, recalls[index]!, held));
+  const work = targets.map((target, index) => translateInto(run, target, source, edits[index]!, recalls[index]!, held));
   held.handedOver();
-  await Promise.all(work);
+  const outcomes = await Promise.all(work);
+  run.countArticle(outcomes.includes('failed') ? 'failed' : outcomes.includes('untouched') ? 'untouched' : 'written');
 }
 
 const none: ReviewerEdits = { state: 'none' };
@@ -73,20 +99,40 @@ function recallArticle(run: RunContext, target: Target, source: SourceArticle): 
   });
 }
 
-async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: ReviewerEdits, recalled: Recalled, held: HeldArticle): Promise<void> {
+/** What is in an output before the run: a person's edits, or a reason it must not be written at all. */
+type OutputState = ReviewerEdits | { readonly state: 'blocked'; readonly reason: string };
+
+async function readOutput(run: RunContext, target: Target, source: SourceArticle): Promise<OutputState> {
+  const blocked = await checkOutputPath(outputFolder(source.found.outputFolder, target.language), source.found.outputName);
+  if (blocked) return { state: 'blocked', reason: blocked };
+  let edits: ReviewerEdits;
+  try {
+    edits = await takeReviewerEdits(run, target, source, documentOutputPath(source.found, target.language), { isOverwriting: run.isOverwriting });
+  } catch (error) {
+    if (error instanceof SetupError) throw error;
+    return { state: 'blocked', reason: `the output on disk could not be compared with what jialing wrote (${describeFailure(error)})` };
+  }
+  if (edits.state === 'none' && edits.isUnrecordedReplaced) {
+    run.addProblem({ severity: 'warning', file: source.file, language: target.language, message: `${source.file} [${target.language}] existed with no record in the memory; --overwrite replaced it.` });
+  }
+  if (edits.state !== 'conflict' || !run.isOverwriting) return edits;
+  run.addProblem({ severity: 'warning', file: source.file, language: target.language, message: `${source.file} [${target.language}] had hand edits that no longer line up with the source (${edits.reason}); --overwrite replaced them.` });
+  return { state: 'none', current: edits.current };
+}
+
+async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: OutputState, recalled: Recalled, held: HeldArticle): Promise<ArticleOutcome> {
   const { summary, language } = target;
   const { file } = source;
   target.startedAt ??= performance.now();
-  if (reviewer.state === 'conflict') {
-    reportConflict(run, target, file, reviewer.reason);
-    return;
+  if (reviewer.state === 'conflict' || reviewer.state === 'blocked') {
+    reportUntouched(run, target, file, reviewer);
+    return 'untouched';
   }
-  if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
+  if (reviewer.state === 'edited' && reviewer.isAdopted) reportAdopted(run, target, file, reviewer.segments);
+  else if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
   const texts = textsToSend(source.masked);
-  summary.articles++;
-  summary.segments += new Set(source.masked.filter((item) => item.segment.isTranslatable).map((item) => item.text)).size;
-  summary.characters += countCharacters(texts);
-  run.glossaryHits[language] = (run.glossaryHits[language] ?? 0) + source.masked.reduce((sum, item) => sum + item.masks.length, 0);
+  const figures = sourceFiguresOf(source.masked, texts);
+  addSourceFigures(run, target, figures, source.format.name);
   summary.fromMemory += recalled.known.size;
   let isOk = true;
   try {
@@ -96,12 +142,12 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
     if (!run.isDryRun) {
       const missing = [...recalled.missing.keys()];
       for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
-      const hintOptions = { glossary: run.glossary, language, title: source.context, neighbours: run.config.llm.contextSegments };
+      const hintsOf = target.engine.usesHints ? createTextHints(source.masked, { glossary: run.glossary, language, title: source.context, neighbours: run.config.llm.contextSegments }) : undefined;
       for (const [index, item] of source.masked.entries()) {
         if (!recalled.missing.has(item.text)) continue;
         const names = nameIdsOf(item);
         if (names.length > 0) target.names.set(item.text, names);
-        if (target.engine.usesHints && !target.hints.has(item.text)) target.hints.set(item.text, textHintsOf(source.masked, index, hintOptions));
+        if (hintsOf && !target.hints.has(item.text)) target.hints.set(item.text, hintsOf(index));
       }
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       // Suggestions are looked for while the engine works.
@@ -115,6 +161,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const current = reviewer.state === 'edited' ? reviewer.text : reviewer.current;
       const rebuilt = rebuildTranslated(run.glossary, source, byText, language, current);
       await rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);
+      for (const warning of rebuilt.warnings ?? []) run.addProblem({ severity: 'warning', file, language, message: warning });
       reportGivenUp(run, target, source, recalled.gaveUp);
       for (const failure of rebuilt.failures) {
         summary.failedSegments++;
@@ -127,14 +174,18 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
         });
       }
       // A person's edit of an unchanged article is kept byte for byte; otherwise the rebuild carries the edits.
-      const isKept = reviewer.state === 'edited' && reviewer.isSourceUnchanged && missing.length === 0;
+      const isKept = reviewer.state === 'edited' && reviewer.isSourceUnchanged && missing.length === 0 && source.format.keepsEditedFile;
       // A re-run that would rebuild what it rebuilt last time leaves the file (and a kept edit in it) alone.
       const written = reviewer.state === 'none' ? reviewer.written : undefined;
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
       if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), source.hasByteOrderMark ? byteOrderMark + output : output);
       if (!isUnchanged) await run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
-      checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
+      const checked = checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
+      // Every text translated: none given up on, none whose replies all failed the engine's checks.
+      const isComplete = rebuilt.failures.length === 0 && texts.every((text) => byText.has(text));
+      if (isComplete) await keepState(run, target, source, { texts, figures, recalled, output, checked });
+      else await run.memory?.forgetArticleState(language, file);
     }
   } catch (error) {
     if (error instanceof SetupError) throw error;
@@ -147,8 +198,47 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   summary.seconds = (performance.now() - target.startedAt) / 1000;
   // A real run counts requests as they end (see prepareTargets); a dry one counts what it would send.
   if (run.isDryRun) summary.billedCharacters += countCharacters([...recalled.missing.keys()]);
-  updateTokenFigures(summary, target.engine, run.config.llm.prices, run.isDryRun ? [...recalled.missing.keys()] : undefined);
+  // A real run takes its tokens from the engine once every request has ended (see translateArticles).
+  if (run.isDryRun) updateTokenFigures(summary, target.engine, run.config.llm.prices, [...recalled.missing.keys()]);
   run.emit({ type: 'article', language, file, segments: texts.length, isOk });
+  return isOk ? 'written' : 'failed';
+}
+
+// Kept only for an output made entirely of translations: one with a source text kept for a failed segment must
+// be tried again. A translation made this run is in the memory by now (see `storeTranslations`).
+async function keepState(run: RunContext, target: Target, source: SourceArticle, made: { texts: readonly string[]; figures: SourceFigures; recalled: Recalled; output: string; checked: OutputCheck }): Promise<void> {
+  const { memory, basis } = run;
+  if (!memory || !basis) return;
+  const { texts, figures, recalled, output, checked } = made;
+  const { language } = target;
+  const termIds = [...new Set(source.masked.flatMap((item) => item.masks.map((mask) => mask.termId)))];
+  const reviewed = [...recalled.entries.values()].filter((entry) => entry.status === 'reviewed').length;
+  // Texts translated this run are machine translations too, with the suggestions just saved for them.
+  const machineKeys = texts.filter((text) => recalled.entries.get(text)?.status !== 'reviewed').map((text) => recalled.keys.get(text) ?? recalled.missing.get(text)?.key);
+  const needsReview = run.hasEarlierTranslations ? (await Promise.all(machineKeys.map((key) => key !== undefined && memory.hasReviewedSuggestion(key)))).filter(Boolean).length : 0;
+  await memory.saveArticleState({
+    language,
+    file: source.file,
+    sourceHash: hashText(sourceKeyOf(source.text, source.hasByteOrderMark)),
+    engineProfile: target.engineProfile,
+    glossaryVersion: glossaryVersionOf(run.glossary, basis, termIds, language),
+    configHash: basis.configHash,
+    memoryVersion: basis.memoryVersion,
+    outputHash: hashText(output),
+    termIds,
+    outcome: {
+      ...figures,
+      texts: texts.length,
+      // What a run finds in the memory once this one is done: every text.
+      fromMemory: texts.length,
+      reviewed,
+      machine: texts.length - reviewed,
+      needsReview,
+      warnings: source.warnings,
+      findings: checked.findings,
+      places: checked.places,
+    },
+  });
 }
 
 // For a text the memory lacks, the closest earlier translations made for the same article (where an edited
@@ -200,11 +290,6 @@ function reportFailedReplies(run: RunContext, target: Target, source: SourceArti
   if (failed.size === 0) return;
   reportKeptSource(run, target, source, failed, (plain, text) =>
     `the engine's replies for "${plain}" failed the checks on every try (${target.queue.failureOf(text)}); the source text was kept and nothing was stored, so the next run asks again.`);
-  for (const text of failed) {
-    target.names.delete(text);
-    target.hints.delete(text);
-    target.awaitingMemory.delete(text);
-  }
 }
 
 /** Reports each segment of the article whose text is in `texts` as failed, its source kept, with `reason` after its place. */
@@ -222,15 +307,34 @@ function reportKeptSource(run: RunContext, target: Target, source: SourceArticle
   }
 }
 
-function reportConflict(run: RunContext, target: Target, file: string, reason: string): void {
-  target.summary.conflicts = (target.summary.conflicts ?? 0) + 1;
-  run.addProblem({
-    severity: 'error',
-    file,
-    language: target.language,
-    message: `${file} [${target.language}] was edited by hand and left untouched: ${reason}. Nothing was stored from it. Fix the file so its blocks match the source again, or delete it to have it written anew (translations reviewed before are kept).`,
-  });
+function reportUntouched(run: RunContext, target: Target, file: string, output: Extract<OutputState, { state: 'conflict' | 'blocked' }>): void {
+  const { summary, language } = target;
+  let message: string;
+  if (output.state === 'blocked') {
+    summary.blockedOutputs = (summary.blockedOutputs ?? 0) + 1;
+    message = `${file} [${language}] was not written: ${output.reason}.`;
+  } else if (output.isUnrecorded) {
+    summary.unrecordedOutputs = (summary.unrecordedOutputs ?? 0) + 1;
+    message = `${file} [${language}] exists but the memory has no record of jialing writing it (a translation made before jialing, a fresh clone or a new memory), and it does not line up with its source: ${output.reason}. It was left untouched and nothing was stored from it. Make its blocks match the source to have it adopted, or run \`jialing translate --overwrite\` to replace it.`;
+  } else {
+    summary.conflicts = (summary.conflicts ?? 0) + 1;
+    message = `${file} [${language}] was edited by hand and left untouched: ${output.reason}. Nothing was stored from it. Fix the file so its blocks match the source again, or delete it (or run \`jialing translate --overwrite\`) to have it written anew (translations reviewed before are kept).`;
+  }
+  run.addProblem({ severity: 'error', file, language, message });
   run.emit({ type: 'article', language: target.language, file, segments: 0, isOk: false });
+}
+
+function reportAdopted(run: RunContext, target: Target, file: string, segments: number): void {
+  target.summary.adoptedOutputs = (target.summary.adoptedOutputs ?? 0) + 1;
+  const message = `${file} [${target.language}] existed with no record in the memory: adopted as a reviewed translation (${segments} segments stored); segments it leaves as in the source are translated.`;
+  run.addProblem({ severity: 'warning', file, language: target.language, message });
+}
+
+/** A failure jialing did not foresee, in one line: what a person needs to report it, without a stack. */
+function describeFailure(error: unknown): string {
+  if (error instanceof JialingError) return error.message;
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `${what}. This is a bug in jialing; please report it with the article.`;
 }
 
 function shortPlain(text: string): string {

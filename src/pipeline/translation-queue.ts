@@ -35,6 +35,8 @@ export interface TranslationQueueOptions {
    * A promise it returns is awaited, since a memory on a database server stores asynchronously.
    */
   readonly onTranslated?: (texts: readonly string[], translations: readonly string[]) => unknown;
+  /** Called with the texts whose replies failed the engine's checks on every try: they are answered with their source. */
+  readonly onGivenUp?: (texts: readonly string[]) => void;
   /** Called as each attempt of a request ends, answered or not, so that every request sent is counted. */
   readonly onRequestEnded?: (request: EndedRequest) => void;
   /** Shared by every queue of one engine: a used-up quota stops them all (it belongs to the account). */
@@ -43,9 +45,9 @@ export interface TranslationQueueOptions {
 
 /** What one request attempt cost. */
 export interface EndedRequest {
-  /** Texts translated by it; 0 when it failed. */
+  /** Texts it brought a usable translation for; 0 when it failed. */
   readonly texts: number;
-  /** Characters billed for it: the engine's own figure when it gives one, else the plain-text characters sent. */
+  /** Characters billed for it: the engine's own figure when it gives one, else the plain-text characters of an answered request. */
   readonly billedCharacters: number;
 }
 
@@ -64,15 +66,12 @@ interface Waiting {
 /** Request counts of one queue, for the summary and the benchmark. */
 export interface QueueStats {
   requests: number;
+  /** Texts answered with a usable translation. */
   texts: number;
-  /** Plain-text characters of the texts translated, as engines bill them. */
-  characters: number;
   retries: number;
   /** Requests split in two because the engine could not answer them whole. */
   splits: number;
 }
-
-
 
 const encoder = new TextEncoder();
 // Enough for the texts repeated across the articles near one another (the same words around other glossary
@@ -85,7 +84,7 @@ const defaultAnswersKept = 20_000;
  * for now, so a run spends the minimum number of requests. Each text is sent once per run.
  */
 export class TranslationQueue {
-  readonly stats: QueueStats = { requests: 0, texts: 0, characters: 0, retries: 0, splits: 0 };
+  readonly stats: QueueStats = { requests: 0, texts: 0, retries: 0, splits: 0 };
   readonly #options: TranslationQueueOptions;
   readonly #groups = new Map<string, { items: Waiting[]; bytes: number }>();
   /** Texts asked for and not answered yet. */
@@ -186,10 +185,13 @@ export class TranslationQueue {
     void this.#settle(texts, key || undefined, () => this.#notStarted.delete(batch), new Map()).then(
       async (replies) => {
         const answers = replies.map((reply, index) => (typeof reply === 'string' ? reply : texts[index]!));
-        replies.forEach((reply, index) => typeof reply !== 'string' && this.#failures.set(texts[index]!, reply.failure));
+        // A text asked again after the run's answers forgot it may succeed this time: only its last outcome counts.
+        replies.forEach((reply, index) => (typeof reply === 'string' ? this.#failures.delete(texts[index]!) : this.#failures.set(texts[index]!, reply.failure)));
         const kept = texts.flatMap((text, index) => (typeof replies[index] === 'string' ? [index] : []));
+        const givenUp = texts.filter((text, index) => typeof replies[index] !== 'string');
         try {
           if (kept.length > 0) await this.#options.onTranslated?.(kept.map((index) => texts[index]!), kept.map((index) => answers[index]!));
+          if (givenUp.length > 0) this.#options.onGivenUp?.(givenUp);
         } catch (error) {
           // An answer that could not be kept (the memory failed) must not reach an output either.
           return this.#fail(batch, error);
@@ -263,10 +265,13 @@ export class TranslationQueue {
       if (this.#stopped) throw this.#stopped;
       let billed: number | undefined;
       let isCounted = false;
-      const ended = (translated: number) => {
+      // An answered request is paid for whole, also for replies that then fail the engine's checks.
+      const ended = (replies: readonly EngineReply[] | undefined) => {
         if (isCounted) return;
         isCounted = true;
-        this.#options.onRequestEnded?.({ texts: translated, billedCharacters: translated === 0 ? 0 : (billed ?? countCharacters(texts)) });
+        const translated = replies?.filter((reply) => typeof reply === 'string').length ?? 0;
+        this.stats.texts += translated;
+        this.#options.onRequestEnded?.({ texts: translated, billedCharacters: replies ? (billed ?? countCharacters(texts)) : (billed ?? 0) });
       };
       try {
         this.stats.requests++;
@@ -276,12 +281,10 @@ export class TranslationQueue {
         if (translations.length !== texts.length) {
           throw new EngineError(`${engine.name} returned ${translations.length} translations for ${texts.length} texts.`);
         }
-        this.stats.texts += texts.length;
-        this.stats.characters += billed ?? countCharacters(texts);
-        ended(texts.length);
+        ended(translations);
         return translations;
       } catch (error) {
-        ended(0);
+        ended(undefined);
         // Stopped at once, before this attempt's promise settles and frees its place for the next request.
         if (error instanceof QuotaExceededError) {
           const state = this.#options.engineState;

@@ -12,7 +12,9 @@ export function wrapLikeSource(source: string, translated: string): string {
   if (flat === source.replace(lineBreak, ' ')) return source;
   const breaks = [...source.matchAll(/\n/g)].map((match) => match.index / source.length);
   if (breaks.length === 0) return flat;
-  const blanks = [...flat.matchAll(/ /g)].map((match) => match.index);
+  // Never before a kept token: raw HTML such as `</div>` starts a block at the start of a line, where the
+  // source (a paragraph) could not have had it.
+  const blanks = [...flat.matchAll(/ (?!<x\d+\/>)/g)].map((match) => match.index);
   const chosen = new Set<number>();
   let from = 0;
   for (const ratio of breaks) {

@@ -19,6 +19,7 @@ export function checkArticle(sourceSegments: readonly Segment[], targetSegments:
   const { termsFor, ...shared } = context;
   return sourceSegments.flatMap((source, index) => {
     const target = targetSegments[index]!;
+    if (target.isOmitted) return [];
     const segmentContext: CheckContext = { ...shared, terms: termsFor(source) };
     const empty = checkEmpty(source, target, segmentContext);
     return empty.length > 0 ? empty : segmentChecks.flatMap((check) => check(source, target, segmentContext));

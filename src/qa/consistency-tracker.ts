@@ -15,6 +15,23 @@ interface Place {
   readonly plain: string;
 }
 
+/** One translated segment as the consistency check sees it. */
+export interface ConsistencyPlace {
+  readonly sourceId: string;
+  /** Line in the translated article. */
+  readonly line: number;
+  readonly plain: string;
+}
+
+/** The places of an article's aligned source and target segments: its translatable segments, in order. */
+export function consistencyPlaces(sourceSegments: readonly Segment[], targetSegments: readonly Segment[]): ConsistencyPlace[] {
+  return sourceSegments.flatMap((source, index) => {
+    if (!source.isTranslatable) return [];
+    const target = targetSegments[index]!;
+    return [{ sourceId: source.id, line: target.line, plain: plainTextOf(target) }];
+  });
+}
+
 /**
  * Finds the same source text translated in different ways within one language, as articles finish. Every
  * occurrence goes to a private temporary SQLite database, which keeps to a small page cache and spills to
@@ -33,19 +50,14 @@ export class ConsistencyTracker {
       seq INTEGER PRIMARY KEY, language TEXT NOT NULL, source_id TEXT NOT NULL, wording INTEGER NOT NULL,
       file TEXT NOT NULL, line INTEGER NOT NULL, plain TEXT NOT NULL)`);
     const insert = this.#db.prepare('INSERT INTO places (language, source_id, wording, file, line, plain) VALUES (?, ?, ?, ?, ?, ?)');
-    this.#insert = this.#db.transaction((file: string, language: string, sourceSegments: readonly Segment[], targetSegments: readonly Segment[]) => {
-      sourceSegments.forEach((source, index) => {
-        if (!source.isTranslatable) return;
-        const target = targetSegments[index]!;
-        const plain = plainTextOf(target);
-        insert.run(language, source.id, hashOf(wordingOf(plain)), file, target.line, plain);
-      });
+    this.#insert = this.#db.transaction((file: string, language: string, places: readonly ConsistencyPlace[]) => {
+      for (const place of places) insert.run(language, place.sourceId, hashOf(wordingOf(place.plain)), file, place.line, place.plain);
     });
   }
 
-  /** Adds an article's aligned source and target segments in one language. */
-  add(file: string, language: string, sourceSegments: readonly Segment[], targetSegments: readonly Segment[]): void {
-    this.#insert(file, language, sourceSegments, targetSegments);
+  /** Adds an article's places in one language (see `consistencyPlaces`). */
+  add(file: string, language: string, places: readonly ConsistencyPlace[]): void {
+    this.#insert(file, language, places);
   }
 
   /** The findings for every source text translated more than one way; nothing can be added afterwards. */

@@ -14,4 +14,7 @@ export const defaultSeverities: Readonly<Record<CheckId, Severity>> = {
   inconsistent: 'warning',
   'span-edge': 'warning',
   anchor: 'error',
+  plural: 'error',
+  'extra-key': 'warning',
+  resolve: 'error',
 };

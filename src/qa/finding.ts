@@ -14,7 +14,10 @@ export type CheckId =
   | 'inconsistent'
   | 'span-edge'
   | 'anchor'
-  | 'structure';
+  | 'structure'
+  | 'plural'
+  | 'extra-key'
+  | 'resolve';
 
 /** One thing a quality check found in a translated segment. */
 export interface Finding {

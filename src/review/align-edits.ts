@@ -22,6 +22,8 @@ export interface EditedOutput {
   readonly current: readonly Segment[];
   /** Segments of what the memory holds now for that source, to tell a finished write from an edit. */
   readonly expected?: readonly Segment[];
+  /** Whether `written` is the source itself, for a file jialing has no record of writing (the messages say so). */
+  readonly isWrittenSource?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface EditedOutput {
  */
 export function alignEdits(output: EditedOutput): { readonly edits: AlignedEdit[] } | { readonly conflict: string } {
   const { source, written, current, expected } = output;
-  const structure = compareStructure(written, current) ?? compareCopiedText(output);
+  const structure = compareStructure(written, current, output.isWrittenSource ? 'the source' : 'what jialing wrote') ?? compareCopiedText(output);
   if (structure) return { conflict: structure };
   const edits: AlignedEdit[] = [];
   const targets = new Map<string, AlignedEdit>();
@@ -83,18 +85,18 @@ function copiedParts(text: string, segments: readonly Segment[]): { text: string
   return parts;
 }
 
-function compareStructure(written: readonly Segment[], current: readonly Segment[]): string | undefined {
+function compareStructure(written: readonly Segment[], current: readonly Segment[], reference: string): string | undefined {
   const count = Math.min(written.length, current.length);
   for (let index = 0; index < count; index++) {
     const was = written[index]!;
     const now = current[index]!;
     if (was.kind !== now.kind || was.parent !== now.parent) {
-      return `the blocks no longer match what jialing wrote from line ${now.line} on (a ${was.kind} was written there, the file has a ${now.kind}): a block was added, removed, split or merged`;
+      return `the blocks no longer match ${reference} from line ${now.line} on (${reference} has a ${was.kind} there, the file has a ${now.kind}): a block was added, removed, split or merged`;
     }
   }
   if (written.length !== current.length) {
     const line = (current[count] ?? written[count] ?? current.at(-1))?.line ?? 1;
-    return `the file has ${current.length} translatable blocks where jialing wrote ${written.length} (first difference near line ${line}): a block was added or removed`;
+    return `the file has ${current.length} translatable blocks where ${reference} has ${written.length} (first difference near line ${line}): a block was added or removed`;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Glossary } from '../glossary/glossary.ts';
 import { unmaskTerms } from '../glossary/mask-terms.ts';
-import { renderSegment, repairTranslation, type SegmentFailure } from '../markdown/render-segment.ts';
-import { stringifyTaggedText, taggedTextToPlain } from '../markdown/tagged-text.ts';
+import type { DocumentFormat } from '../formats/document-format.ts';
+import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { MarkupPart, Segment, Tag } from '../markdown/segment.ts';
 import type { MemoryEntry, Suggestion } from '../memory/memory-entry.ts';
 import type { MaskedSegment } from '../pipeline/mask-article.ts';
@@ -15,6 +15,8 @@ import type { ReviewCounts, ReviewEarlier, ReviewSegment, ReviewTag, ReviewTerm 
 /** What the memory and the checks say about an article in one language. */
 export interface ReviewSources {
   readonly masked: readonly MaskedSegment[];
+  /** The format of the document, which writes each segment as its file shows it. */
+  readonly format: DocumentFormat;
   readonly language: string;
   readonly glossary: Glossary;
   /** Stored entry per masked text. */
@@ -31,21 +33,16 @@ export interface ReviewSources {
 
 /** The segments a reviewer works on: those jialing translates, with their translation, tags, terms, findings and suggestions. */
 export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
-  const { masked, language, glossary, entries } = sources;
+  const { masked, language, glossary, entries, format } = sources;
   const targetForm = (termId: string) => glossary.targetForm(termId, language);
   const targets = new Map<number, string>();
   for (const item of masked) {
     const entry = entries.get(item.text);
-    const target = entry && writtenTarget(glossary, item, entry.targetText, language);
+    const target = entry && writtenTarget(format, glossary, item, entry.targetText, language);
     if (target !== undefined) targets.set(item.segment.index, target);
   }
   const segments = masked.map((item) => item.segment);
-  // Frontmatter values, alt texts and titles are edited as plain text, which is what a save reads them as:
-  // showing them quoted or escaped would have each approval quote the value once more.
-  const markdownOf = (segment: Segment, translations: ReadonlyMap<number, string>) =>
-    segment.sink.type === 'inline'
-      ? renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures: [] })
-      : taggedTextToPlain(translations.get(segment.index) ?? segment.text);
+  const markdownOf = (segment: Segment, translations: ReadonlyMap<number, string>) => format.renderSegment(segment, translations, segments).text;
   return masked
     .filter((item) => item.isSendable)
     .map((item): ReviewSegment => {
@@ -54,11 +51,12 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
       const target = targets.get(segment.index);
       const sourceMarkdown = markdownOf(segment, new Map());
       const reviewed = entry?.status === 'machine' ? sources.reviewedEarlier(item) : undefined;
-      const earlier = reviewed && describeEarlier(item, reviewed, (translations) => markdownOf(segment, translations), targetForm);
+      const earlier = reviewed && describeEarlier(format, item, reviewed, (translations) => markdownOf(segment, translations), targetForm);
       return {
         index: segment.index,
         id: segment.id,
         kind: segment.kind,
+        ...(segment.sink.type === 'resource' && { key: segment.sink.path.join('.') }),
         line: segment.line,
         source: segment.text,
         target,
@@ -73,10 +71,8 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
         findings: sources.findingsOf(segment.index),
         suggestions: sources.suggestionsFor(item).map((suggestion) => {
           const targetText = unmaskTerms(suggestion.targetText, item.masks, targetForm).text;
-          const failures: SegmentFailure[] = [];
-          const translations = new Map([[segment.index, targetText]]);
-          const markdown = segment.sink.type === 'inline' ? renderSegment({ ...segment, linePrefixes: [] }, { segments, translations, failures }) : markdownOf(segment, translations);
-          return { ...suggestion, targetText, targetMarkdown: failures.length === 0 ? markdown : undefined };
+          const rendered = format.renderSegment(segment, new Map([[segment.index, targetText]]), segments);
+          return { ...suggestion, targetText, targetMarkdown: rendered.isBroken ? undefined : rendered.text };
         }),
       };
     });
@@ -86,17 +82,16 @@ export function reviewSegments(sources: ReviewSources): ReviewSegment[] {
  * A stored translation as reviewers see it and the rebuild writes it: terms spelled out, an engine's split spans
  * joined; undefined when it cannot be written (the source is written instead).
  */
-export function writtenTarget(glossary: Glossary, item: MaskedSegment, translated: string, language: string): string | undefined {
-  const repaired = repairTranslation(item.segment, unmaskTranslation(glossary, item, translated, language));
-  return 'nodes' in repaired ? stringifyTaggedText(repaired.nodes) : undefined;
+export function writtenTarget(format: DocumentFormat, glossary: Glossary, item: MaskedSegment, translated: string, language: string): string | undefined {
+  return format.repairTranslation(item.segment, unmaskTranslation(glossary, item, translated, language));
 }
 
 // The earlier source's terms are spelled as this source's: its placeholders are numbered in the same reading order.
-function describeEarlier(item: MaskedSegment, reviewed: Suggestion, markdownOf: (translations: ReadonlyMap<number, string>) => string, targetForm: (termId: string) => string): ReviewEarlier {
+function describeEarlier(format: DocumentFormat, item: MaskedSegment, reviewed: Suggestion, markdownOf: (translations: ReadonlyMap<number, string>) => string, targetForm: (termId: string) => string): ReviewEarlier {
   const sourceForm = new Map(item.masks.map((mask) => [mask.termId, mask.source]));
   const plain = (text: string) => taggedTextToPlain(unmaskTerms(text, item.masks, (termId) => sourceForm.get(termId) ?? termId).text, ' ');
   const target = unmaskTerms(reviewed.targetText, item.masks, targetForm).text;
-  const isWritable = 'nodes' in repairTranslation(item.segment, target);
+  const isWritable = format.repairTranslation(item.segment, target) !== undefined;
   return {
     sourceDiff: diffWords(plain(reviewed.sourceText), plain(item.text)),
     target,

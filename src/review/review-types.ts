@@ -42,7 +42,9 @@ export interface ReviewSegment {
   /** Content id of the source text: changes when the source text changes. */
   readonly id: string;
   readonly kind: SegmentKind;
-  /** Line of the segment in the source article. */
+  /** For a string of a resource file: its key (`nav.home`, `items_one`). */
+  readonly key?: string;
+  /** Line of the segment in the source document. */
   readonly line: number;
   /** Source as tagged text (`<gN>…</gN>`, `<xN/>`, XML-escaped), glossary terms spelled out. */
   readonly source: string;

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { EngineEnvironment } from '../engines/create-engine.ts';
@@ -10,7 +9,8 @@ import { readGlossaryStamp } from '../glossary/read-glossary-stamp.ts';
 import { remaskTerms } from '../glossary/remask-terms.ts';
 import { createFormats } from '../formats/create-formats.ts';
 import type { DocumentFormats } from '../formats/document-format.ts';
-import { byteOrderMark, withoutByteOrderMark } from '../io/byte-order-mark.ts';
+import { byteOrderMark } from '../io/byte-order-mark.ts';
+import { readOutput } from '../io/read-output.ts';
 import { documentOutputPath, findDocuments, type FoundDocument } from '../io/find-documents.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
@@ -105,12 +105,13 @@ export class ReviewWorkspace {
 
   /** Every article with, per target language, its segment counts. */
   async listArticles(): Promise<ArticleOverview[]> {
+    await this.#refreshGlossary();
     const statuses = await readStatus(this.#config, this.#config.targetLanguages, this.#env);
     const byFile = new Map<string, ArticleOverview['languages'][number][]>();
     for (const status of statuses) {
       if (status.state === 'unreadable') continue;
-      // QA errors are those of the output as it is; the page checks them as it would for one article.
-      const qaErrors = status.state === 'missing' ? 0 : (await this.article(status.file, status.language, { suggestions: false })).counts.qaErrors;
+      // QA errors are those of the output as it is, counted as the article's page counts them.
+      const qaErrors = status.state === 'missing' ? 0 : await this.#countQaErrors(await this.#open(status.file, status.language));
       const counts = { segments: status.segments, reviewed: status.reviewed, machine: status.machine, needsReview: status.needsReview, untranslated: status.untranslated, qaErrors };
       const languages = byFile.get(status.file) ?? [];
       languages.push({ language: status.language, hasOutput: status.state !== 'missing', counts });
@@ -125,6 +126,7 @@ export class ReviewWorkspace {
    * only the suggestions runs saved: for exports of many articles.
    */
   async article(file: string, language: string, options: { readonly suggestions?: boolean } = {}): Promise<ArticleReview> {
+    await this.#refreshGlossary();
     return this.#describe(await this.#open(file, language), options.suggestions ?? true);
   }
 
@@ -136,6 +138,7 @@ export class ReviewWorkspace {
    * Returns the article as `article` does, with the same `suggestions` option.
    */
   async save(file: string, language: string, edits: readonly ReviewEdit[], options: { readonly suggestions?: boolean; readonly isConfirmed?: boolean } = {}): Promise<ArticleReview> {
+    await this.#refreshGlossary();
     let opened = await this.#open(file, language);
     // Edits made in the file since it was written are taken up first, so that rewriting it loses none.
     const inFile = await takeReviewerEdits(this.#runContext(), { language, engineProfile: opened.profile }, opened, opened.outputPath);
@@ -196,7 +199,7 @@ export class ReviewWorkspace {
   #currentTarget(opened: OpenedArticle, index: number): string | undefined {
     const item = opened.masked[index]!;
     const stored = opened.recalled.known.get(item.text);
-    return stored === undefined ? undefined : writtenTarget(this.#glossary, item, stored, opened.language);
+    return stored === undefined ? undefined : writtenTarget(opened.format, this.#glossary, item, stored, opened.language);
   }
 
   #storeReviewed(opened: OpenedArticle, targets: ReadonlyMap<number, string>): Promise<void> {
@@ -222,8 +225,8 @@ export class ReviewWorkspace {
     this.#glossaryStamp = stamp;
   }
 
+  // Reads no glossary: each public call refreshes it once, so one save masks and stores with one set of terms.
   async #open(file: string, language: string): Promise<OpenedArticle> {
-    await this.#refreshGlossary();
     if (!this.#config.targetLanguages.includes(language)) {
       throw new UsageError(`"${language}" is not a target language of ${this.#config.configFile} (${this.#config.targetLanguages.join(', ')}).`);
     }
@@ -288,7 +291,16 @@ export class ReviewWorkspace {
 
   /** The output as it stands, without the byte-order mark its source may give it; undefined when not written yet. */
   async #readOutput(opened: OpenedArticle): Promise<string | undefined> {
-    return readFile(opened.outputPath, 'utf8').then(withoutByteOrderMark, () => undefined);
+    return readOutput(opened.outputPath);
+  }
+
+  /** The QA errors of an output as the article's page counts them: of the segments it shows, and of the output as a whole. */
+  async #countQaErrors(opened: OpenedArticle): Promise<number> {
+    const output = await this.#readOutput(opened);
+    if (output === undefined) return 0;
+    const { findings, articleFindings } = this.#checkOutput(opened, output);
+    const shown = opened.masked.filter((item) => item.isSendable).flatMap((item) => findings.get(item.segment.index) ?? []);
+    return [...shown, ...articleFindings].filter((finding) => finding.severity === 'error').length;
   }
 
   async #describe(opened: OpenedArticle, withLiveSuggestions = true): Promise<ArticleReview> {
@@ -312,6 +324,7 @@ export class ReviewWorkspace {
     );
     const segments = reviewSegments({
       masked,
+      format: opened.format,
       language,
       glossary: this.#glossary,
       entries: recalled.entries,

@@ -38,7 +38,7 @@ describe('articles that are not UTF-8 markdown', () => {
       const result = await runCli(['translate'], { cwd: dir });
 
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('error: picture.md is a binary file, not markdown; skipped.');
+      expect(result.stderr).toContain('error: picture.md is a binary file, not text; skipped.');
       expect(stackFrames(result.stderr)).toEqual([]);
       expect(await read('articles/es/good.md')).toBe('La ciudad es grande.\n');
       expect(await listFiles(path.join(dir, 'articles/es'))).toEqual(['good.md']);

@@ -144,6 +144,11 @@ describe('crash safety', { timeout: 240_000 }, () => {
     expect(finished.length).toBeGreaterThan(0);
     expect(finished.length).toBeLessThan(names.length);
     await expectOutputs(project, finished);
+    // The summary counts what was written, not what was started.
+    const summary = JSON.parse(interrupted.stdout) as { interrupted?: boolean; outcomes: { written: number; failed: number; skipped: number } };
+    expect(summary.interrupted).toBe(true);
+    expect(summary.outcomes.written).toBe(finished.length);
+    expect(summary.outcomes.written + summary.outcomes.failed).toBeLessThanOrEqual(names.length);
     expect(await project.temporaryFiles()).toEqual([]);
     expectMemoryIntact(project);
 

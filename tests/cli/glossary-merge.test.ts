@@ -8,6 +8,7 @@ import { segmentOptions } from '../../src/markdown/segment-options.ts';
 import { taggedTextToPlain } from '../../src/markdown/tagged-text.ts';
 import { listFiles, makeTempDir, removeTempDir, repoRoot, runCli } from '../support/cli.ts';
 import { startDeeplTestServer, type DeeplTestServer } from '../support/deepl-test-server.ts';
+import { copySampleSources } from '../support/sample-sources.ts';
 
 const timeout = 120_000;
 const key = 'secret-test-key-123';
@@ -20,8 +21,7 @@ describe('glossary terms in every output, whatever the engine', () => {
   beforeAll(async () => {
     dir = await makeTempDir('jialing-glossary-');
     server = await startDeeplTestServer({ authKey: key });
-    await cp(path.join(repoRoot, 'articles', 'en'), path.join(dir, 'articles', 'en'), { recursive: true });
-    await cp(path.join(repoRoot, 'locales'), path.join(dir, 'locales'), { recursive: true });
+    await copySampleSources(dir);
     const config = { targetLanguages: Object.keys(languages), engine: languages, deepl: { context: false } };
     await writeFile(path.join(dir, 'pipeline.config.json'), JSON.stringify(config));
   }, timeout);
@@ -83,7 +83,7 @@ describe('jialing check on a seeded fixture', () => {
       expect(result.stdout).toMatch(/^centres\.md:3 \[es\] error number: .*101.*102/m);
       expect(result.stdout).toMatch(/^centres\.md:3 \[es\] error glossary-term: .*"Chongqing"/m);
       expect(result.stdout).not.toMatch(/^centres\.md:5 /m);
-      expect(result.stdout).toMatch(/Checked 1 articles in es: 2 errors/);
+      expect(result.stdout).toMatch(/Checked 1 article in es: 2 errors/);
     },
     timeout,
   );

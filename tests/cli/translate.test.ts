@@ -229,6 +229,18 @@ describe('jialing translate with the Apertium engine', () => {
     timeout,
   );
 
+  it.each([['status'], ['check']])(
+    '%s takes a --lang spelled in another case as the configured language',
+    async (command) => {
+      await writeProject(dir, project());
+      const result = await runCli([command, '--lang', 'ES'], { cwd: dir });
+      expect(result.stderr).not.toMatch(/not in targetLanguages/);
+      expect(`${result.stdout}${result.stderr}`).toMatch(/\bes\b/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    },
+    timeout,
+  );
+
   it(
     'pseudo-localises every language with --engine pseudo, overriding the config',
     async () => {

@@ -105,7 +105,17 @@ describe('translate --engine llm', () => {
     expect(stackFrames(run.stderr)).toEqual([]);
     const everything = [run.stdout, run.stderr, ...(await Promise.all((await listFiles(project.dir)).map((file) => readFile(path.join(project!.dir, file), 'latin1'))))].join('\n');
     expect(everything).not.toContain(wrongKey);
+    expect(everything).not.toContain(wrongKey.replace(/^sk-/, ''));
     expect(everything).not.toContain(llmKey);
+  });
+
+  it('refuses with exit 2 an OPENAI_BASE_URL without a scheme, naming the variable, before sending anything', async () => {
+    project = await LlmProject.create({ files: twoParagraphs });
+    const run = await project.translate([], { OPENAI_BASE_URL: '127.0.0.1:9/v1' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('OPENAI_BASE_URL is "127.0.0.1:9/v1", which is not an http or https URL with a host.');
+    expect(stackFrames(run.stderr)).toEqual([]);
+    expect(project.server.requests).toHaveLength(0);
   });
 
   it('reports the cost from configured prices, and estimates tokens on a dry run without sending anything', async () => {

@@ -122,6 +122,14 @@ describe('LLM engine: response formats', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('keeps the JSON schema after a 400 that is not about the format, such as a content filter', async () => {
+    server.set([{ fault: { type: 'status', status: 400, message: 'The response was filtered by the content policy.', code: 'content_filter' } }]);
+    const engine = engineFor();
+    expect(await failure(engine.translate(['Hello'], enToDe))).toBeInstanceOf(EngineError);
+    expect(await engine.translate(['World'], enToDe)).toEqual(['[DE] WORLD']);
+    expect(server.requests.map((request) => [request.format, request.outcome])).toEqual([['json_schema', 400], ['json_schema', 200]]);
+  });
+
   it('asks for JSON in the prompt only when configured so', async () => {
     expect(await engineFor({ responseFormat: 'prompt' }).translate(['Hello'], enToDe)).toEqual(['[DE] HELLO']);
     expect(server.requests.map((request) => request.format)).toEqual(['none']);
@@ -313,6 +321,8 @@ describe('LLM engine in the pipeline queue', () => {
     expect(server.requests.filter((request) => request.texts.includes('Run <x1/> to start'))).toHaveLength(3);
     expect(queue.failureOf('Run <x1/> to start')).toBe('<x1/> came back 2 times');
     expect(stored).toEqual(['Good morning']);
+    // Three requests, one text translated: a reply that failed its checks is no translation, however often asked.
+    expect(queue.stats).toMatchObject({ requests: 3, texts: 1 });
   });
 
   it('gives up a single text whose reply cannot be read, after replyAttempts tries', async () => {

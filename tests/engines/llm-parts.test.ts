@@ -13,7 +13,7 @@ import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
 import { segmentOptions } from '../../src/markdown/segment-options.ts';
 import { preferredAutoEngine } from '../../src/pipeline/auto-engine.ts';
 import { maskArticle } from '../../src/pipeline/mask-article.ts';
-import { textHintsOf } from '../../src/pipeline/text-hints.ts';
+import { createTextHints } from '../../src/pipeline/text-hints.ts';
 import { repoRoot } from '../support/cli.ts';
 
 const llm = (overrides: object = {}) => configSchema.parse({ llm: { model: 'm', ...overrides } }).llm;
@@ -104,26 +104,36 @@ describe('LLM engine profile and routing', () => {
       resolveConfig(bad, '/project/pipeline.config.json');
     } catch (error) {
       expect((error as Error).message).toMatch(/4 problems/);
-      expect((error as Error).message).toMatch(/llm\.baseURL: expected a URL/);
+      expect((error as Error).message).toMatch(/llm\.baseURL: expected an http or https URL/);
       expect((error as Error).message).toMatch(/llm\.apiKeyVariable: expected an environment variable name/);
       expect((error as Error).message).toMatch(/llm\.responseFormat: expected one of "auto", "json_schema", "json_object", "prompt"/);
     }
   });
+
+  it('refuses a base URL that names a host and port but no http or https scheme', () => {
+    for (const baseURL of ['localhost:9/v1', 'ftp://127.0.0.1/v1']) {
+      expect(() => resolveConfig({ llm: { baseURL } }, '/project/pipeline.config.json')).toThrow(/llm\.baseURL: expected an http or https URL/);
+    }
+  });
 });
 
-describe('textHintsOf', () => {
+describe('createTextHints', () => {
   it('gives a segment its title, the segments around it and its glossary terms with their target forms', async () => {
     const glossary = await loadGlossary(path.join(repoRoot, 'locales'), 'en', ['es']);
     const text = '# Chongqing\n\nFirst paragraph.\n\n```sh\nnpm test\n```\n\nThe Liangjiang New Area grows.\n\nLast paragraph.\n';
     const masked = maskArticle(segmentMarkdown(text, segmentOptions([])).segments, createTermMatcher(glossary.terms));
     const index = masked.findIndex((item) => item.segment.text.includes('grows'));
-    expect(textHintsOf(masked, index, { glossary, language: 'es', title: 'Chongqing', neighbours: 1 })).toEqual({
+    expect(createTextHints(masked, { glossary, language: 'es', title: 'Chongqing', neighbours: 1 })(index)).toEqual({
       title: 'Chongqing',
       before: 'First paragraph.',
       after: 'Last paragraph.',
       terms: [{ id: 1, source: 'Liangjiang New Area', target: 'Nueva Área de Liangjiang', note: 'State-level new area in Chongqing; the official name has a standard translation.' }],
     });
     const first = masked.findIndex((item) => item.segment.text === 'First paragraph.');
-    expect(textHintsOf(masked, first, { glossary, language: 'es', neighbours: 0 })).toEqual({});
+    expect(createTextHints(masked, { glossary, language: 'es', neighbours: 0 })(first)).toEqual({});
+    const twoAround = createTextHints(masked, { glossary, language: 'es', neighbours: 2 });
+    expect(twoAround(first)).toMatchObject({ before: 'Chongqing', after: 'The Liangjiang New Area grows.\nLast paragraph.' });
+    expect(twoAround(masked.length - 1)).toMatchObject({ before: 'First paragraph.\nThe Liangjiang New Area grows.' });
+    expect(twoAround(masked.length - 1)).not.toHaveProperty('after');
   });
 });

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
-import { extractSegments, type ExtractedArticle } from '../../src/markdown/extract-segments.ts';
+import type { ExtractedArticle } from '../../src/markdown/extract-segments.ts';
 import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
 import { segmentOptions } from '../../src/markdown/segment-options.ts';
 import { rebuildArticle, type RebuiltArticle } from '../../src/markdown/rebuild-article.ts';

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { segmentOptions } from '../../src/markdown/segment-options.ts';
 import { segmentInWorker } from '../../src/pipeline/article-segmenter.ts';
 import { translateArticles } from '../../src/run.ts';
 import { repoRoot } from '../support/cli.ts';
+import { copySampleSources } from '../support/sample-sources.ts';
 
 const frontmatterKeys = ['title', 'description'];
 const options = segmentOptions(frontmatterKeys);
@@ -85,9 +86,9 @@ describe('segmenting in a worker thread', () => {
     try {
       for (const inWorker of [false, true]) {
         const project = path.join(work, inWorker ? 'worker' : 'thread');
-        await cp(path.join(repoRoot, 'locales'), path.join(project, 'locales'), { recursive: true });
+        await copySampleSources(project);
         const config = resolveConfig(
-          { sourceLanguage: 'en', targetLanguages: ['es'], engine: 'pseudo', articles: sampleArticles, output: 'out/{lang}', locales: 'locales', memory: 'memory.db', report: 'report', frontmatter: frontmatterKeys },
+          { sourceLanguage: 'en', targetLanguages: ['es'], engine: 'pseudo', articles: 'articles/en', output: 'out/{lang}', locales: 'locales', memory: 'memory.db', report: 'report', frontmatter: frontmatterKeys },
           path.join(project, 'pipeline.config.json'),
         );
         const { report } = await translateArticles(config, { segmentInWorker: inWorker });

@@ -17,4 +17,9 @@ describe('wrapLikeSource', () => {
   it('joins the lines of a translation whose source has one line', () => {
     expect(wrapLikeSource('One line of text.', 'Una línea\nde texto.')).toBe('Una línea de texto.');
   });
+
+  it('never starts a line with a kept token, which as raw HTML (`</div>`) would start a block there', () => {
+    // The blank nearest to where the source's line ends is the one before the token.
+    expect(wrapLikeSource('aaaa bbbb\ncccc', 'xxxxxxxx <x1/> yy')).toBe('xxxxxxxx <x1/>\nyy');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConsistencyTracker } from '../../src/qa/consistency-tracker.ts';
+import { consistencyPlaces, ConsistencyTracker } from '../../src/qa/consistency-tracker.ts';
 import type { CheckId, Severity } from '../../src/qa/finding.ts';
 import { segmentsOf } from './helpers.ts';
 
@@ -7,7 +7,7 @@ const source = segmentsOf('Opening hours\n\n---\n\nOpening hours\n');
 
 function track(articles: readonly (readonly [file: string, language: string, target: string])[], severities: Partial<Record<CheckId, Severity>> = {}) {
   const tracker = new ConsistencyTracker(severities);
-  for (const [file, language, target] of articles) tracker.add(file, language, source, segmentsOf(target));
+  for (const [file, language, target] of articles) tracker.add(file, language, consistencyPlaces(source, segmentsOf(target)));
   return tracker.findings();
 }
 

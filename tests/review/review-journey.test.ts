@@ -90,6 +90,12 @@ describe('reviewing by keyboard the segments that need it', () => {
       expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-index'))).toBe('1');
       await page.screenshot({ path: process.env.REVIEW_SCREENSHOT ?? path.join(dir, 'review-page.png') });
 
+      await page.keyboard.press('Alt+C');
+      expect(await shown.locator('textarea').inputValue()).toBe('The Liangjiang museum opens at 9 and has 12 rooms.');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Alt+R');
+      expect(await shown.locator('textarea').inputValue()).toBe('El museo de Liangjiang (ES) abre a las 9 y tiene 10 salas.');
+      await page.keyboard.press('Escape');
       await page.keyboard.press('e');
       await page.keyboard.press('Control+A');
       await page.keyboard.type(fixed);

@@ -19,7 +19,7 @@ describe('ReviewWorkspace over a project that changes while it is open', () => {
   async function project(files: Record<string, string>): Promise<ReviewWorkspace> {
     dir = await makeTempDir('jialing-workspace-changes-');
     await writeProject(dir, { 'pipeline.config.json': JSON.stringify({ targetLanguages: ['es'], engine: 'copy' }), ...files });
-    expect((await runCli(['translate', '-q'], { cwd: dir })).code).toBe(0);
+    expectTranslated(await runCli(['translate', '-q'], { cwd: dir }));
     workspace = await ReviewWorkspace.open(await loadConfig(undefined, dir));
     return workspace;
   }
@@ -37,7 +37,7 @@ describe('ReviewWorkspace over a project that changes while it is open', () => {
         'locales/en/glossary.json': JSON.stringify({ museum: 'museum', liangjiang: 'Liangjiang' }),
         'locales/es/glossary.json': JSON.stringify({ museum: 'museo', liangjiang: 'Liangjiang (nueva zona)' }),
       });
-      expect((await runCli(['translate', '-q'], { cwd: dir! })).code).toBe(0);
+      expectTranslated(await runCli(['translate', '-q'], { cwd: dir! }));
       const written = await readFile(path.join(dir!, 'articles', 'es', 'a.md'), 'utf8');
       expect(written).toContain('Liangjiang (nueva zona)');
 
@@ -70,3 +70,8 @@ describe('ReviewWorkspace over a project that changes while it is open', () => {
     timeout,
   );
 });
+
+// With stderr in the failure, so a run that did not translate says why.
+function expectTranslated(result: { code: number | null; stderr: string }): void {
+  expect(result.code, result.stderr).toBe(0);
+}

@@ -1,7 +1,8 @@
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDir, repoRoot, runCli, writeProject } from '../support/cli.ts';
+import { makeTempDir, removeTempDir, runCli, writeProject } from '../support/cli.ts';
+import { copySampleSources } from '../support/sample-sources.ts';
 
 const timeout = 180_000;
 
@@ -17,8 +18,7 @@ describe('XLIFF round trip of the sample articles through Apertium', () => {
   beforeEach(async () => {
     dir = await makeTempDir('jialing-xliff-apertium-');
     await writeProject(dir, { 'pipeline.config.json': JSON.stringify({ targetLanguages: ['es'], engine: 'apertium' }) });
-    await cp(path.join(repoRoot, 'articles', 'en'), path.join(dir, 'articles', 'en'), { recursive: true });
-    await cp(path.join(repoRoot, 'locales'), path.join(dir, 'locales'), { recursive: true });
+    await copySampleSources(dir);
     expect((await runCli(['translate', '-q'], { cwd: dir })).code).toBe(0);
   });
   afterEach(() => removeTempDir(dir));
@@ -28,12 +28,16 @@ describe('XLIFF round trip of the sample articles through Apertium', () => {
     async () => {
       expect((await runCli(['xliff', 'export', '--lang', 'es'], { cwd: dir })).code).toBe(0);
       const before = await snapshot(path.join(dir, 'articles', 'es'));
+      const resourceBefore = await readFile(path.join(dir, 'locales', 'es', 'common.json'), 'utf8');
       const files = Object.keys(await snapshot(path.join(dir, '.jialing', 'xliff', 'es'))).map((file) => path.join('.jialing', 'xliff', 'es', file));
-      expect(files).toHaveLength(4);
+      // The four sample articles and the sample resource file.
+      expect(files).toHaveLength(5);
+      expect(files).toContain(path.join('.jialing', 'xliff', 'es', 'common.json.xlf'));
       const imported = await runCli(['xliff', 'import', ...files], { cwd: dir });
       expect(imported.stderr).toBe('');
       expect(imported.code).toBe(0);
       expect(await snapshot(path.join(dir, 'articles', 'es'))).toEqual(before);
+      expect(await readFile(path.join(dir, 'locales', 'es', 'common.json'), 'utf8')).toBe(resourceBefore);
     },
     timeout,
   );

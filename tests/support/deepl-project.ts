@@ -10,8 +10,12 @@ export const deeplKey = 'secret-test-key-123';
 export interface LanguageFigures {
   readonly engine: string;
   readonly articles: number;
+  /** i18next resource files, when the project has any. */
+  readonly resources?: number;
   readonly segments: number;
   readonly fromMemory: number;
+  /** Segments edited by hand in the outputs, now reviewed. */
+  readonly reviewerEdits?: number;
   /** Texts sent to the engine. */
   readonly translated: number;
   readonly characters: number;

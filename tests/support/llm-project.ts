@@ -1,8 +1,9 @@
-import { cp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { makeTempDir, removeTempDir, repoRoot, runCli, writeProject, type CliResult } from './cli.ts';
+import { makeTempDir, removeTempDir, runCli, writeProject, type CliResult } from './cli.ts';
 import type { TranslateSummary } from './deepl-project.ts';
 import { startOpenAiTestServer, type OpenAiTestServer, type OpenAiTestServerOptions } from './openai-test-server.ts';
+import { copySampleSources } from './sample-sources.ts';
 
 /** The key the project's server accepts. */
 export const llmKey = 'sk-test-llm-key-98765';
@@ -37,8 +38,7 @@ export class LlmProject {
     const dir = await makeTempDir('jialing-llm-');
     const server = await startOpenAiTestServer({ ...options.server, apiKey: llmKey });
     if (options.withSamples) {
-      await cp(path.join(repoRoot, 'articles', 'en'), path.join(dir, 'articles', 'en'), { recursive: true });
-      await cp(path.join(repoRoot, 'locales'), path.join(dir, 'locales'), { recursive: true });
+      await copySampleSources(dir);
     }
     const project = new LlmProject(dir, server);
     await project.writeConfig(options.config ?? {});

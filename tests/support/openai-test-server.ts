@@ -174,7 +174,8 @@ export async function startOpenAiTestServer(options: OpenAiTestServerOptions = {
 
   const answerChat = (recorded: OpenAiRecordedRequest, sentKey: string, fault: { fault: OpenAiFault; match?: string } | undefined, send: (status: number, json: unknown) => void) => {
     if (!recorded.isAuthorized) {
-      return send(401, { error: { message: `Incorrect API key provided: ${sentKey}.`, type: 'invalid_request_error', code: 'invalid_api_key' } });
+      // Echoes the key without its prefix, as servers that quote part of it do.
+      return send(401, { error: { message: `Incorrect API key provided: ${sentKey.replace(/^sk-/, '')}.`, type: 'invalid_request_error', code: 'invalid_api_key' } });
     }
     if (recorded.format !== 'none' && options.refusedFormats?.includes(recorded.format as 'json_schema')) {
       return send(400, { error: { message: `Invalid parameter: 'response_format' of type '${recorded.format}' is not supported with this model.`, type: 'invalid_request_error', param: 'response_format' } });

@@ -8,7 +8,7 @@ import { deeplMaxBodyBytes, deeplMaxContextLength, deeplMaxTextBytes, formBodyBy
 import { deeplTagOptions, normalizeDeeplReply } from './deepl-tags.ts';
 import { loadDeeplLanguages, type LoadedDeeplLanguages } from './load-deepl-languages.ts';
 import { observeResponses, type ObservedResponse } from './observe-responses.ts';
-import { createKeyRedactor } from './redact-key.ts';
+import { createKeyRedactor } from '../create-key-redactor.ts';
 import { toEngineError } from './to-engine-error.ts';
 
 export type { DeeplLanguageOptions } from './check-deepl-pair.ts';
@@ -34,7 +34,7 @@ export interface DeeplEngineOptions {
 export function createDeeplEngine(options: DeeplEngineOptions): Engine {
   const { authKey } = options;
   // deepl-node's own messages hold no key, but a server or proxy may echo it, or part of it.
-  const scrub = createKeyRedactor(authKey);
+  const scrub = createKeyRedactor(authKey, '[DEEPL_AUTH_KEY]');
   let client: deepl.DeepLClient | undefined;
   let languageList: Promise<LoadedDeeplLanguages | string> | undefined;
   // deepl-node picks the Free or Pro API from the key when no server is given.

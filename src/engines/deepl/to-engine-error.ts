@@ -22,7 +22,7 @@ const timeoutCodes = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
 /**
  * Maps an error from deepl-node to ours: a rejected key stops the run (SetupError, exit 2), a used-up
- * quota stops the language (QuotaExceededError), 429, 5xx, timeouts and dropped connections may be
+ * quota stops every language of the engine (QuotaExceededError), 429, 5xx, timeouts and dropped connections may be
  * retried by the pipeline, anything else may not. Errors that are not deepl-node's are returned as they are.
  *
  * The result never carries the deepl-node error as `cause`: its `error` property is the axios error,

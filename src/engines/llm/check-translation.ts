@@ -18,7 +18,7 @@ export function checkTranslation(source: string, translation: string): string[] 
   const problems = [...parsed.problems];
   const expected = tagCounts(parseTaggedText(source).nodes);
   const found = tagCounts(parsed.nodes);
-  for (const [tag, count] of expected) {
+  for (const tag of expected.keys()) {
     const got = found.get(tag) ?? 0;
     if (got === 0) problems.push(`${tag} was lost`);
     else if (got > 1) problems.push(`${tag} came back ${got} times`);

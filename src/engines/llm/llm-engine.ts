@@ -3,12 +3,14 @@ import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'ope
 import type { LlmResponseFormat } from '../../config/schema.ts';
 import { EngineError } from '../../errors.ts';
 import { taggedTextToPlain } from '../../markdown/tagged-text.ts';
-import type { Engine, EngineReply, LanguagePair, TokenUsage } from '../engine.ts';
+import type { Engine, EngineReply, TokenUsage } from '../engine.ts';
 import { checkTranslation } from './check-translation.ts';
 import { estimateUsage } from './estimate-usage.ts';
 import { buildMessages, replySchema, type ChatMessage, type LlmExample, type LlmFormat } from './llm-prompt.ts';
 import { parseReply, UnreadableReply } from './parse-reply.ts';
+import { styleOf } from './style-of.ts';
 import { isContextLengthError, toLlmError } from './to-llm-error.ts';
+import { createKeyRedactor } from '../create-key-redactor.ts';
 
 /** Style guide of one target language. */
 export interface LlmLanguageOptions {
@@ -42,7 +44,7 @@ const noKey = 'no-key';
 export function createLlmEngine(options: LlmEngineOptions): Engine<EngineReply> {
   const { apiKey } = options;
   const host = new URL(options.baseURL).host;
-  const scrub = (text: string) => (apiKey ? text.replaceAll(apiKey, `[${options.apiKeyVariable}]`) : text);
+  const scrub = createKeyRedactor(apiKey, `[${options.apiKeyVariable}]`);
   const usage = new Map<string, TokenUsage>();
   // Steps down, for the whole run, each time the server refuses a format with a 400.
   let format: LlmFormat = options.responseFormat === 'auto' ? 'json_schema' : options.responseFormat;
@@ -56,7 +58,7 @@ export function createLlmEngine(options: LlmEngineOptions): Engine<EngineReply> 
       try {
         return await getClient().chat.completions.create(requestBody(options, messages, asked));
       } catch (error) {
-        const mayStepDown = options.responseFormat === 'auto' && asked !== 'prompt' && error instanceof OpenAI.BadRequestError && !isContextLengthError(error);
+        const mayStepDown = options.responseFormat === 'auto' && asked !== 'prompt' && isFormatRefusal(error);
         if (!mayStepDown) {
           throw toLlmError(error, { apiKeyVariable: options.apiKeyVariable, hasKey: apiKey !== undefined, host, timeoutSeconds: options.timeoutSeconds, scrub, now: Date.now() });
         }
@@ -111,15 +113,6 @@ export function createLlmEngine(options: LlmEngineOptions): Engine<EngineReply> 
   };
 }
 
-/** The style guide for a target language: its own entries, else `default`'s. */
-export function styleOf(options: Pick<LlmEngineOptions, 'languages'>, pair: LanguagePair): { style?: string; examples?: readonly LlmExample[] } {
-  const own = options.languages[pair.target];
-  const fallback = options.languages['default'];
-  const style = own?.style ?? fallback?.style;
-  const examples = own?.examples?.length ? own.examples : fallback?.examples;
-  return { ...(style ? { style } : {}), ...(examples?.length ? { examples } : {}) };
-}
-
 function requestBody(options: LlmEngineOptions, messages: ChatMessage[], format: LlmFormat): ChatCompletionCreateParamsNonStreaming {
   const responseFormat: Pick<ChatCompletionCreateParamsNonStreaming, 'response_format'> =
     format === 'json_schema'
@@ -135,4 +128,11 @@ function countUsage(usage: Map<string, TokenUsage>, language: string, completion
   if (!figures) usage.set(language, (figures = { promptTokens: 0, completionTokens: 0 }));
   figures.promptTokens += completion.usage?.prompt_tokens ?? 0;
   figures.completionTokens += completion.usage?.completion_tokens ?? 0;
+}
+
+// Only a refusal of the reply format steps down: any other 400 (a content filter, an unknown parameter) is the
+// request's own fault and must not weaken the format for the rest of the run.
+function isFormatRefusal(error: unknown): boolean {
+  if (!(error instanceof OpenAI.BadRequestError) || isContextLengthError(error)) return false;
+  return error.param === 'response_format' || /response_format|json_schema|json_object/i.test(error.message);
 }

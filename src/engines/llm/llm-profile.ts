@@ -1,6 +1,6 @@
 import type { ParsedConfig } from '../../config/schema.ts';
 import { llmPromptVersion } from './llm-prompt.ts';
-import { styleOf } from './llm-engine.ts';
+import { styleOf } from './style-of.ts';
 
 /**
  * What makes the LLM engine's translations of one language what they are: the server's host, the model, the

@@ -22,7 +22,7 @@ export function isContextLengthError(error: unknown): boolean {
 
 /**
  * Maps an error of the `openai` client to ours: a refused key stops the run (SetupError, exit 2), a used-up
- * quota stops the language, a context too long splits the request, 429, 5xx, timeouts and dropped connections
+ * quota stops every language of the engine, a context too long splits the request, 429, 5xx, timeouts and dropped connections
  * may be retried by the pipeline, anything else may not. The client's error is never passed on as `cause`:
  * it holds the request's headers, and with them the key.
  */

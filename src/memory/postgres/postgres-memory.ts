@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { segmentId } from '../../markdown/segment-id.ts';
+import type { ArticleState } from '../../pipeline/article-state.ts';
 import { answerLookup } from '../answer-lookup.ts';
 import { rowToEntry, type EntryRow } from '../entry-row.ts';
 import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from '../memory-entry.ts';
@@ -15,6 +16,20 @@ import { checkSchemaVersion, postgresSchemaVersion } from './postgres-migrations
 import { readPostgresRecords, restorePostgresRecords, tallyPostgres } from './postgres-records.ts';
 import { postgresStatements as sql } from './postgres-statements.ts';
 import { toPostgresError } from './postgres-failure.ts';
+
+/** An `article_states` row as pg returns it: the jsonb columns already parsed. */
+interface ArticleStateRow {
+  readonly target_language: string;
+  readonly file: string;
+  readonly source_hash: string;
+  readonly engine_profile: string;
+  readonly glossary_version: string;
+  readonly config_hash: string;
+  readonly memory_version: string;
+  readonly output_hash: string;
+  readonly term_ids: string[];
+  readonly outcome: ArticleState['outcome'];
+}
 
 /** How `PostgresMemory.open` treats time. */
 export interface OpenPostgresOptions {
@@ -48,8 +63,7 @@ export class PostgresMemory implements MemoryStore {
   /** Connects and checks that the database was migrated to the schema this jialing knows. */
   static async open(url: string, options: OpenPostgresOptions = {}): Promise<PostgresMemory> {
     const location = maskPassword(url);
-    const pool = createPool(url);
-    pool.on('connect', (client) => void client.query(`SET pg_trgm.similarity_threshold = ${trigramThreshold}`).catch(() => {}));
+    const pool = createPool(url, { settings: { 'pg_trgm.similarity_threshold': trigramThreshold } });
     try {
       const client = await pool.connect();
       try {
@@ -131,6 +145,31 @@ export class PostgresMemory implements MemoryStore {
   async lastOutput(language: string, file: string): Promise<WrittenOutput | undefined> {
     const [row] = await this.#query<{ source_text: string; output_text: string; rebuilt_text: string | null }>(sql.lastOutput, [language, file]);
     return row && { language, file, sourceText: row.source_text, outputText: row.output_text, rebuiltText: row.rebuilt_text ?? row.output_text };
+  }
+
+  async saveArticleState(state: ArticleState): Promise<void> {
+    await this.#query(sql.saveArticleState, [
+      state.language, state.file, state.sourceHash, state.engineProfile, state.glossaryVersion, state.configHash,
+      state.memoryVersion, state.outputHash, JSON.stringify(state.termIds), JSON.stringify(state.outcome),
+    ]);
+  }
+
+  async articleState(language: string, file: string): Promise<ArticleState | undefined> {
+    const [row] = await this.#query<ArticleStateRow>(sql.articleState, [language, file]);
+    return row && {
+      language: row.target_language, file: row.file, sourceHash: row.source_hash, engineProfile: row.engine_profile,
+      glossaryVersion: row.glossary_version, configHash: row.config_hash, memoryVersion: row.memory_version,
+      outputHash: row.output_hash, termIds: row.term_ids, outcome: row.outcome,
+    };
+  }
+
+  async forgetArticleState(language: string, file: string): Promise<void> {
+    await this.#query(sql.forgetArticleState, [language, file]);
+  }
+
+  async memoryVersion(): Promise<string> {
+    const [row] = await this.#query<{ version: string }>(sql.memoryVersion, []);
+    return row!.version;
   }
 
   async saveSuggestions(key: string, suggestions: readonly Suggestion[]): Promise<void> {

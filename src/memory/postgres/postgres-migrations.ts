@@ -51,6 +51,24 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE TABLE rejected (key text PRIMARY KEY, attempts integer NOT NULL, target_text text NOT NULL, rejected_at text NOT NULL);
     `,
   },
+  {
+    description: 'per article and language, what its output was made from and what the run reported, so an unchanged one is not redone',
+    sql: `
+      CREATE TABLE article_states (
+        target_language text NOT NULL,
+        file text NOT NULL,
+        source_hash text NOT NULL,
+        engine_profile text NOT NULL,
+        glossary_version text NOT NULL,
+        config_hash text NOT NULL,
+        memory_version text NOT NULL,
+        output_hash text NOT NULL,
+        term_ids jsonb NOT NULL,
+        outcome jsonb NOT NULL,
+        PRIMARY KEY (target_language, file)
+      );
+    `,
+  },
 ];
 
 // Any number will do as long as nothing else in the database takes the same advisory lock.

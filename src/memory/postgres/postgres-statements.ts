@@ -51,6 +51,18 @@ export const postgresStatements = {
       source_text = excluded.source_text, output_text = excluded.output_text, rebuilt_text = excluded.rebuilt_text, written_at = excluded.written_at
   `,
   lastOutput: 'SELECT source_text, output_text, rebuilt_text FROM outputs WHERE target_language = lower($1) AND file = $2',
+  saveArticleState: `
+    INSERT INTO article_states (target_language, file, source_hash, engine_profile, glossary_version, config_hash, memory_version, output_hash, term_ids, outcome)
+    VALUES (lower($1), $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    ON CONFLICT (target_language, file) DO UPDATE SET
+      source_hash = excluded.source_hash, engine_profile = excluded.engine_profile, glossary_version = excluded.glossary_version,
+      config_hash = excluded.config_hash, memory_version = excluded.memory_version, output_hash = excluded.output_hash,
+      term_ids = excluded.term_ids, outcome = excluded.outcome
+  `,
+  articleState: 'SELECT * FROM article_states WHERE target_language = lower($1) AND file = $2',
+  forgetArticleState: 'DELETE FROM article_states WHERE target_language = lower($1) AND file = $2',
+  // Any reviewed or imported entry may take the place of a machine translation in any article.
+  memoryVersion: `SELECT count(*) || ':' || coalesce(max(updated_at), '') AS version FROM entries WHERE status = 'reviewed' OR origin = 'import'`,
   saveSuggestions: `
     INSERT INTO suggestions (key, suggestions, updated_at) VALUES ($1, $2, $3)
     ON CONFLICT (key) DO UPDATE SET suggestions = excluded.suggestions, updated_at = excluded.updated_at

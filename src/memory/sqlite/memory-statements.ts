@@ -7,12 +7,16 @@ const entryColumns = `entries.key, entries.source_id, entries.source_text, entri
   entries.source_language, entries.target_language, entries.engine_profile, entries.glossary_version,
   entries.origin, entries.status, entries.article_path, entries.created_at, entries.updated_at`;
 
+/** A statement of the memory; its own name because the declaration files cannot name the package's inner one. */
+export interface PreparedStatement extends Database.Statement {}
+
 /** Prepares every statement once, after migration, so each call only binds and steps. */
 export function memoryStatements(db: Database.Database) {
+  const prepare = (source: string): PreparedStatement => db.prepare(source);
   return {
     // One statement per batch: the requests travel as one JSON array. Two joins rather than one with OR,
     // so each side uses its index (the key's, and entries_by_source for the reviewed/imported fallback).
-    lookup: db.prepare(`
+    lookup: prepare(`
       WITH request AS (
         SELECT value ->> 'key' AS key, value ->> 'sourceId' AS source_id,
           value ->> 'sourceLanguage' AS source_language, value ->> 'targetLanguage' AS target_language
@@ -30,7 +34,7 @@ export function memoryStatements(db: Database.Database) {
     // changes the translation. It never turns a reviewed entry back into a machine one, and leaves
     // identical entries untouched so that `changes` counts real writes. Parameters by position: binding an
     // object by name costs more, and this runs for every translation stored.
-    upsert: db.prepare(`
+    upsert: prepare(`
       INSERT INTO entries (key, source_id, source_text, source_plain, target_text, source_language, target_language,
         engine_profile, glossary_version, origin, status, article_path, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -40,7 +44,7 @@ export function memoryStatements(db: Database.Database) {
       WHERE (entries.status = 'machine' OR excluded.status = 'reviewed')
         AND (entries.target_text IS NOT excluded.target_text OR entries.status IS NOT excluded.status OR entries.origin IS NOT excluded.origin)
     `),
-    candidates: db.prepare(`
+    candidates: prepare(`
       SELECT ${entryColumns}
       FROM entries_fts JOIN entries ON entries.id = entries_fts.rowid
       WHERE entries_fts MATCH @query
@@ -50,48 +54,57 @@ export function memoryStatements(db: Database.Database) {
       LIMIT @limit
     `),
     // Entries first made for one article: where an edited paragraph's earlier version is found.
-    articleEntries: db.prepare(`
+    articleEntries: prepare(`
       SELECT ${entryColumns} FROM entries
       WHERE article_path = @articlePath AND source_language = @sourceLanguage AND target_language = @targetLanguage
     `),
-    recordOutput: db.prepare(`
+    recordOutput: prepare(`
       INSERT INTO outputs (target_language, file, source_text, output_text, rebuilt_text, written_at)
       VALUES (@language, @file, @sourceText, @outputText, @rebuiltText, @now)
       ON CONFLICT (target_language, file) DO UPDATE SET
         source_text = excluded.source_text, output_text = excluded.output_text, rebuilt_text = excluded.rebuilt_text,
         written_at = excluded.written_at
     `),
-    lastOutput: db.prepare('SELECT source_text, output_text, rebuilt_text FROM outputs WHERE target_language = ? AND file = ?'),
-    indexedUpTo: db.prepare('SELECT last_id FROM fts_progress').pluck(),
-    unindexed: db.prepare('SELECT id, source_plain FROM entries WHERE id > ? ORDER BY id'),
-    indexEntriesAbove: db.prepare('INSERT INTO entries_fts (rowid, source_plain) SELECT id, source_plain FROM entries WHERE id > ?'),
-    setIndexedUpTo: db.prepare('UPDATE fts_progress SET last_id = ?'),
-    countTrigrams: db.prepare(`
+    saveArticleState: prepare(`
+      INSERT OR REPLACE INTO article_states (target_language, file, source_hash, engine_profile, glossary_version, config_hash,
+        memory_version, output_hash, term_ids, outcome)
+      VALUES (@language, @file, @sourceHash, @engineProfile, @glossaryVersion, @configHash, @memoryVersion, @outputHash, @termIds, @outcome)
+    `),
+    articleState: prepare('SELECT * FROM article_states WHERE target_language = ? AND file = ?'),
+    forgetArticleState: prepare('DELETE FROM article_states WHERE target_language = ? AND file = ?'),
+    // Any reviewed or imported entry may take the place of a machine translation in any article.
+    memoryVersion: prepare(`SELECT count(*) || ':' || coalesce(max(updated_at), '') FROM entries WHERE status = 'reviewed' OR origin = 'import'`).pluck(),
+    lastOutput: prepare('SELECT source_text, output_text, rebuilt_text FROM outputs WHERE target_language = ? AND file = ?'),
+    indexedUpTo: prepare('SELECT last_id FROM fts_progress').pluck(),
+    unindexed: prepare('SELECT id, source_plain FROM entries WHERE id > ? ORDER BY id'),
+    indexEntriesAbove: prepare('INSERT INTO entries_fts (rowid, source_plain) SELECT id, source_plain FROM entries WHERE id > ?'),
+    setIndexedUpTo: prepare('UPDATE fts_progress SET last_id = ?'),
+    countTrigrams: prepare(`
       INSERT INTO trigram_counts (trigram, documents) VALUES (?, ?)
       ON CONFLICT (trigram) DO UPDATE SET documents = documents + excluded.documents
     `),
-    trigramCounts: db.prepare(`
+    trigramCounts: prepare(`
       SELECT trigram_counts.trigram, trigram_counts.documents
       FROM json_each(?) AS wanted JOIN trigram_counts ON trigram_counts.trigram = wanted.value
     `),
-    saveSuggestions: db.prepare(`
+    saveSuggestions: prepare(`
       INSERT INTO suggestions (key, suggestions, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET suggestions = excluded.suggestions, updated_at = excluded.updated_at
     `),
-    deleteSuggestions: db.prepare('DELETE FROM suggestions WHERE key = ?'),
-    suggestionsFor: db.prepare('SELECT suggestions FROM suggestions WHERE key = ?'),
-    entries: db.prepare(`
+    deleteSuggestions: prepare('DELETE FROM suggestions WHERE key = ?'),
+    suggestionsFor: prepare('SELECT suggestions FROM suggestions WHERE key = ?'),
+    entries: prepare(`
       SELECT ${entryColumns} FROM entries
       WHERE (@sourceLanguage IS NULL OR source_language = @sourceLanguage) AND (@targetLanguage IS NULL OR target_language = @targetLanguage)
       ORDER BY id
     `),
-    removeMachineEntry: db.prepare(`DELETE FROM entries WHERE key = ? AND status = 'machine'`),
-    reject: db.prepare(`
+    removeMachineEntry: prepare(`DELETE FROM entries WHERE key = ? AND status = 'machine'`),
+    reject: prepare(`
       INSERT INTO rejected (key, attempts, target_text, rejected_at) VALUES (?, 1, ?, ?)
       ON CONFLICT (key) DO UPDATE SET attempts = attempts + 1, target_text = excluded.target_text, rejected_at = excluded.rejected_at
     `),
-    rejectedAttempts: db.prepare('SELECT rejected.key, rejected.attempts FROM json_each(?) AS wanted JOIN rejected ON rejected.key = wanted.value'),
-    hasRejected: db.prepare('SELECT EXISTS (SELECT 1 FROM rejected)').pluck(),
-    counts: db.prepare(`SELECT count(*) AS entries, count(*) FILTER (WHERE status = 'reviewed') AS reviewed FROM entries`),
+    rejectedAttempts: prepare('SELECT rejected.key, rejected.attempts FROM json_each(?) AS wanted JOIN rejected ON rejected.key = wanted.value'),
+    hasRejected: prepare('SELECT EXISTS (SELECT 1 FROM rejected)').pluck(),
+    counts: prepare(`SELECT count(*) AS entries, count(*) FILTER (WHERE status = 'reviewed') AS reviewed FROM entries`),
   };
 }

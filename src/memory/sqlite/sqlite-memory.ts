@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { segmentId } from '../../markdown/segment-id.ts';
+import type { ArticleState } from '../../pipeline/article-state.ts';
 import { answerLookup } from '../answer-lookup.ts';
 import { rowToEntry, type EntryRow } from '../entry-row.ts';
+import { articleStateToRow, rowToArticleState, type ArticleStateRow } from './article-state-row.ts';
 import { findFuzzyCandidates } from './find-fuzzy-candidates.ts';
 import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from '../memory-entry.ts';
 import { MemorySetupError } from '../memory-error.ts';
@@ -152,6 +154,23 @@ export class SqliteMemory implements MemoryStore {
   async lastOutput(language: string, file: string): Promise<WrittenOutput | undefined> {
     const row = this.#guard(() => this.#statements.lastOutput.get(language, file) as { source_text: string; output_text: string; rebuilt_text: string | null } | undefined);
     return row && { language, file, sourceText: row.source_text, outputText: row.output_text, rebuiltText: row.rebuilt_text ?? row.output_text };
+  }
+
+  async saveArticleState(state: ArticleState): Promise<void> {
+    this.#guard(() => this.#statements.saveArticleState.run(articleStateToRow(state)));
+  }
+
+  async articleState(language: string, file: string): Promise<ArticleState | undefined> {
+    const row = this.#guard(() => this.#statements.articleState.get(language, file) as ArticleStateRow | undefined);
+    return row && rowToArticleState(row);
+  }
+
+  async forgetArticleState(language: string, file: string): Promise<void> {
+    this.#guard(() => this.#statements.forgetArticleState.run(language, file));
+  }
+
+  async memoryVersion(): Promise<string> {
+    return this.#guard(() => this.#statements.memoryVersion.get() as string);
   }
 
   async saveSuggestions(key: string, suggestions: readonly Suggestion[]): Promise<void> {

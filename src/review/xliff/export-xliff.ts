@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { checkExportPath } from '../../io/check-export-path.ts';
 import { writeFileAtomic } from '../../io/write-atomic.ts';
 import type { ReviewWorkspace } from '../review-workspace.ts';
 import { writeXliff } from './write-xliff.ts';
@@ -11,6 +12,8 @@ export interface ExportXliffOptions {
   readonly articles: readonly string[];
   /** Files go to `{outDir}/{language}/{article}.xlf`. */
   readonly outDir: string;
+  /** What no export may replace. */
+  readonly project: Parameters<typeof checkExportPath>[2];
 }
 
 /** One XLIFF file written. */
@@ -35,6 +38,7 @@ export async function exportXliff(workspace: ReviewWorkspace, options: ExportXli
     for (const file of options.articles) {
       const article = await workspace.article(file, language, { suggestions: false });
       const target = xliffPath(options.outDir, language, file);
+      await checkExportPath(target, { name: 'XLIFF', extensions: ['.xlf'] }, options.project);
       await writeFileAtomic(target, writeXliff(article, options.sourceLanguage));
       const states = article.segments.map((segment) => segment.state);
       results.push({

@@ -40,6 +40,7 @@ function unit(segment: ReviewSegment): string[] {
 
 function notes(segment: ReviewSegment): string[] {
   const lines = [
+    ...(segment.key === undefined ? [] : [note({ category: 'key' }, segment.key)]),
     ...(segment.needsReview ? [note({ category: 'review', appliesTo: 'target', priority: '1' }, 'The source changed since a person reviewed this segment: check the translation.')] : []),
     ...segment.terms.map((term) => note({ category: 'glossary' }, [`${term.source} → ${term.target}`, ...term.notes].join(': '))),
     ...segment.findings.map((finding) =>

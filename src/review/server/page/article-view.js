@@ -113,6 +113,20 @@ export function approveCurrent() {
   if (view?.rows[view.current]) return approve(view.rows[view.current].segment.index);
 }
 
+/** Puts the current segment's source markdown into its editor, for text that stays as it is (names, code-like words). */
+export function copySourceOfCurrent() {
+  const entry = view?.rows[view.current];
+  if (!entry) return;
+  entry.editor.value = entry.segment.sourceMarkdown;
+  entry.editor.dispatchEvent(new Event('input'));
+  select(view.current, { edit: true });
+}
+
+/** Puts the reviewed translation of the current segment's earlier source into its editor. */
+export function useEarlierOfCurrent() {
+  if (view?.rows[view.current]) useEarlier(view.rows[view.current].segment.index);
+}
+
 /** Puts suggestion `position` (0-based) of the current segment into its editor. */
 export function useSuggestionOfCurrent(position) {
   if (view?.rows[view.current]) useSuggestion(view.rows[view.current].segment.index, position);

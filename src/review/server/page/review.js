@@ -1,5 +1,5 @@
 import { fetchArticle, fetchArticles } from './api.js';
-import { applyFinder, approveCurrent, closeArticle, editCurrent, hasDrafts, move, moveToNextOpen, renderArticle, select, useSuggestionOfCurrent } from './article-view.js';
+import { applyFinder, approveCurrent, closeArticle, copySourceOfCurrent, useEarlierOfCurrent, editCurrent, hasDrafts, move, moveToNextOpen, renderArticle, select, useSuggestionOfCurrent } from './article-view.js';
 import { el, fill } from './dom.js';
 import { renderList } from './list-view.js';
 
@@ -68,6 +68,8 @@ function onKey(event) {
   else if (altKey && key === 'ArrowDown') move(1);
   else if (altKey && key === 'ArrowUp') move(-1);
   else if (altKey && /^Digit[1-9]$/.test(code)) useSuggestionOfCurrent(Number(code.slice(5)) - 1);
+  else if (altKey && code === 'KeyC') copySourceOfCurrent();
+  else if (altKey && code === 'KeyR') useEarlierOfCurrent();
   else if (key === 'Escape' && event.target.closest?.('#finder')) editCurrentRow();
   else if (key === 'Escape' && isTyping(event.target)) event.target.closest('.segment')?.focus();
   else if (isTyping(event.target) || altKey || ctrlKey || metaKey || shiftKey) handled = false;

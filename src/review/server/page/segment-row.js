@@ -54,7 +54,7 @@ function describeEarlier(segment, article, handlers) {
       'reviewed translation of the earlier source: ',
       el('span', { class: 'earlier-target', lang: article.language, text: earlier.targetMarkdown ?? taggedToMarkdown(earlier.target, segment.tags) }),
       ' ',
-      el('button', { type: 'button', class: 'use-earlier', onclick: () => handlers.useEarlier(segment.index) }, 'Use it'),
+      el('button', { type: 'button', class: 'use-earlier', title: 'Alt+R', onclick: () => handlers.useEarlier(segment.index) }, 'Use it'),
     ),
   );
 }

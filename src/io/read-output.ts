@@ -1,0 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import { withoutByteOrderMark } from './byte-order-mark.ts';
+
+const noOutput = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+/** An output as it is on disk, without the byte-order mark its source gives it; undefined when none is written yet. */
+export async function readOutput(file: string): Promise<string | undefined> {
+  try {
+    return withoutByteOrderMark(await readFile(file, 'utf8'));
+  } catch (error) {
+    // Nothing readable there: missing, or a folder where the file or one of its parents belongs, which writing the
+    // output then reports. A file that is there but cannot be read is the caller's to report.
+    if (noOutput.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Nodes, Root } from 'mdast';
+
+type Point = { line: number; column: number; offset?: number };
+type Positioned = { position?: { start: Point; end: Point } };
+
+/**
+ * Gives a position to the nodes the parser left without one. GFM's literal autolinks are found in text after
+ * parsing; in text that follows an unclosed `[` (`[*see http://x.a*`) neither the text nor the link it finds
+ * get a position, and every later step reads markup from the source by position. Each such node is found in
+ * the source after its previous sibling, within its parent.
+ */
+export function fillMissingPositions(tree: Root, source: string): void {
+  const lineStarts = [0];
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const pointAt = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1, offset };
+  };
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    if (!('children' in parent)) continue;
+    const range = (parent as Positioned).position;
+    let cursor = range?.start.offset ?? 0;
+    for (const child of parent.children as Nodes[]) {
+      const own = (child as Positioned).position;
+      if (own?.start.offset !== undefined && own.end.offset !== undefined) {
+        cursor = own.end.offset;
+      } else if (range?.end.offset !== undefined) {
+        const found = findText(source, literalText(child), cursor);
+        if (found && found.end <= range.end.offset) {
+          setPosition(child, pointAt(found.start), pointAt(found.end));
+          cursor = found.end;
+        }
+      }
+      stack.push(child);
+    }
+  }
+}
+
+// The parser drops spaces at the ends of lines and the container prefixes (`> `, indentation) at their starts.
+function findText(source: string, text: string, from: number): { start: number; end: number } | undefined {
+  if (text === '') return undefined;
+  const pattern = new RegExp(text.split('\n').map((line) => line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\t]*\\r?\\n[ \\t>]*'), 'g');
+  pattern.lastIndex = from;
+  const match = pattern.exec(source);
+  return match ? { start: match.index, end: match.index + match[0].length } : undefined;
+}
+
+function literalText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(literalText).join('');
+  return '';
+}
+
+function setPosition(node: Nodes, start: Point, end: Point): void {
+  (node as Positioned).position = { start, end };
+  // A found link's text is exactly the link: it stands at the same place.
+  if ('children' in node) for (const child of node.children as Nodes[]) if (!(child as Positioned).position) setPosition(child, start, end);
+}

@@ -1,0 +1,47 @@
+import type { ArticleState } from '../../pipeline/article-state.ts';
+
+/** An `article_states` row as SQLite returns it. */
+export interface ArticleStateRow {
+  readonly target_language: string;
+  readonly file: string;
+  readonly source_hash: string;
+  readonly engine_profile: string;
+  readonly glossary_version: string;
+  readonly config_hash: string;
+  readonly memory_version: string;
+  readonly output_hash: string;
+  readonly term_ids: string;
+  readonly outcome: string;
+}
+
+/** Named parameters of the statement that saves a state. */
+export function articleStateToRow(state: ArticleState): Record<string, string> {
+  return {
+    language: state.language,
+    file: state.file,
+    sourceHash: state.sourceHash,
+    engineProfile: state.engineProfile,
+    glossaryVersion: state.glossaryVersion,
+    configHash: state.configHash,
+    memoryVersion: state.memoryVersion,
+    outputHash: state.outputHash,
+    termIds: JSON.stringify(state.termIds),
+    outcome: JSON.stringify(state.outcome),
+  };
+}
+
+/** The state a row holds. */
+export function rowToArticleState(row: ArticleStateRow): ArticleState {
+  return {
+    language: row.target_language,
+    file: row.file,
+    sourceHash: row.source_hash,
+    engineProfile: row.engine_profile,
+    glossaryVersion: row.glossary_version,
+    configHash: row.config_hash,
+    memoryVersion: row.memory_version,
+    outputHash: row.output_hash,
+    termIds: JSON.parse(row.term_ids) as string[],
+    outcome: JSON.parse(row.outcome) as ArticleState['outcome'],
+  };
+}

@@ -19,6 +19,7 @@ import { toMemoryEntry } from './pipeline/await-memory.ts';
 import { closeEngines, forgetTexts, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
 import { updateTokenFigures } from './pipeline/token-figures.ts';
 import type { RunContext } from './pipeline/run-context.ts';
+import { SharedClaims, type ClaimTimes } from './pipeline/shared-claims.ts';
 import type { ArticleOutcomes, Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
 import { wasIdleSinceLastLook } from './pipeline/thread-load.ts';
 import { translateArticle } from './pipeline/translate-article.ts';
@@ -45,6 +46,8 @@ export interface TranslateOptions {
   readonly maxArticles?: number;
   /** Whether to parse articles in a worker thread; by default, for runs of enough articles to repay starting one. */
   readonly segmentInWorker?: boolean;
+  /** How long a claim on a text being sent holds, and how often a run waiting on another's claim looks again. */
+  readonly claimTimes?: ClaimTimes;
   readonly onEvent?: (event: RunEvent) => void;
 }
 
@@ -82,7 +85,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     queues: () => targets.map((target) => target.queue),
   });
   // A dry run reads an existing memory to count what would be billed, but never creates one.
-  const memory = !isDryRun || (await hasMemory(config)) ? await openMemory(config) : undefined;
+  const memory = !isDryRun || (await hasMemory(config)) ? await openMemory(config, options.env ?? {}) : undefined;
   const prepared = await prepareTargets(config, {
     languages,
     engine: options.engine,
@@ -131,6 +134,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     addFindings: (found) => findings.push(...found),
     countArticle: (outcome) => outcomes[outcome]++,
     consistency: new ConsistencyTracker(config.qaSeverities),
+    // A frozen run sends nothing, so it claims nothing: it fails where a text is missing.
+    claims: memory && !isDryRun && !options.frozen ? new SharedClaims(memory, options.claimTimes, options.signal) : undefined,
     basis: memory && !isDryRun ? stateBasis(config, glossary, await memory.memoryVersion(), jialingVersion()) : undefined,
     glossaryHits: {},
   };
@@ -156,6 +161,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       // Engine processes take a while to end: they do so while the report is written.
       enginesClosed = closeEngines(targets);
       enginesClosed.catch(() => {}); // Rethrown below, once the report is written.
+      // Claims go before the memory closes; a memory that fails here has failed the run already.
+      await run.claims?.close().catch(() => {});
       await memory?.close();
     }
     return await finishReport(run, report, findings, options.signal?.aborted ?? false);

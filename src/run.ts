@@ -137,7 +137,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     consistency: new ConsistencyTracker(config.qaSeverities),
     // A frozen run sends nothing, so it claims nothing: it fails where a text is missing.
     claims: memory && !isDryRun && !options.frozen ? new SharedClaims(memory, options.claimTimes, options.signal) : undefined,
-    basis: memory && !isDryRun ? stateBasis(config, glossary, await memory.memoryVersion(), jialingVersion()) : undefined,
+    basis: memory && !isDryRun ? stateBasis(config, glossary, jialingVersion()) : undefined,
     glossaryHits: {},
   };
   if (!isDryRun) await Promise.all(targets.map((target) => removeStaleTempFiles(outputFolder(config.outputPattern, target.language))));

@@ -6,6 +6,7 @@ import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts'
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { SegmentFailure } from '../markdown/render-segment.ts';
+import { segmentId } from '../markdown/segment-id.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
@@ -233,6 +234,7 @@ async function keepState(run: RunContext, target: Target, source: SourceArticle,
   const { texts, figures, recalled, output, checked } = made;
   const { language } = target;
   const termIds = [...new Set(source.masked.flatMap((item) => item.masks.map((mask) => mask.termId)))];
+  const sourceIds = [...new Set(texts.map(segmentId))];
   const reviewed = [...recalled.entries.values()].filter((entry) => entry.status === 'reviewed').length;
   // Texts translated this run are machine translations too, with the suggestions just saved for them.
   const machineKeys = texts.filter((text) => recalled.entries.get(text)?.status !== 'reviewed').map((text) => recalled.keys.get(text) ?? recalled.missing.get(text)?.key);
@@ -244,9 +246,10 @@ async function keepState(run: RunContext, target: Target, source: SourceArticle,
     engineProfile: target.engineProfile,
     glossaryVersion: glossaryVersionOf(run.glossary, basis, termIds, language),
     configHash: basis.configHash,
-    memoryVersion: basis.memoryVersion,
+    memoryVersion: await memory.reviewedVersion({ sourceLanguage: run.config.sourceLanguage, targetLanguage: language }, sourceIds),
     outputHash: hashText(output),
     termIds,
+    sourceIds,
     outcome: {
       ...figures,
       texts: texts.length,

@@ -135,6 +135,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     addFindings: (found) => findings.push(...found),
     countArticle: (outcome) => outcomes[outcome]++,
     consistency: new ConsistencyTracker(config.qaSeverities),
+    onTextsAdded: () => window.notify(),
     // A frozen run sends nothing, so it claims nothing: it fails where a text is missing.
     claims: memory && !isDryRun && !options.frozen ? new SharedClaims(memory, options.claimTimes, options.signal) : undefined,
     basis: memory && !isDryRun ? stateBasis(config, glossary, jialingVersion()) : undefined,

@@ -30,7 +30,9 @@ export async function awaitOtherRuns(run: RunContext, target: Target, recalled: 
         return;
       }
       awaitMemory(run, target, text, pending);
-      const [translation] = await target.queue.translate([text], context);
+      const asked = target.queue.translate([text], context);
+      run.onTextsAdded();
+      const [translation] = await asked;
       if (target.queue.failureOf(text) === undefined) answers.set(text, wrapLikeSource(text, translation!));
     }),
   );

@@ -94,7 +94,7 @@ describe('runs sharing a PostgreSQL memory', () => {
       );
       const memory = await PostgresMemory.open(url);
       const claimedAt = Date.now();
-      expect((await memory.claim(keys, 'dead-machine:1:00000000', 1500)).size).toBe(keys.length);
+      expect((await memory.claim(keys, 'dead-machine:1:00000000', 4000)).size).toBe(keys.length);
       await memory.close();
 
       const { report } = await translateArticles(config, { env, claimTimes: { leaseMs: 60_000, pollMs: 50 } });
@@ -106,7 +106,7 @@ describe('runs sharing a PostgreSQL memory', () => {
       // Sent once the dead run's lease ran out, not before.
       const claimed = new Set(numberedArticleTexts(name, paragraphs));
       const takenOver = server.translateRequests().filter((request) => request.texts.some((text) => claimed.has(text)));
-      expect(Math.min(...takenOver.map((request) => request.receivedAt))).toBeGreaterThanOrEqual(claimedAt + 1500);
+      expect(Math.min(...takenOver.map((request) => request.receivedAt))).toBeGreaterThanOrEqual(claimedAt + 4000);
       expect(await readFile(path.join(dir, 'articles', 'de', `${name}.md`), 'utf8')).toBe(numberedArticleTranslated(name, paragraphs));
     },
     timeout,

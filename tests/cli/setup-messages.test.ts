@@ -83,7 +83,7 @@ describe('a full disk', () => {
     async () => {
       await project({ memory: 'full/memory.db' }, 12);
       await mkdir(path.join(dir, 'full'));
-      const result = await runCliOnSmallDisk(['translate'], { cwd: dir, mountAt: path.join(dir, 'full'), sizeKb: 120 });
+      const result = await runCliOnSmallDisk(['translate'], { cwd: dir, mountAt: path.join(dir, 'full'), sizeKb: 210 });
       const message = `The translation memory ${path.join(dir, 'full/memory.db')} cannot be opened or written (SQLITE_FULL`;
       expectMessage(result, 1, message);
       expect(result.stderr.split(message).length - 1).toBe(12);

@@ -8,7 +8,7 @@ import { jialingVersion } from './jialing-version.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { checkFoldersUsable } from './io/check-folders-usable.ts';
 import { createFormats } from './formats/create-formats.ts';
-import { findDocuments } from './io/find-documents.ts';
+import { findDocuments, type FoundDocument } from './io/find-documents.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
 import type { MemoryStore } from './memory/memory-store.ts';
 import { hasMemory, openMemory } from './memory/open-memory.ts';
@@ -16,7 +16,7 @@ import { segmentInThread, segmentInWorker, segmentWhenNeeded, type ArticleSegmen
 import { ArticleWindow } from './pipeline/article-window.ts';
 import { stateBasis } from './pipeline/article-state.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
-import { closeEngines, forgetTexts, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
+import { closeEngines, forgetTexts, prepareTargets, type EngineSource, type Target } from './pipeline/prepare-targets.ts';
 import { updateTokenFigures } from './pipeline/token-figures.ts';
 import type { RunContext } from './pipeline/run-context.ts';
 import type { ArticleOutcomes, Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
@@ -46,6 +46,10 @@ export interface TranslateOptions {
   /** Whether to parse articles in a worker thread; by default, for runs of enough articles to repay starting one. */
   readonly segmentInWorker?: boolean;
   readonly onEvent?: (event: RunEvent) => void;
+  /** The documents to translate, instead of those the config's folders hold (a worker's one job). */
+  readonly documents?: readonly FoundDocument[];
+  /** Engines the caller keeps and closes itself (a worker's, across its jobs). */
+  readonly engines?: EngineSource;
 }
 
 /** What a run did, with the quality findings and where its report was written. */
@@ -62,7 +66,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   const emit = options.onEvent ?? (() => {});
   const languages = chooseLanguages(config, options.languages);
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
-  const articles = await findDocuments(config);
+  const articles = options.documents ?? (await findDocuments(config));
   // An output folder that cannot be written fails its own articles; the report would only fail once they are all done.
   if (!options.dryRun) await checkFoldersUsable([{ dir: config.reportDir, setting: 'report' }], config.configFile);
   let targets: Target[] = [];
@@ -93,6 +97,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     onSettled: () => window.notify(),
     signal: options.signal,
     onTranslated: (target, texts, translations) => storeTranslations(memory, config.sourceLanguage, target, texts, translations),
+    engines: options.engines,
   }).catch(async (error: unknown) => {
     segmenter.close();
     await memory?.close();
@@ -154,7 +159,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       // Taken once every request has ended: one may end after the language's last article.
       if (!isDryRun) for (const target of targets) updateTokenFigures(target.summary, target.engine, config.llm.prices);
       // Engine processes take a while to end: they do so while the report is written.
-      enginesClosed = closeEngines(targets);
+      enginesClosed = options.engines ? Promise.resolve() : closeEngines(targets);
       enginesClosed.catch(() => {}); // Rethrown below, once the report is written.
       await memory?.close();
     }

@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, removeTempDir, runCli, stackFrames, writeProject } from '../support/cli.ts';
+import { startDeeplTestServer, type DeeplTestServer } from '../support/deepl-test-server.ts';
+import { numberedArticleFiles } from '../support/numbered-articles.ts';
+import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
+import { deeplKey, QueueProject, workerLog } from './queue-project.ts';
+
+// What a queued batch does when its jobs cannot be done, and what it refuses to do.
+
+const timeout = 240_000;
+
+let postgres: TestPostgres;
+let server: DeeplTestServer;
+let project: QueueProject | undefined;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+  server = await startDeeplTestServer({ authKey: deeplKey });
+}, 120_000);
+
+afterEach(async () => {
+  await project?.remove();
+  project = undefined;
+  await Promise.all(dirs.splice(0).map((dir) => removeTempDir(dir)));
+});
+
+afterAll(async () => {
+  await server?.close();
+  await postgres?.stop();
+});
+
+interface QueueSummary {
+  languages: Record<string, { deadLettered?: number; failedArticles: number; segments: number; translated: number }>;
+  problems: { severity: string; file: string; message: string }[];
+}
+
+describe('translate --queue', () => {
+  it('retries a job that fails, then dead-letters it; the summary, --json, the report and status show it', async () => {
+    project = await QueueProject.create(postgres.url, server.url, { queue: { attempts: 2, retryDelaySeconds: 1 } }, numberedArticleFiles(1, 2));
+    const submitter = project.start(['translate', '--queue', '--json']);
+    // A worker whose DeepL key is wrong: every try of the job fails.
+    const worker = project.startWorker(['--idle-exit', '4'], { DEEPL_AUTH_KEY: 'wrong-key-456' });
+    const [submitted, worked] = await Promise.all([submitter.result, worker.result]);
+
+    expect(submitted.code).toBe(1);
+    expect(workerLog(worked.stderr).failed).toEqual(['guide00.md [de]', 'guide00.md [de]']);
+    const summary = JSON.parse(submitted.stdout) as QueueSummary;
+    expect(summary.languages.de).toMatchObject({ deadLettered: 1, failedArticles: 1 });
+    const problem = summary.problems.find((item) => item.file === 'guide00.md')!;
+    expect(problem.message).toContain('failed in the queue after 2 tries and was dead-lettered');
+    expect(problem.message).toContain('DeepL');
+    expect(submitted.stdout + submitted.stderr + worked.stderr).not.toContain('wrong-key-456');
+    const report = await readFile(path.join(project.dir, '.jialing', 'report', 'report.json'), 'utf8');
+    expect(report).toContain('dead-lettered');
+    expect(await project.jobStates()).toEqual({ failed: 1 });
+
+    const status = await project.run(['status', '--json']);
+    expect(status.code).toBe(1);
+    expect(JSON.parse(status.stdout)).toMatchObject([{ file: 'guide00.md', language: 'de', state: 'failed-in-queue' }]);
+    const table = await project.run(['status']);
+    expect(table.stdout).toMatch(/guide00\.md +article +de +failed-in-queue/);
+  }, timeout);
+
+  it('has a job fail for good, on its first try, at a worker whose project differs, naming both sides', async () => {
+    project = await QueueProject.create(postgres.url, server.url, { queue: { attempts: 3, retryDelaySeconds: 1 } }, numberedArticleFiles(1, 2));
+    const checkout = await project.copy();
+    dirs.push(checkout);
+    await writeProject(checkout, { 'pipeline.config.json': JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['de'], engine: 'deepl', memory: { url: { env: 'JIALING_DATABASE_URL' } }, qa: { severities: { 'length-ratio': 'error' } } }) });
+    const submitter = project.start(['translate', '--queue', '--json']);
+    const worker = project.startWorker(['--idle-exit', '3'], {}, checkout);
+    const [submitted, worked] = await Promise.all([submitter.result, worker.result]);
+
+    expect(submitted.code).toBe(1);
+    expect(workerLog(worked.stderr).failed).toHaveLength(1);
+    const { problems } = JSON.parse(submitted.stdout) as QueueSummary;
+    expect(problems[0]!.message).toContain('failed in the queue after 1 try');
+    expect(problems[0]!.message).toMatch(/refused by worker .*: the worker's project differs from the submitter's: config \S+ \(submitter\) vs \S+ \(worker\)/);
+    expect(server.translateRequests()).toEqual([]);
+  }, timeout);
+
+  it('fails the jobs needing the engine under --frozen, as a local frozen run does', async () => {
+    project = await QueueProject.create(postgres.url, server.url, {}, numberedArticleFiles(2, 2));
+    const before = server.translateRequests().length;
+    const submitter = project.start(['translate', '--queue', '--frozen', '--json']);
+    const worker = project.startWorker(['--idle-exit', '3']);
+    const [submitted] = await Promise.all([submitter.result, worker.result]);
+
+    expect(submitted.code).toBe(1);
+    const summary = JSON.parse(submitted.stdout) as QueueSummary;
+    expect(summary.languages.de).toMatchObject({ failedArticles: 2, translated: 0 });
+    expect(summary.languages.de!.deadLettered).toBeUndefined();
+    expect(summary.problems.map((problem) => problem.message).join('\n')).toContain('--frozen forbids calling the engine');
+    expect(server.translateRequests().length).toBe(before);
+    expect(await project.outputs('de')).toEqual({});
+  }, timeout);
+
+  it('queues nothing on --dry-run and reports what would be sent', async () => {
+    project = await QueueProject.create(postgres.url, server.url, {}, numberedArticleFiles(3, 2));
+    const before = server.translateRequests().length;
+    const result = await project.run(['translate', '--queue', '--dry-run', '--json']);
+
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout) as QueueSummary & { dryRun: boolean };
+    expect(summary.dryRun).toBe(true);
+    expect(summary.languages.de).toMatchObject({ segments: 9 });
+    expect(await project.jobStates()).toEqual({});
+    expect(server.translateRequests().length).toBe(before);
+  }, timeout);
+});
+
+describe('a queue with a SQLite memory', () => {
+  it('is refused by translate --queue and worker with exit 2 and what to configure', async () => {
+    const dir = await makeTempDir('jialing-queue-sqlite-');
+    dirs.push(dir);
+    await writeProject(dir, { 'pipeline.config.json': JSON.stringify({ targetLanguages: ['de'], engine: 'pseudo' }), ...numberedArticleFiles(1, 1) });
+    for (const args of [['translate', '--queue'], ['worker', '--idle-exit', '0']]) {
+      const result = await runCli(args, { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('PostgreSQL database of the translation memory');
+      expect(result.stderr).toContain('JIALING_DATABASE_URL');
+      expect(stackFrames(result.stderr)).toEqual([]);
+    }
+  }, timeout);
+});

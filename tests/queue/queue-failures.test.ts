@@ -5,7 +5,8 @@ import { makeTempDir, removeTempDir, runCli, stackFrames, writeProject } from '.
 import { startDeeplTestServer, type DeeplTestServer } from '../support/deepl-test-server.ts';
 import { numberedArticleFiles } from '../support/numbered-articles.ts';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
-import { deeplKey, QueueProject, workerLog } from './queue-project.ts';
+import { signalWhen } from '../support/signal-when.ts';
+import { deeplKey, progressLines, QueueProject, workerLog } from './queue-project.ts';
 
 // What a queued batch does when its jobs cannot be done, and what it refuses to do.
 
@@ -108,6 +109,30 @@ describe('translate --queue', () => {
     expect(summary.languages.de).toMatchObject({ segments: 9 });
     expect(await project.jobStates()).toEqual({});
     expect(server.translateRequests().length).toBe(before);
+  }, timeout);
+});
+
+describe('Ctrl-C on translate --queue', () => {
+  it('cancels the jobs not yet started, writes those that finished, and exits 130', async () => {
+    project = await QueueProject.create(postgres.url, server.url, {}, numberedArticleFiles(12, 2));
+    server.set([{ fault: { type: 'delay', ms: 300 }, times: Infinity }]);
+    try {
+      const submitter = project.start(['translate', '--queue']);
+      const worker = project.startWorker(['--concurrency', '1', '--idle-exit', '2']);
+      await signalWhen(submitter, 'SIGINT', () => (progressLines(submitter.output().stderr).length >= 2 ? true : undefined));
+      const [submitted, worked] = await Promise.all([submitter.result, worker.result]);
+
+      expect(submitted.code).toBe(130);
+      expect(submitted.stderr).toContain('Interrupted');
+      const written = progressLines(submitted.stderr).map((line) => line.replace(' [de]', ''));
+      expect(Object.keys(await project.outputs('de')).sort()).toEqual(written.sort());
+      const states = await project.jobStates();
+      expect(states.cancelled).toBeGreaterThan(0);
+      expect(states.completed).toBe(workerLog(worked.stderr).done.length);
+      expect((states.completed ?? 0) + states.cancelled!).toBe(12);
+    } finally {
+      server.set([]);
+    }
   }, timeout);
 });
 

@@ -84,6 +84,7 @@ export async function runWorker(config: ResolvedConfig, options: WorkerOptions):
     }
   };
 
+  log(`waiting for jobs on ${queue.location} (${options.concurrency} at once)`);
   try {
     await Promise.all(Array.from({ length: options.concurrency }, slot));
   } finally {

@@ -50,6 +50,10 @@ export interface TranslateOptions {
   readonly documents?: readonly FoundDocument[];
   /** Engines the caller keeps and closes itself (a worker's, across its jobs). */
   readonly engines?: EngineSource;
+  /** A memory the caller keeps open across runs and closes itself (a worker's); the config's is opened otherwise. */
+  readonly memory?: MemoryStore;
+  /** Whether to write the report files; a worker's job hands its report back instead. True by default. */
+  readonly isReportWritten?: boolean;
 }
 
 /** What a run did, with the quality findings and where its report was written. */
@@ -86,7 +90,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     queues: () => targets.map((target) => target.queue),
   });
   // A dry run reads an existing memory to count what would be billed, but never creates one.
-  const memory = !isDryRun || (await hasMemory(config)) ? await openMemory(config) : undefined;
+  const memory = options.memory ?? (!isDryRun || (await hasMemory(config)) ? await openMemory(config) : undefined);
+  const closeMemory = async () => (options.memory ? undefined : memory?.close());
   const prepared = await prepareTargets(config, {
     languages,
     engine: options.engine,
@@ -100,7 +105,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     engines: options.engines,
   }).catch(async (error: unknown) => {
     segmenter.close();
-    await memory?.close();
+    await closeMemory();
     throw error;
   });
   targets = prepared.targets;
@@ -161,16 +166,16 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       // Engine processes take a while to end: they do so while the report is written.
       enginesClosed = options.engines ? Promise.resolve() : closeEngines(targets);
       enginesClosed.catch(() => {}); // Rethrown below, once the report is written.
-      await memory?.close();
+      await closeMemory();
     }
-    return await finishReport(run, report, findings, options.signal?.aborted ?? false);
+    return await finishReport(run, report, findings, { isInterrupted: options.signal?.aborted ?? false, isWritten: options.isReportWritten ?? true });
   } finally {
     await enginesClosed;
   }
 }
 
 /** Completes the report of a run whose articles are all done, and writes it unless the run was a dry one. */
-async function finishReport(run: RunContext, report: RunReport, findings: Finding[], isInterrupted: boolean): Promise<TranslateResult> {
+async function finishReport(run: RunContext, report: RunReport, findings: Finding[], { isInterrupted, isWritten }: { isInterrupted: boolean; isWritten: boolean }): Promise<TranslateResult> {
   if (isInterrupted) report.interrupted = true;
   if (isInterrupted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });
   reportQuotaShortfall(report, run.addProblem);
@@ -181,6 +186,7 @@ async function finishReport(run: RunContext, report: RunReport, findings: Findin
     return { report, findings };
   }
   findings.push(...run.consistency.findings());
+  if (!isWritten) return { report, findings };
   try {
     const reportFiles = await writeRunReport(run.config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
     return { report, findings, reportFiles };

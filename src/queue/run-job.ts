@@ -6,6 +6,7 @@ import type { EngineEnvironment } from '../engines/create-engine.ts';
 import { JialingError } from '../errors.ts';
 import { byteOrderMark } from '../io/byte-order-mark.ts';
 import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts';
+import type { MemoryStore } from '../memory/memory-store.ts';
 import type { EngineSource } from '../pipeline/prepare-targets.ts';
 import type { ArticleOutcome } from '../pipeline/run-report.ts';
 import { translateArticles } from '../run.ts';
@@ -17,6 +18,8 @@ export interface WorkerContext {
   readonly config: ResolvedConfig;
   readonly identity: JobIdentity;
   readonly engines: EngineSource;
+  /** The shared memory, open for the worker's lifetime. */
+  readonly memory: MemoryStore;
   readonly env: EngineEnvironment;
   /** Names the worker in results and logs. */
   readonly name: string;
@@ -43,7 +46,7 @@ export async function runJob(job: TranslateJob, worker: WorkerContext): Promise<
     if (job.outputText !== undefined) await writeText(outputPath, job.outputText);
     const { report, findings } = await translateArticles(
       { ...worker.config, outputPattern, reportDir: path.join(scratch, 'report') },
-      { languages: [job.language], engine: job.engine, frozen: job.isFrozen, overwrite: job.isOverwriting, env: worker.env, documents: [document], engines: worker.engines, segmentInWorker: false },
+      { languages: [job.language], engine: job.engine, frozen: job.isFrozen, overwrite: job.isOverwriting, env: worker.env, documents: [document], engines: worker.engines, memory: worker.memory, isReportWritten: false, segmentInWorker: false },
     );
     const written = await readFile(outputPath, 'utf8').catch(() => undefined);
     const outcomes = Object.entries(report.outcomes ?? {}) as [ArticleOutcome, number][];

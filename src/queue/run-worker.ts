@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { EngineEnvironment } from '../engines/create-engine.ts';
 import { loadGlossary } from '../glossary/load-glossary.ts';
 import { JialingError } from '../errors.ts';
+import { openMemory } from '../memory/open-memory.ts';
 import { jobIdentity } from './job-identity.ts';
 import { openQueue } from './open-queue.ts';
 import { translateQueue } from './queue-names.ts';
@@ -38,8 +39,12 @@ export async function runWorker(config: ResolvedConfig, options: WorkerOptions):
   const log = options.onLog ?? (() => {});
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const queue = await openQueue(config, options.env, { isSupervising: true });
+  const memory = await openMemory(config, options.env).catch(async (error: unknown) => {
+    await queue.close();
+    throw error;
+  });
   const engines = createWorkerEngines(config, options.env, queue.pool);
-  const worker: WorkerContext = { config, identity: jobIdentity(config, glossary), engines: engines.source, env: options.env, name: `${os.hostname()}:${process.pid}` };
+  const worker: WorkerContext = { config, identity: jobIdentity(config, glossary), engines: engines.source, memory, env: options.env, name: `${os.hostname()}:${process.pid}` };
   const summary: WorkerSummary = { completed: 0, failed: 0 };
   const heartbeatMs = Math.max(500, (config.queue.takeoverSeconds * 1000) / 3);
   const pollMs = (options.pollSeconds ?? 0.5) * 1000;
@@ -89,6 +94,7 @@ export async function runWorker(config: ResolvedConfig, options: WorkerOptions):
     await Promise.all(Array.from({ length: options.concurrency }, slot));
   } finally {
     await engines.close();
+    await memory.close();
     await queue.close();
   }
   return summary;

@@ -136,6 +136,31 @@ describe('Ctrl-C on translate --queue', () => {
   }, timeout);
 });
 
+describe('SIGTERM on a worker', () => {
+  it('finishes the job it holds, takes no other, and exits; another worker does the rest', async () => {
+    project = await QueueProject.create(postgres.url, server.url, {}, numberedArticleFiles(4, 2));
+    server.set([{ fault: { type: 'delay', ms: 300 }, times: Infinity }]);
+    try {
+      const submitter = project.start(['translate', '--queue']);
+      const first = project.startWorker(['--concurrency', '1']);
+      await signalWhen(first, 'SIGTERM', () => (workerLog(first.output().stderr).took.length > 0 && server.translateRequests().some((request) => request.outcome === undefined) ? true : undefined));
+      const stopped = await first.result;
+      expect(stopped.code).toBe(130);
+      const log = workerLog(stopped.stderr);
+      expect(log.took).toHaveLength(1);
+      expect(log.done).toEqual(log.took);
+
+      const second = project.startWorker(['--idle-exit', '2']);
+      const [submitted, rest] = await Promise.all([submitter.result, second.result]);
+      expect(submitted.code, submitted.stderr).toBe(0);
+      expect(workerLog(rest.stderr).done).toHaveLength(3);
+      expect(Object.keys(await project.outputs('de'))).toHaveLength(4);
+    } finally {
+      server.set([]);
+    }
+  }, timeout);
+});
+
 describe('a queue with a SQLite memory', () => {
   it('is refused by translate --queue and worker with exit 2 and what to configure', async () => {
     const dir = await makeTempDir('jialing-queue-sqlite-');
@@ -148,5 +173,16 @@ describe('a queue with a SQLite memory', () => {
       expect(result.stderr).toContain('JIALING_DATABASE_URL');
       expect(stackFrames(result.stderr)).toEqual([]);
     }
+  }, timeout);
+});
+
+describe('jialing worker options', () => {
+  it('refuses a concurrency below 1 with exit 2 and what was expected', async () => {
+    const dir = await makeTempDir('jialing-queue-options-');
+    dirs.push(dir);
+    const result = await runCli(['worker', '--concurrency', '0'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Expected `--concurrency` to be a whole number ≥ 1, got `0`');
+    expect(stackFrames(result.stderr)).toEqual([]);
   }, timeout);
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,16 +18,22 @@ export interface BenchProject {
   remove(): Promise<void>;
 }
 
-/** Creates a project over an articles folder with one target language; `overrides` are config-file fields. */
+/**
+ * Creates a project over an articles folder with one target language; `overrides` are config-file fields. Its
+ * locales hold the repository's glossaries only: resource files are no part of what the bench measures, and their
+ * outputs would land in the repository.
+ */
 export async function createBenchProject(articlesDir: string, overrides: Partial<UserConfig> = {}): Promise<BenchProject> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-'));
+  const locales = path.join(dir, 'locales');
+  await cp(repoLocales, locales, { recursive: true, filter: (source) => !source.endsWith('.json') || path.basename(source) === 'glossary.json' });
   const config = resolveConfig(
     {
       sourceLanguage: 'en',
       targetLanguages: ['es'],
       articles: articlesDir,
       output: path.join(dir, 'out', '{lang}'),
-      locales: repoLocales,
+      locales,
       engine: 'copy',
       frontmatter: frontmatterKeys,
       memory: path.join(dir, 'memory.db'),

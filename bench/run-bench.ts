@@ -3,7 +3,7 @@
  * (a smoke run); `--help` lists the options.
  * Prints a table of figures with their targets and writes them to bench/results.json.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,22 +56,45 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   // Other processes skew every wall-clock figure; say so up front rather than let the table look exact.
   if (machine.loadAverage > machine.cpus * 0.75) process.stderr.write(`warning: the machine is busy (load ${machine.loadAverage} on ${machine.cpus} CPUs); figures will be noisy.\n`);
   const figures: Figure[] = [];
-  const details: Record<string, object> = {};
+  // A run of some sections keeps the others' last results: each section records the machine and load it ran on.
+  const results = await readResults();
   const started = performance.now();
   for (const name of sectionNames) {
     if (options.sections.length > 0 && !options.sections.includes(name)) continue;
     const sectionStart = performance.now();
+    const loadAverage = Number(os.loadavg()[0]!.toFixed(2));
     process.stderr.write(`… ${name}\n`);
     const result = await sections[name](options);
     figures.push(...result.figures);
-    details[name] = { ...result.details, sectionSeconds: (performance.now() - sectionStart) / 1000 };
+    const sectionSeconds = (performance.now() - sectionStart) / 1000;
+    results[name] = { measuredAt: new Date().toISOString(), machine: { ...machine, loadAverage }, options, figures: result.figures, details: { ...result.details, sectionSeconds } };
   }
   const totalSeconds = (performance.now() - started) / 1000;
   const endLoadAverage = Number(os.loadavg()[0]!.toFixed(2));
   process.stdout.write(`\n${formatTable(figures)}\n\nTotal ${totalSeconds.toFixed(0)} s; load average ${machine.loadAverage} at the start, ${endLoadAverage} at the end.\n`);
-  await writeFile(resultsFile, `${JSON.stringify({ machine: { ...machine, endLoadAverage }, options, totalSeconds, figures, details }, null, 2)}\n`);
+  const ordered = Object.fromEntries(sectionNames.filter((name) => results[name]).map((name) => [name, results[name]]));
+  await writeFile(resultsFile, `${JSON.stringify({ sections: ordered }, null, 2)}\n`);
   process.stdout.write(`Written to ${path.relative(process.cwd(), resultsFile)}.\n`);
   return options.isStrict && figures.some((figure) => figure.isPass === false) ? 1 : 0;
+}
+
+/** What one section measured, when and on what. */
+interface SectionResult {
+  readonly measuredAt: string;
+  readonly machine: object;
+  readonly options: BenchOptions;
+  readonly figures: readonly Figure[];
+  readonly details: object;
+}
+
+async function readResults(): Promise<Record<string, SectionResult>> {
+  try {
+    const stored = JSON.parse(await readFile(resultsFile, 'utf8')) as { sections?: Record<string, SectionResult> };
+    return stored.sections ?? {};
+  } catch {
+    // None yet, or written by an older bench in another shape: start afresh.
+    return {};
+  }
 }
 
 process.exitCode = await runBench(process.argv.slice(2));

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,14 +36,16 @@ export async function benchStartup(options: BenchOptions): Promise<{ figures: Fi
   }
 }
 
-// The repository's sample: its articles, glossary and a TypeScript config that imports defineConfig.
+// The repository's sample as a project that installed jialing: its articles, glossary, and a TypeScript config
+// importing defineConfig from the package, whose bundle the project's node_modules/.cache keeps between commands.
 async function sampleProject(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-sample-'));
   await copySampleSources(dir);
-  const defineConfig = path.join(repoRoot, 'src', 'config', 'define-config.ts');
+  await mkdir(path.join(dir, 'node_modules'));
+  await symlink(repoRoot, path.join(dir, 'node_modules', 'jialing'), 'dir');
   await writeFile(
     path.join(dir, 'pipeline.config.ts'),
-    `import { defineConfig } from ${JSON.stringify(defineConfig)};\n\nexport default defineConfig({ targetLanguages: ['es', 'ca'], engine: 'apertium' });\n`,
+    `import { defineConfig } from 'jialing/config';\n\nexport default defineConfig({ targetLanguages: ['es', 'ca'], engine: 'apertium' });\n`,
   );
   return dir;
 }

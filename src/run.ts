@@ -19,6 +19,7 @@ import { toMemoryEntry } from './pipeline/await-memory.ts';
 import { closeEngines, forgetTexts, prepareTargets, type EngineSource, type Target } from './pipeline/prepare-targets.ts';
 import { updateTokenFigures } from './pipeline/token-figures.ts';
 import type { RunContext } from './pipeline/run-context.ts';
+import { SharedClaims, type ClaimTimes } from './pipeline/shared-claims.ts';
 import type { ArticleOutcomes, Problem, RunEvent, RunReport } from './pipeline/run-report.ts';
 import { wasIdleSinceLastLook } from './pipeline/thread-load.ts';
 import { translateArticle } from './pipeline/translate-article.ts';
@@ -45,6 +46,8 @@ export interface TranslateOptions {
   readonly maxArticles?: number;
   /** Whether to parse articles in a worker thread; by default, for runs of enough articles to repay starting one. */
   readonly segmentInWorker?: boolean;
+  /** How long a claim on a text being sent holds, and how often a run waiting on another's claim looks again. */
+  readonly claimTimes?: ClaimTimes;
   readonly onEvent?: (event: RunEvent) => void;
   /** The documents to translate, instead of those the config's folders hold (a worker's one job). */
   readonly documents?: readonly FoundDocument[];
@@ -90,7 +93,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     queues: () => targets.map((target) => target.queue),
   });
   // A dry run reads an existing memory to count what would be billed, but never creates one.
-  const memory = options.memory ?? (!isDryRun || (await hasMemory(config)) ? await openMemory(config) : undefined);
+  const memory = options.memory ?? (!isDryRun || (await hasMemory(config)) ? await openMemory(config, options.env ?? {}) : undefined);
   const closeMemory = async () => (options.memory ? undefined : memory?.close());
   const prepared = await prepareTargets(config, {
     languages,
@@ -141,6 +144,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     addFindings: (found) => findings.push(...found),
     countArticle: (outcome) => outcomes[outcome]++,
     consistency: new ConsistencyTracker(config.qaSeverities),
+    // A frozen run sends nothing, so it claims nothing: it fails where a text is missing.
+    claims: memory && !isDryRun && !options.frozen ? new SharedClaims(memory, options.claimTimes, options.signal) : undefined,
     basis: memory && !isDryRun ? stateBasis(config, glossary, await memory.memoryVersion(), jialingVersion()) : undefined,
     glossaryHits: {},
   };
@@ -166,6 +171,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       // Engine processes take a while to end: they do so while the report is written.
       enginesClosed = options.engines ? Promise.resolve() : closeEngines(targets);
       enginesClosed.catch(() => {}); // Rethrown below, once the report is written.
+      // Claims go before the memory closes; a memory that fails here has failed the run already.
+      await run.claims?.close().catch(() => {});
       await closeMemory();
     }
     return await finishReport(run, report, findings, { isInterrupted: options.signal?.aborted ?? false, isWritten: options.isReportWritten ?? true });

@@ -36,7 +36,7 @@ export interface ArticleStatus {
 /** Lists, per article and language, whether the output is up to date with the source and the memory; translates nothing. */
 export async function readStatus(config: ResolvedConfig, languages: readonly string[], env: EngineEnvironment): Promise<ArticleStatus[]> {
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
-  const memory = (await hasMemory(config)) ? await openMemory(config) : undefined;
+  const memory = (await hasMemory(config)) ? await openMemory(config, env) : undefined;
   const basis = memory && stateBasis(config, glossary, await memory.memoryVersion(), jialingVersion());
   const targets = languages.map((language) => ({ language, engineProfile: expectedEngineProfile(config, language, env) }));
   const statuses: ArticleStatus[] = [];

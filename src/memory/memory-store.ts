@@ -93,6 +93,20 @@ export interface MemoryStore {
   /** Changes whenever a reviewed or imported translation is added or changed. */
   memoryVersion(): Promise<string>;
 
+  /**
+   * Claims the right to send the texts stored under `keys` to an engine for `leaseMs`, so that runs sharing the
+   * memory (on this machine or others) do not pay for one text at once. Returns the keys `owner` holds now: those
+   * free, its own, and those whose lease ran out (their run died). A key the memory already has an entry for is
+   * never claimed: whoever needs it looks it up.
+   */
+  claim(keys: readonly string[], owner: string, leaseMs: number): Promise<Set<string>>;
+
+  /** Extends every claim of `owner` by `leaseMs` from now, while its run is alive. */
+  renewClaims(owner: string, leaseMs: number): Promise<void>;
+
+  /** Gives up every claim of `owner`: its run ended, and what it did not translate is free for others. */
+  releaseClaims(owner: string): Promise<void>;
+
   /** Keeps suggestions for a segment's reviewers, replacing earlier ones; an empty list removes them. */
   saveSuggestions(key: string, suggestions: readonly Suggestion[]): Promise<void>;
 

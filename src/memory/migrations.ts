@@ -130,6 +130,14 @@ export const migrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    description: 'texts a run is sending to an engine, so that runs sharing the memory do not pay for one text at once',
+    sql: `
+      -- expires_at in milliseconds since 1970: a claim whose run stopped renewing it is free for others.
+      CREATE TABLE claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+      CREATE INDEX claims_by_owner ON claims (owner);
+    `,
+  },
 ];
 
 /** Brings the schema of `db` up to the last of `steps`; refuses a file written by a newer jialing. */

@@ -58,6 +58,6 @@ export async function recallTranslations(masked: readonly MaskedSegment[], texts
 
 // Keys ignore how a text is wrapped, so an entry may have been made for the same words wrapped otherwise: a
 // machine translation is laid out from this text (see `wrapLikeSource`); a person's is kept as they wrote it.
-function translationFor(entry: MemoryEntry, text: string): string {
+export function translationFor(entry: MemoryEntry, text: string): string {
   return entry.status === 'machine' ? wrapLikeSource(text, entry.targetText) : entry.targetText;
 }

@@ -6,6 +6,7 @@ import type { ConsistencyTracker } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import type { MemoryStore } from '../memory/memory-store.ts';
 import type { StateBasis } from './article-state.ts';
+import type { SharedClaims } from './shared-claims.ts';
 import type { Target } from './prepare-targets.ts';
 import type { ArticleOutcome, Problem, RunEvent } from './run-report.ts';
 
@@ -34,6 +35,8 @@ export interface RunContext {
   readonly countArticle: (outcome: ArticleOutcome) => void;
   /** What the consistency check at the end needs of every article written. */
   readonly consistency: ConsistencyTracker;
+  /** The texts this run sends, claimed so that runs sharing the memory do not send them too; absent when nothing is sent. */
+  readonly claims?: SharedClaims;
   /** What stored article states are compared against; absent when none are read or kept (a dry run, no memory). */
   readonly basis?: StateBasis;
   /** Glossary terms masked per language. */

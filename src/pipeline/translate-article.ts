@@ -9,6 +9,7 @@ import type { SegmentFailure } from '../markdown/render-segment.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
+import { awaitOtherRuns } from './await-other-runs.ts';
 import { glossaryVersionOf, hashText, sourceKeyOf } from './article-state.ts';
 import { checkOutput, type OutputCheck } from './check-output.ts';
 import { currentStates, reportStoredOutcome } from './stored-outcome.ts';
@@ -88,8 +89,14 @@ export async function translateArticle(run: RunContext, article: FoundDocument, 
 
 const none: ReviewerEdits = { state: 'none' };
 
-function recallArticle(run: RunContext, target: Target, source: SourceArticle): Promise<Recalled> {
-  return recallTranslations(source.masked, textsToSend(source.masked), {
+/** What the memory holds of an article in one language, and the texts to send that another run is sending now. */
+interface ArticleRecall {
+  readonly recalled: Recalled;
+  readonly elsewhere: ReadonlySet<string>;
+}
+
+async function recallArticle(run: RunContext, target: Target, source: SourceArticle): Promise<ArticleRecall> {
+  const recalled = await recallTranslations(source.masked, textsToSend(source.masked), {
     memory: run.memory,
     glossary: run.glossary,
     sourceLanguage: run.config.sourceLanguage,
@@ -97,6 +104,9 @@ function recallArticle(run: RunContext, target: Target, source: SourceArticle): 
     engineProfile: target.engineProfile,
     articlePath: source.file,
   });
+  if (!run.claims || recalled.missing.size === 0) return { recalled, elsewhere: new Set() };
+  const heldKeys = await run.claims.claim([...recalled.missing.values()].map((pending) => pending.key));
+  return { recalled, elsewhere: new Set([...recalled.missing].filter(([, pending]) => heldKeys.has(pending.key)).map(([text]) => text)) };
 }
 
 /** What is in an output before the run: a person's edits, or a reason it must not be written at all. */
@@ -120,7 +130,7 @@ async function readOutput(run: RunContext, target: Target, source: SourceArticle
   return { state: 'none', current: edits.current };
 }
 
-async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: OutputState, recalled: Recalled, held: HeldArticle): Promise<ArticleOutcome> {
+async function translateInto(run: RunContext, target: Target, source: SourceArticle, reviewer: OutputState, { recalled, elsewhere }: ArticleRecall, held: HeldArticle): Promise<ArticleOutcome> {
   const { summary, language } = target;
   const { file } = source;
   target.startedAt ??= performance.now();
@@ -140,8 +150,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       throw new FrozenError(`${recalled.missing.size} segments need translating and --frozen forbids calling the engine (first: "${shortPlain([...recalled.missing.keys()][0]!)}").`);
     }
     if (!run.isDryRun) {
-      const missing = [...recalled.missing.keys()];
-      for (const [text, pending] of recalled.missing) awaitMemory(run, target, text, pending);
+      const missing = [...recalled.missing.keys()].filter((text) => !elsewhere.has(text));
+      for (const text of missing) awaitMemory(run, target, text, recalled.missing.get(text)!);
       const hintsOf = target.engine.usesHints ? createTextHints(source.masked, { glossary: run.glossary, language, title: source.context, neighbours: run.config.llm.contextSegments }) : undefined;
       for (const [index, item] of source.masked.entries()) {
         if (!recalled.missing.has(item.text)) continue;
@@ -151,13 +161,20 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       }
       // Asked for before the first await, so the queue holds this article's texts when the reader moves on.
       // Suggestions are looked for while the engine works.
-      const [translated] = await Promise.all([held.waitOnEngine(target.queue.translate(missing, source.context)), keepSuggestions(run, target, source, recalled.missing)]);
+      const [translated, fromOtherRuns] = await Promise.all([
+        held.waitOnEngine(target.queue.translate(missing, source.context)),
+        held.waitOnEngine(awaitOtherRuns(run, target, recalled, elsewhere, source.context)),
+        keepSuggestions(run, target, source, recalled.missing),
+      ]);
+      // Answered by another run: paid for once, there, and found in the memory here.
+      summary.fromMemory += fromOtherRuns.found;
       // A text whose replies all failed the engine's checks keeps its source, as a text without a translation does.
       const byText = new Map([
         ...recalled.known,
+        ...fromOtherRuns.answers,
         ...missing.flatMap((text, index) => (target.queue.failureOf(text) === undefined ? [[text, wrapLikeSource(text, translated[index]!)] as const] : [])),
       ]);
-      reportFailedReplies(run, target, source, missing);
+      reportFailedReplies(run, target, source, [...recalled.missing.keys()]);
       const current = reviewer.state === 'edited' ? reviewer.text : reviewer.current;
       const rebuilt = rebuildTranslated(run.glossary, source, byText, language, current);
       await rejectBrokenReplies(run, target, source, recalled, byText, rebuilt.failures);

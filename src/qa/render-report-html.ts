@@ -57,7 +57,8 @@ function findingsSection(language: string, findings: readonly Finding[]): string
   const own = findings.filter((finding) => finding.language === language).sort(byPlace);
   const heading = `<h2 id="${escapeHtml(`language-${language}`)}">Findings in ${escapeHtml(language)}</h2>`;
   if (own.length === 0) return `${heading}\n<p>No findings.</p>`;
-  const rows = own.map((finding) =>
+  const { listed, left } = capPerCheck(own);
+  const rows = listed.map((finding) =>
     [
       cell(`${finding.file}:${finding.line}`, 'where'),
       cell(finding.check, 'check'),
@@ -66,7 +67,26 @@ function findingsSection(language: string, findings: readonly Finding[]): string
       cell(finding.text, 'text'),
     ].join(''),
   );
-  return `${heading}\n${table(['Where', 'Check', 'Severity', 'Message', 'Text'], rows)}`;
+  const more = [...left].map(([check, count]) => `${count.toLocaleString('en')} more ${escapeHtml(check)}`).join(', ');
+  const note = more ? `\n<p>Not listed here: ${more} (every finding is in report.json).</p>` : '';
+  return `${heading}\n${table(['Where', 'Check', 'Severity', 'Message', 'Text'], rows)}${note}`;
+}
+
+// A page of tens of thousands of rows is read by nobody and slow to open: past this many findings of one check in
+// one language, the page says how many more there are, and report.json holds them all.
+const listedPerCheck = 500;
+
+function capPerCheck(findings: readonly Finding[]): { listed: Finding[]; left: Map<string, number> } {
+  const seen = new Map<string, number>();
+  const left = new Map<string, number>();
+  const listed = findings.filter((finding) => {
+    const count = (seen.get(finding.check) ?? 0) + 1;
+    seen.set(finding.check, count);
+    if (count <= listedPerCheck) return true;
+    left.set(finding.check, (left.get(finding.check) ?? 0) + 1);
+    return false;
+  });
+  return { listed, left };
 }
 
 function problemTable(problems: readonly Problem[]): string {

@@ -8,6 +8,7 @@ import { byteOrderMark } from '../io/byte-order-mark.ts';
 import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts';
 import type { MemoryStore } from '../memory/memory-store.ts';
 import type { EngineSource } from '../pipeline/prepare-targets.ts';
+import type { ClaimTimes } from '../pipeline/shared-claims.ts';
 import type { ArticleOutcome } from '../pipeline/run-report.ts';
 import { translateArticles } from '../run.ts';
 import { identityMismatch, type JobIdentity } from './job-identity.ts';
@@ -20,6 +21,8 @@ export interface WorkerContext {
   readonly engines: EngineSource;
   /** The shared memory, open for the worker's lifetime. */
   readonly memory: MemoryStore;
+  /** How long the claims of a job's texts outlive a worker that died: as long as its job does. */
+  readonly claimTimes: ClaimTimes;
   readonly env: EngineEnvironment;
   /** Names the worker in results and logs. */
   readonly name: string;
@@ -46,7 +49,7 @@ export async function runJob(job: TranslateJob, worker: WorkerContext): Promise<
     if (job.outputText !== undefined) await writeText(outputPath, job.outputText);
     const { report, findings } = await translateArticles(
       { ...worker.config, outputPattern, reportDir: path.join(scratch, 'report') },
-      { languages: [job.language], engine: job.engine, frozen: job.isFrozen, overwrite: job.isOverwriting, env: worker.env, documents: [document], engines: worker.engines, memory: worker.memory, isReportWritten: false, segmentInWorker: false },
+      { languages: [job.language], engine: job.engine, frozen: job.isFrozen, overwrite: job.isOverwriting, env: worker.env, documents: [document], engines: worker.engines, memory: worker.memory, isReportWritten: false, segmentInWorker: false, claimTimes: worker.claimTimes },
     );
     const written = await readFile(outputPath, 'utf8').catch(() => undefined);
     const outcomes = Object.entries(report.outcomes ?? {}) as [ArticleOutcome, number][];

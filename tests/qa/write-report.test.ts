@@ -60,6 +60,16 @@ describe('writeRunReport', () => {
     expect(await readFile(htmlPath, 'utf8')).toContain('<td>es</td><td>–</td>');
   });
 
+  it('lists 500 findings of a check per language on the page, says how many more there are, and keeps them all in the JSON', async () => {
+    const many: Finding[] = Array.from({ length: 1203 }, (_, index) => ({ ...findings[0]!, line: index + 1 }));
+    const { htmlPath, jsonPath } = await writeRunReport(folder, report, [...many, findings[1]!], { glossaryHits: {} });
+    const html = await readFile(htmlPath, 'utf8');
+    expect(html.match(/<td class="check">untranslated<\/td>/g)).toHaveLength(500);
+    expect(html.match(/<td class="check">markup<\/td>/g)).toHaveLength(1);
+    expect(html).toContain('Not listed here: 703 more untranslated (every finding is in report.json).');
+    expect(JSON.parse(await readFile(jsonPath, 'utf8')).findings).toHaveLength(1204);
+  });
+
   it('leaves no temporary files behind', async () => {
     await writeRunReport(folder, report, findings, { glossaryHits: {} });
     expect((await readdir(folder)).sort()).toEqual(['report.html', 'report.json']);

@@ -172,6 +172,20 @@ export class PostgresMemory implements MemoryStore {
     return row!.version;
   }
 
+  async claim(keys: readonly string[], owner: string, leaseMs: number): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.#query<{ key: string }>(sql.claim, [keys, owner, leaseMs]);
+    return new Set(rows.map((row) => row.key));
+  }
+
+  async renewClaims(owner: string, leaseMs: number): Promise<void> {
+    await this.#query(sql.renewClaims, [owner, leaseMs]);
+  }
+
+  async releaseClaims(owner: string): Promise<void> {
+    await this.#query(sql.releaseClaims, [owner]);
+  }
+
   async saveSuggestions(key: string, suggestions: readonly Suggestion[]): Promise<void> {
     if (suggestions.length === 0) await this.#query(sql.deleteSuggestions, [key]);
     else await this.#query(sql.saveSuggestions, [key, JSON.stringify(suggestions), this.#now().toISOString()]);

@@ -69,6 +69,14 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    description: 'texts a run is sending to an engine, so that runs sharing the memory do not pay for one text at once',
+    sql: `
+      -- Expiry by the server's clock, so that machines whose clocks differ agree on when a lease ran out.
+      CREATE TABLE claims (key text PRIMARY KEY, owner text NOT NULL, expires_at timestamptz NOT NULL);
+      CREATE INDEX claims_by_owner ON claims (owner);
+    `,
+  },
 ];
 
 // Any number will do as long as nothing else in the database takes the same advisory lock.

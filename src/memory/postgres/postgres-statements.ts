@@ -60,6 +60,17 @@ export const postgresStatements = {
       term_ids = excluded.term_ids, outcome = excluded.outcome
   `,
   articleState: 'SELECT * FROM article_states WHERE target_language = lower($1) AND file = $2',
+  // A claim is taken over only from its own owner or once its lease ran out; a key with an entry is never claimed.
+  claim: `
+    INSERT INTO claims AS held (key, owner, expires_at)
+      SELECT DISTINCT wanted, $2, now() + $3 * interval '1 millisecond' FROM unnest($1::text[]) AS wanted
+      WHERE NOT EXISTS (SELECT 1 FROM entries WHERE entries.key = wanted)
+    ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+      WHERE held.owner = excluded.owner OR held.expires_at < now()
+    RETURNING key
+  `,
+  renewClaims: `UPDATE claims SET expires_at = now() + $2 * interval '1 millisecond' WHERE owner = $1`,
+  releaseClaims: 'DELETE FROM claims WHERE owner = $1',
   forgetArticleState: 'DELETE FROM article_states WHERE target_language = lower($1) AND file = $2',
   // Any reviewed or imported entry may take the place of a machine translation in any article.
   memoryVersion: `SELECT count(*) || ':' || coalesce(max(updated_at), '') AS version FROM entries WHERE status = 'reviewed' OR origin = 'import'`,

@@ -71,6 +71,17 @@ export function memoryStatements(db: Database.Database) {
       VALUES (@language, @file, @sourceHash, @engineProfile, @glossaryVersion, @configHash, @memoryVersion, @outputHash, @termIds, @outcome)
     `),
     articleState: prepare('SELECT * FROM article_states WHERE target_language = ? AND file = ?'),
+    // A claim is taken over only from its own owner or once its lease ran out; a key with an entry is never claimed.
+    claim: prepare(`
+      INSERT INTO claims (key, owner, expires_at)
+        SELECT DISTINCT wanted.value, @owner, @expiresAt FROM json_each(@keys) AS wanted
+        WHERE NOT EXISTS (SELECT 1 FROM entries WHERE entries.key = wanted.value)
+      ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+        WHERE claims.owner = excluded.owner OR claims.expires_at < @now
+      RETURNING key
+    `).pluck(),
+    renewClaims: prepare('UPDATE claims SET expires_at = @expiresAt WHERE owner = @owner'),
+    releaseClaims: prepare('DELETE FROM claims WHERE owner = ?'),
     forgetArticleState: prepare('DELETE FROM article_states WHERE target_language = ? AND file = ?'),
     // Any reviewed or imported entry may take the place of a machine translation in any article.
     memoryVersion: prepare(`SELECT count(*) || ':' || coalesce(max(updated_at), '') FROM entries WHERE status = 'reviewed' OR origin = 'import'`).pluck(),

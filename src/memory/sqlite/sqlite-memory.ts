@@ -173,6 +173,21 @@ export class SqliteMemory implements MemoryStore {
     return this.#guard(() => this.#statements.memoryVersion.get() as string);
   }
 
+  async claim(keys: readonly string[], owner: string, leaseMs: number): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const now = this.#now().getTime();
+    const claimed = this.#guard(() => this.#statements.claim.all({ keys: JSON.stringify(keys), owner, expiresAt: now + leaseMs, now }) as string[]);
+    return new Set(claimed);
+  }
+
+  async renewClaims(owner: string, leaseMs: number): Promise<void> {
+    this.#guard(() => this.#statements.renewClaims.run({ owner, expiresAt: this.#now().getTime() + leaseMs }));
+  }
+
+  async releaseClaims(owner: string): Promise<void> {
+    this.#guard(() => this.#statements.releaseClaims.run(owner));
+  }
+
   async saveSuggestions(key: string, suggestions: readonly Suggestion[]): Promise<void> {
     this.#guard(() => {
       if (suggestions.length === 0) this.#statements.deleteSuggestions.run(key);

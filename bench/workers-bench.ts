@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ export async function benchWorkers(options: BenchOptions): Promise<{ figures: Fi
   const postgres = await startPostgres();
   const server = await startDeeplServerProcess(authKey);
   await server.setLatency(latencyMs);
-  const runs: { workers: number; seconds: number; jobs: number; jobsPerSecond: number; requests: number }[] = [];
+  const runs: { workers: number; seconds: number; jobs: number; jobsPerSecond: number; requests: number; workerCpuSeconds: number }[] = [];
   try {
     for (const workers of workerCounts) {
       const before = (await server.translateRequests()).length;
@@ -46,7 +46,8 @@ export async function benchWorkers(options: BenchOptions): Promise<{ figures: Fi
     info(section, 'corpus', runs[0]!.jobs, `${runs[0]!.jobs} jobs (articles × 1 language), ${latencyMs} ms per DeepL request, ${jobsPerWorker} jobs at once per worker`),
     ...runs.map((run) => {
       const ratio = run.jobsPerSecond / base;
-      const shown = `${run.jobsPerSecond.toFixed(1)} jobs/s (${seconds(run.seconds * 1000)}, ${run.requests} requests)${run.workers > 1 ? `, ${times(ratio)} of 1 worker` : ''}`;
+      const cpu = `workers' CPU ${((run.workerCpuSeconds * 1000) / run.jobs).toFixed(0)} ms/job`;
+      const shown = `${run.jobsPerSecond.toFixed(1)} jobs/s (${seconds(run.seconds * 1000)}, ${run.requests} requests, ${cpu})${run.workers > 1 ? `, ${times(ratio)} of 1 worker` : ''}`;
       const target = targets[run.workers];
       return target === undefined ? info(section, `${run.workers} worker`, run.jobsPerSecond, shown) : checked(section, `${run.workers} workers / 1`, ratio, shown, `≥ ${target}×`, ratio >= target);
     }),
@@ -55,7 +56,7 @@ export async function benchWorkers(options: BenchOptions): Promise<{ figures: Fi
 }
 
 /** One queued batch: workers started and waiting, then the submitter timed from its jobs being queued to its exit. */
-async function runBatch(corpus: string, serverUrl: string, engineEnv: Record<string, string>, workerCount: number, budgetMs: number): Promise<{ seconds: number; jobs: number }> {
+async function runBatch(corpus: string, serverUrl: string, engineEnv: Record<string, string>, workerCount: number, budgetMs: number): Promise<{ seconds: number; jobs: number; workerCpuSeconds: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-workers-'));
   const databaseUrl = await createDatabase(serverUrl);
   const config = { sourceLanguage: 'en', targetLanguages: ['es'], articles: corpus, output: path.join(dir, 'out', '{lang}'), locales: repoLocales, frontmatter: frontmatterKeys, engine: 'deepl', deepl: { context: false }, memory: { url: { env: 'JIALING_DATABASE_URL' } }, report: path.join(dir, 'report'), resources: { namespaces: [] } };
@@ -80,13 +81,22 @@ async function runBatch(corpus: string, serverUrl: string, engineEnv: Record<str
     const code = await new Promise<number | null>((resolve) => submitter.on('close', resolve));
     clearTimeout(timer);
     if (code !== 0) throw new Error(`translate --queue with ${workerCount} workers exited ${code}:\n${log.split('\n').filter((line) => /^(error|warning):/.test(line)).join('\n')}`);
-    return { seconds: (performance.now() - queuedAt) / 1000, jobs: Number(/Queued (\d+) jobs/.exec(queuedLine)![1]) };
+    const workerCpuSeconds = (await Promise.all(workers.map((worker) => cpuSecondsOf(worker.pid!)))).reduce((sum, value) => sum + value, 0);
+    return { seconds: (performance.now() - queuedAt) / 1000, jobs: Number(/Queued (\d+) jobs/.exec(queuedLine)![1]), workerCpuSeconds };
   } finally {
     for (const worker of workers) worker.kill('SIGTERM');
     await Promise.all(workers.map((worker) => (worker.exitCode === null ? new Promise((resolve) => worker.on('close', resolve)) : undefined)));
     await rm(dir, { recursive: true, force: true });
     await dropDatabase(serverUrl, databaseUrl);
   }
+}
+
+// User and system CPU of a running process so far, from /proc (Linux); 0 where it cannot be read.
+async function cpuSecondsOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks / 100 : 0;
 }
 
 function untilLine(child: ChildProcess, start: string): Promise<string> {

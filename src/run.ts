@@ -57,6 +57,8 @@ export interface TranslateOptions {
   readonly memory?: MemoryStore;
   /** Whether to write the report files; a worker's job hands its report back instead. True by default. */
   readonly isReportWritten?: boolean;
+  /** Whether the memory held translations before the batch this run is part of (a worker's job); asked of the memory otherwise. */
+  readonly hasEarlierTranslations?: boolean;
 }
 
 /** What a run did, with the quality findings and where its report was written. */
@@ -134,7 +136,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     isFrozen: options.frozen ?? false,
     isOverwriting: options.overwrite ?? false,
     memory,
-    hasEarlierTranslations: ((await memory?.counts())?.entries ?? 0) > 0,
+    hasEarlierTranslations: options.hasEarlierTranslations ?? ((await memory?.counts())?.entries ?? 0) > 0,
     signal: options.signal,
     emit,
     addProblem: (problem: Problem) => {

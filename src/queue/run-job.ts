@@ -49,7 +49,7 @@ export async function runJob(job: TranslateJob, worker: WorkerContext): Promise<
     if (job.outputText !== undefined) await writeText(outputPath, job.outputText);
     const { report, findings } = await translateArticles(
       { ...worker.config, outputPattern, reportDir: path.join(scratch, 'report') },
-      { languages: [job.language], engine: job.engine, frozen: job.isFrozen, overwrite: job.isOverwriting, env: worker.env, documents: [document], engines: worker.engines, memory: worker.memory, isReportWritten: false, segmentInWorker: false, claimTimes: worker.claimTimes },
+      { languages: [job.language], engine: job.engine, frozen: job.isFrozen, overwrite: job.isOverwriting, env: worker.env, documents: [document], engines: worker.engines, memory: worker.memory, isReportWritten: false, hasEarlierTranslations: job.hasEarlierTranslations, segmentInWorker: false, claimTimes: worker.claimTimes },
     );
     const written = await readFile(outputPath, 'utf8').catch(() => undefined);
     const outcomes = Object.entries(report.outcomes ?? {}) as [ArticleOutcome, number][];

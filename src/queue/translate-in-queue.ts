@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/resolve-config.ts';
 import { JialingError } from '../errors.ts';
 import { loadGlossary } from '../glossary/load-glossary.ts';
 import { documentOutputPath, findDocuments, type FoundDocument } from '../io/find-documents.ts';
+import { openMemory } from '../memory/open-memory.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { ArticleOutcome, ArticleOutcomes, LanguageSummary, Problem, RunReport } from '../pipeline/run-report.ts';
@@ -43,6 +44,7 @@ export async function translateInQueue(config: ResolvedConfig, options: QueueRun
 }
 
 async function submitAndWait(config: ResolvedConfig, options: QueueRunOptions, queue: Awaited<ReturnType<typeof openQueue>>): Promise<TranslateResult> {
+  const env = options.env ?? {};
   const emit = options.onEvent ?? (() => {});
   const startedAt = performance.now();
   const languages = chooseLanguages(config, options.languages);
@@ -59,6 +61,9 @@ async function submitAndWait(config: ResolvedConfig, options: QueueRunOptions, q
     emit({ type: 'problem', problem });
   };
 
+  // As in a local run, suggestions are looked for only where the memory held translations before the batch.
+  const memory = await openMemory(config, env);
+  const hasEarlierTranslations = await memory.counts().then((counts) => counts.entries > 0).finally(() => memory.close());
   const batch = randomUUID();
   const jobs = new Map<string, { document: FoundDocument; job: TranslateJob }>();
   for (const document of documents) {
@@ -68,7 +73,7 @@ async function submitAndWait(config: ResolvedConfig, options: QueueRunOptions, q
       const { text, hasByteOrderMark } = await readArticle(document.absolutePath, file);
       for (const language of languages) {
         const outputText = await readFile(documentOutputPath(document, language), 'utf8').catch(() => undefined);
-        const job: TranslateJob = { batch, file, format: document.format, outputName: document.outputName, language, sourceText: text, hasByteOrderMark, ...(outputText !== undefined && { outputText }), ...(options.engine && { engine: options.engine }), isFrozen: options.frozen ?? false, isOverwriting: options.overwrite ?? false, identity };
+        const job: TranslateJob = { batch, file, format: document.format, outputName: document.outputName, language, sourceText: text, hasByteOrderMark, ...(outputText !== undefined && { outputText }), ...(options.engine && { engine: options.engine }), isFrozen: options.frozen ?? false, isOverwriting: options.overwrite ?? false, hasEarlierTranslations, identity };
         jobs.set(randomUUID(), { document, job });
       }
     } catch (error) {

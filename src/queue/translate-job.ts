@@ -24,6 +24,8 @@ export interface TranslateJob {
   readonly engine?: EngineChoice;
   readonly isFrozen: boolean;
   readonly isOverwriting: boolean;
+  /** Whether the memory held translations when the batch was submitted: the jobs' own do not count as earlier ones. */
+  readonly hasEarlierTranslations: boolean;
   readonly identity: JobIdentity;
 }
 

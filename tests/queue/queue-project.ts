@@ -68,11 +68,21 @@ export class QueueProject {
 
   /** Job counts per state in the queue's tables. */
   async jobStates(): Promise<Record<string, number>> {
+    const rows = await this.query<{ state: string; count: string }>("SELECT state, count(*) FROM jialing_queue.job WHERE name = 'translate' GROUP BY state");
+    return Object.fromEntries(rows.map((row) => [row.state, Number(row.count)]));
+  }
+
+  /** Rows of a memory table. */
+  async rowCount(table: 'suggestions' | 'entries'): Promise<number> {
+    const [row] = await this.query<{ count: string }>(`SELECT count(*) FROM ${table}`);
+    return Number(row!.count);
+  }
+
+  private async query<T extends pg.QueryResultRow>(statement: string): Promise<T[]> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query<{ state: string; count: string }>("SELECT state, count(*) FROM jialing_queue.job WHERE name = 'translate' GROUP BY state");
-      return Object.fromEntries(rows.map((row) => [row.state, Number(row.count)]));
+      return (await client.query<T>(statement)).rows;
     } finally {
       await client.end();
     }

@@ -9,7 +9,7 @@ import { generatePlainSentence } from './generate-sentence.ts';
 import { createRandom } from './random.ts';
 import { timedRun } from './timed-run.ts';
 
-const section = '6 long line';
+const section = '7 long line';
 const targetMs = 5000;
 
 /**

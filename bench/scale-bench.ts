@@ -8,7 +8,7 @@ import type { ScaleResult } from './scale-child.ts';
 import { describePartial } from './timed-run.ts';
 import { writeCorpus } from './write-corpus.ts';
 
-const section = '5 scale';
+const section = '6 scale';
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scale-child.ts');
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 // Linear within 10%; memory "bounded" when ten times the articles need at most half as much again.

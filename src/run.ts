@@ -107,6 +107,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     onSettled: () => window.notify(),
     signal: options.signal,
     onTranslated: (target, texts, translations) => storeTranslations(memory, config.sourceLanguage, target, texts, translations),
+    onGivenUp: (target, texts) => rejectGivenUp(memory, target, texts),
     engines: options.engines,
   }).catch(async (error: unknown) => {
     segmenter.close();
@@ -148,7 +149,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     consistency: new ConsistencyTracker(config.qaSeverities),
     // A frozen run sends nothing, so it claims nothing: it fails where a text is missing.
     claims: memory && !isDryRun && !options.frozen ? new SharedClaims(memory, options.claimTimes, options.signal) : undefined,
-    basis: memory && !isDryRun ? stateBasis(config, glossary, await memory.memoryVersion(), jialingVersion()) : undefined,
+    basis: memory && !isDryRun ? stateBasis(config, glossary, jialingVersion()) : undefined,
     glossaryHits: {},
   };
   if (!isDryRun) await Promise.all(targets.map((target) => removeStaleTempFiles(outputFolder(config.outputPattern, target.language))));
@@ -224,6 +225,16 @@ async function storeTranslations(memory: MemoryStore | undefined, sourceLanguage
   });
   forgetTexts(target, texts);
   if (entries.length > 0) await memory?.store(entries);
+}
+
+// A text whose replies failed the engine's own checks on every try counts as a broken reply in the memory, as one
+// the rebuild rejects does: after `maxBrokenReplies` runs it is no longer sent, so a paid engine is not asked forever.
+async function rejectGivenUp(memory: MemoryStore | undefined, target: Target, texts: readonly string[]): Promise<void> {
+  const rejections = texts.flatMap((text) => {
+    const pending = target.awaitingMemory.get(text);
+    return pending ? [{ key: pending.key, targetText: `(no usable reply: ${target.queue.failureOf(text) ?? 'failed the checks'})` }] : [];
+  });
+  await memory?.reject(rejections);
 }
 
 function reportQuotaShortfall(report: RunReport, addProblem: (problem: Problem) => void): void {

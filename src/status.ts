@@ -37,7 +37,7 @@ export interface ArticleStatus {
 export async function readStatus(config: ResolvedConfig, languages: readonly string[], env: EngineEnvironment): Promise<ArticleStatus[]> {
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
   const memory = (await hasMemory(config)) ? await openMemory(config, env) : undefined;
-  const basis = memory && stateBasis(config, glossary, await memory.memoryVersion(), jialingVersion());
+  const basis = memory && stateBasis(config, glossary, jialingVersion());
   const targets = languages.map((language) => ({ language, engineProfile: expectedEngineProfile(config, language, env) }));
   const statuses: ArticleStatus[] = [];
   let parsed: typeof import('./status-of-article.ts') | undefined;
@@ -56,7 +56,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
         continue;
       }
       // An output kept as the last run left it, from inputs that are all the same, is up to date without a parse.
-      const states = await currentStates({ memory, basis, glossary }, targets, file, sourceKeyOf(text, hasByteOrderMark), (target) => documentOutputPath(article, target.language));
+      const states = await currentStates({ memory, basis, glossary, config }, targets, file, sourceKeyOf(text, hasByteOrderMark), (target) => documentOutputPath(article, target.language));
       if (states.every((state) => state !== undefined)) {
         for (const { language, outcome } of states) {
           statuses.push({ file, format: article.format, language, state: 'up-to-date', segments: outcome.texts, untranslated: 0, reviewed: outcome.reviewed, machine: outcome.machine, needsReview: outcome.needsReview });

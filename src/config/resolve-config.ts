@@ -113,12 +113,16 @@ function checkLanguages(config: ParsedConfig): string[] {
     else firstSpelling.set(folded, lang);
     seen.add(lang);
   }
-  if (typeof config.engine === 'object') {
-    for (const key of Object.keys(config.engine)) {
+  // A setting for a language the run never translates would be ignored without a word: most often a typo.
+  const perLanguage = { engine: typeof config.engine === 'object' ? config.engine : {}, 'deepl.languages': config.deepl.languages, 'llm.languages': config.llm.languages };
+  for (const [setting, map] of Object.entries(perLanguage)) {
+    for (const key of Object.keys(map)) {
       if (key !== 'default' && !seen.has(key)) {
-        problems.push(`engine.${key}: "${key}" is not in targetLanguages; expected one of ${[...seen, 'default'].map((l) => `"${l}"`).join(', ')}`);
+        problems.push(`${setting}.${key}: "${key}" is not in targetLanguages; expected one of ${[...seen, 'default'].map((l) => `"${l}"`).join(', ')}`);
       }
     }
+  }
+  if (typeof config.engine === 'object') {
     for (const lang of seen) {
       if (!engineFor(config.engine, lang)) problems.push(`engine: no engine for "${lang}"; add "${lang}" or "default" to the map`);
     }

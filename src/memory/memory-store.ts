@@ -90,8 +90,11 @@ export interface MemoryStore {
   /** Drops an article's kept state, so that the next run takes the full path for it. */
   forgetArticleState(language: string, file: string): Promise<void>;
 
-  /** Changes whenever a reviewed or imported translation is added or changed. */
-  memoryVersion(): Promise<string>;
+  /**
+   * Changes whenever a reviewed or imported translation of one of the source texts (by `segmentId`) is added or
+   * changed in the pair: such a translation replaces the machine one wherever its text is.
+   */
+  reviewedVersion(pair: { readonly sourceLanguage: string; readonly targetLanguage: string }, sourceIds: readonly string[]): Promise<string>;
 
   /**
    * Claims the right to send the texts stored under `keys` to an engine for `leaseMs`, so that runs sharing the

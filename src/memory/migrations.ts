@@ -138,6 +138,12 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX claims_by_owner ON claims (owner);
     `,
   },
+  {
+    description: 'the source texts of each kept article state, so that a reviewed translation redoes only the articles holding its text',
+    sql: `
+      ALTER TABLE article_states ADD COLUMN source_ids TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 /** Brings the schema of `db` up to the last of `steps`; refuses a file written by a newer jialing. */

@@ -20,11 +20,13 @@ export interface ArticleState {
   readonly glossaryVersion: string;
   /** The config settings that shape an output or its findings, and the jialing version. */
   readonly configHash: string;
-  /** Reviewed and imported translations, which may replace any machine one: any change to them counts. */
+  /** The reviewed and imported translations of the article's texts, which replace machine ones: any change counts. */
   readonly memoryVersion: string;
   readonly outputHash: string;
   /** Ids of the glossary terms the article holds, so their forms can be compared without parsing it. */
   readonly termIds: readonly string[];
+  /** `segmentId`s of the article's texts, so the reviewed translations of them can be looked up without parsing it. */
+  readonly sourceIds: readonly string[];
   readonly outcome: KeptReport;
 }
 
@@ -49,7 +51,6 @@ export interface StateBasis {
   readonly configHash: string;
   /** The glossary's terms, sources and variants: a new or changed term may match any article. */
   readonly termsHash: string;
-  readonly memoryVersion: string;
 }
 
 /** The parts of a state that decide whether it still holds, in the order they are compared. */
@@ -65,8 +66,8 @@ export function sourceKeyOf(text: string, hasByteOrderMark: boolean): string {
   return hasByteOrderMark ? byteOrderMark + text : text;
 }
 
-/** The basis of a run: config, glossary terms and the reviewed part of the memory as they are now. */
-export function stateBasis(config: ResolvedConfig, glossary: Glossary, memoryVersion: string, jialingVersion: string): StateBasis {
+/** The basis of a run: config and glossary terms as they are now. */
+export function stateBasis(config: ResolvedConfig, glossary: Glossary, jialingVersion: string): StateBasis {
   const shaping = {
     jialingVersion,
     sourceLanguage: config.sourceLanguage,
@@ -75,7 +76,7 @@ export function stateBasis(config: ResolvedConfig, glossary: Glossary, memoryVer
     qaSeverities: config.qaSeverities,
   };
   const terms = glossary.terms.map((term) => [term.id, term.source, term.variants, term.caseSensitive]);
-  return { configHash: hashText(JSON.stringify(shaping)), termsHash: hashText(JSON.stringify(terms)), memoryVersion };
+  return { configHash: hashText(JSON.stringify(shaping)), termsHash: hashText(JSON.stringify(terms)) };
 }
 
 /** The glossary version of an article in a language: the terms known, and the forms of those it holds. */

@@ -47,6 +47,8 @@ export interface TargetOptions {
   readonly signal?: AbortSignal;
   /** Commits each answered request, before the next is scheduled. */
   readonly onTranslated: (target: Target, texts: readonly string[], translations: readonly string[]) => void | Promise<void>;
+  /** Called with the texts whose replies failed the engine's checks on every try, before the target forgets them. */
+  readonly onGivenUp?: (target: Target, texts: readonly string[]) => void | Promise<void>;
   /** Engines kept by the caller across runs (a worker's), which it closes itself; by default each run creates its own. */
   readonly engines?: EngineSource;
 }
@@ -112,7 +114,13 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
           namesOf: (text) => target.names.get(text) ?? [],
           hintsOf: (text) => target.hints.get(text) ?? {},
           onTranslated: (texts, translations) => options.onTranslated(target, texts, translations),
-          onGivenUp: (texts) => forgetTexts(target, texts),
+          onGivenUp: async (texts) => {
+            try {
+              await options.onGivenUp?.(target, texts);
+            } finally {
+              forgetTexts(target, texts);
+            }
+          },
           engineState: state,
           // Counted as each request ends, not as each article does: a request shared with an article that failed
           // may end after the language's last article.

@@ -10,7 +10,7 @@ import { addSourceFigures } from './source-figures.ts';
  * glossary, config, reviewed memory, and the output as written); `undefined` where the article must be redone.
  */
 export async function currentStates<T extends Pick<Target, 'language' | 'engineProfile'>>(
-  run: Pick<RunContext, 'memory' | 'basis' | 'glossary'>,
+  run: Pick<RunContext, 'memory' | 'basis' | 'glossary'> & { readonly config: Pick<RunContext['config'], 'sourceLanguage'> },
   targets: readonly T[],
   file: string,
   /** The source text as `sourceKeyOf` gives it. */
@@ -29,11 +29,13 @@ export async function currentStates<T extends Pick<Target, 'language' | 'engineP
         engineProfile: target.engineProfile,
         glossaryVersion: glossaryVersionOf(run.glossary, basis, stored.termIds, target.language),
         configHash: basis.configHash,
-        memoryVersion: basis.memoryVersion,
+        memoryVersion: stored.memoryVersion,
         outputHash: stored.outputHash,
       };
-      // The output is read only once everything else holds: most changes are found without touching it.
+      // The memory is asked and the output read only once everything else holds: most changes are found without either.
       if (changedPart(stored, current) !== undefined) return undefined;
+      const pair = { sourceLanguage: run.config.sourceLanguage, targetLanguage: target.language };
+      if ((await memory.reviewedVersion(pair, stored.sourceIds)) !== stored.memoryVersion) return undefined;
       // Kept without the byte-order mark the output copies from its source, which the source hash covers.
       const output = await readOutput(outputPathOf(target));
       return output !== undefined && hashText(output) === stored.outputHash ? stored : undefined;

@@ -6,6 +6,7 @@ import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts'
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { SegmentFailure } from '../markdown/render-segment.ts';
+import { segmentId } from '../markdown/segment-id.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
@@ -145,6 +146,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   addSourceFigures(run, target, figures, source.format.name);
   summary.fromMemory += recalled.known.size;
   let isOk = true;
+  // Whether the output holds what this run made of it, so that a later failure does not say it was not written.
+  let isOnDisk = false;
   try {
     if (run.isFrozen && recalled.missing.size > 0) {
       throw new FrozenError(`${recalled.missing.size} segments need translating and --frozen forbids calling the engine (first: "${shortPlain([...recalled.missing.keys()][0]!)}").`);
@@ -197,6 +200,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
       if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), source.hasByteOrderMark ? byteOrderMark + output : output);
+      isOnDisk = true;
       if (!isUnchanged) await run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
       const checked = checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
       // Every text translated: none given up on, none whose replies all failed the engine's checks.
@@ -210,7 +214,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
     summary.failedArticles++;
     if (error instanceof QuotaExceededError) summary.unsentSegments = (summary.unsentSegments ?? 0) + texts.length;
     const reason = error instanceof Error ? error.message : String(error);
-    run.addProblem({ severity: 'error', file, language, message: `${file} [${language}] was not written: ${reason}` });
+    const outcome = isOnDisk ? 'was written, but what follows writing it (recording it in the memory, checking it) failed' : 'was not written';
+    run.addProblem({ severity: 'error', file, language, message: `${file} [${language}] ${outcome}: ${reason}` });
   }
   summary.seconds = (performance.now() - target.startedAt) / 1000;
   // A real run counts requests as they end (see prepareTargets); a dry one counts what it would send.
@@ -229,6 +234,7 @@ async function keepState(run: RunContext, target: Target, source: SourceArticle,
   const { texts, figures, recalled, output, checked } = made;
   const { language } = target;
   const termIds = [...new Set(source.masked.flatMap((item) => item.masks.map((mask) => mask.termId)))];
+  const sourceIds = [...new Set(texts.map(segmentId))];
   const reviewed = [...recalled.entries.values()].filter((entry) => entry.status === 'reviewed').length;
   // Texts translated this run are machine translations too, with the suggestions just saved for them.
   const machineKeys = texts.filter((text) => recalled.entries.get(text)?.status !== 'reviewed').map((text) => recalled.keys.get(text) ?? recalled.missing.get(text)?.key);
@@ -240,9 +246,10 @@ async function keepState(run: RunContext, target: Target, source: SourceArticle,
     engineProfile: target.engineProfile,
     glossaryVersion: glossaryVersionOf(run.glossary, basis, termIds, language),
     configHash: basis.configHash,
-    memoryVersion: basis.memoryVersion,
+    memoryVersion: await memory.reviewedVersion({ sourceLanguage: run.config.sourceLanguage, targetLanguage: language }, sourceIds),
     outputHash: hashText(output),
     termIds,
+    sourceIds,
     outcome: {
       ...figures,
       texts: texts.length,

@@ -36,7 +36,7 @@ export interface TranslationQueueOptions {
    */
   readonly onTranslated?: (texts: readonly string[], translations: readonly string[]) => unknown;
   /** Called with the texts whose replies failed the engine's checks on every try: they are answered with their source. */
-  readonly onGivenUp?: (texts: readonly string[]) => void;
+  readonly onGivenUp?: (texts: readonly string[]) => unknown;
   /** Called as each attempt of a request ends, answered or not, so that every request sent is counted. */
   readonly onRequestEnded?: (request: EndedRequest) => void;
   /** Shared by every queue of one engine: a used-up quota stops them all (it belongs to the account). */
@@ -191,7 +191,7 @@ export class TranslationQueue {
         const givenUp = texts.filter((text, index) => typeof replies[index] !== 'string');
         try {
           if (kept.length > 0) await this.#options.onTranslated?.(kept.map((index) => texts[index]!), kept.map((index) => answers[index]!));
-          if (givenUp.length > 0) this.#options.onGivenUp?.(givenUp);
+          if (givenUp.length > 0) await this.#options.onGivenUp?.(givenUp);
         } catch (error) {
           // An answer that could not be kept (the memory failed) must not reach an output either.
           return this.#fail(batch, error);

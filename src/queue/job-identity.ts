@@ -13,7 +13,7 @@ export interface JobIdentity {
 
 /** The identity of a project as a run sees it: config settings that shape outputs, glossary and jialing version. */
 export function jobIdentity(config: ResolvedConfig, glossary: Glossary): JobIdentity {
-  const basis = stateBasis(config, glossary, '', jialingVersion());
+  const basis = stateBasis(config, glossary, jialingVersion());
   const termIds = glossary.terms.map((term) => term.id);
   const forms = config.targetLanguages.map((language) => `${language}=${glossary.version(termIds, language)}`);
   return { configHash: basis.configHash, glossaryVersion: hashText(`${basis.termsHash}:${forms.join(',')}`), jialingVersion: jialingVersion() };

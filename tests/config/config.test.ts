@@ -181,6 +181,12 @@ describe('config files that are refused with exit code 2', () => {
   it('names engine when it is not an engine', () => refusedJson({ targetLanguages: ['es'], engine: 'nonsense' }, 'engine: '), timeout);
 
   it(
+    'names a style or DeepL setting for a language the run does not translate',
+    () => refusedJson({ targetLanguages: ['es'], llm: { languages: { fr: { style: 'Formal.' } } }, deepl: { languages: { de: { formality: 'more' } } } }, 'llm.languages.fr: "fr" is not in targetLanguages', 'deepl.languages.de: "de" is not in targetLanguages'),
+    timeout,
+  );
+
+  it(
     'names the target language that equals the source language',
     () => refusedJson({ sourceLanguage: 'en', targetLanguages: ['es', 'en'], output: 'out/{lang}' }, 'targetLanguages[1]: "en" is the source language'),
     timeout,

@@ -79,6 +79,22 @@ describe('translate --engine llm', () => {
     expect(await project.read('articles/es/guide.md')).toContain('[ES] RUN `npm test` BEFORE YOU PUSH');
   });
 
+  it('stops paying for a segment whose replies failed the checks in three runs: the fourth sends nothing and says why', async () => {
+    project = await LlmProject.create({ files: twoParagraphs });
+    project.server.set([{ fault: { type: 'drop-tag' }, match: 'before you push', times: Infinity }]);
+    const sentFor = () => project!.server.requests.filter((request) => request.texts.some((text) => text.includes('before you push'))).length;
+    for (let run = 1; run <= 3; run++) {
+      expect((await project.translate()).code).toBe(1);
+      expect(sentFor()).toBe(run * 3);
+    }
+    const fourth = await project.translate();
+    expect(fourth.code).toBe(1);
+    expect(sentFor()).toBe(9);
+    expect(fourth.summary!.problems).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'guide.md', language: 'es', message: expect.stringMatching(/guide\.md:3 \[es\] .*failed the checks 3 times, so it is no longer sent/) }),
+    ]);
+  });
+
   it('translates every segment when the server refuses structured output, a reply is unreadable and the first request is rate-limited', async () => {
     project = await LlmProject.create({ withSamples: true, server: { refusedFormats: ['json_schema'] } });
     project.server.set([

@@ -20,9 +20,9 @@ afterEach(async () => {
   await removeTempDir(dir);
 });
 
-function runWriter(file: string, writer: string, batches: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runWriter(file: string, writer: string, batches: number, other: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsxLoader, writerScript, file, writer, String(batches)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', tsxLoader, writerScript, file, writer, String(batches), other], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -35,7 +35,7 @@ function runWriter(file: string, writer: string, batches: number): Promise<{ cod
 it('stays whole when two processes create and write the same memory at once', async () => {
   const file = path.join(dir, 'memory.sqlite');
   const batches = 500;
-  const results = await Promise.all([runWriter(file, 'A', batches), runWriter(file, 'B', batches)]);
+  const results = await Promise.all([runWriter(file, 'A', batches, 'B'), runWriter(file, 'B', batches, 'A')]);
   for (const result of results) {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

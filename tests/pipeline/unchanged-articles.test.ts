@@ -173,7 +173,22 @@ describe('a run takes the full path for an article when', () => {
       await memory.close();
     });
 
-    expect(es(second).unchanged ?? 0).toBe(0);
+    // Only b.md holds the reviewed text: a.md and c.md stay as they were.
+    expect(es(second).unchanged).toBe(2);
     expect(await read('articles/es/b.md')).toContain('El museo abre a las 10.');
+  });
+
+  it('a reviewed translation of a text two articles share was added to the memory', async () => {
+    const second = await secondRunAfter(async () => {
+      const file = path.join(dir, '.jialing/memory.db');
+      const entry = (await readMemoryEntries(file, { targetLanguage: 'es' })).find((candidate) => candidate.sourceText === 'Bring water.')!;
+      const memory = SqliteMemory.open(file);
+      await memory.storeReviewed([{ ...entry, targetText: 'Traiga agua.' }]);
+      await memory.close();
+    });
+
+    expect(es(second).unchanged).toBe(1);
+    expect(await read('articles/es/a.md')).toContain('Traiga agua.');
+    expect(await read('articles/es/b.md')).toContain('Traiga agua.');
   });
 });

@@ -103,8 +103,9 @@ export function createDeeplEngine(options: DeeplEngineOptions): Engine {
   };
 }
 
-// The language list is asked for once, before any text: this client retries it as the queue retries translations
-// (429, 5xx, dropped connections), since a run that cannot check its languages would have to guess.
+// The language list is asked for once, before any text and so outside the queue: deepl-node retries it with its own
+// backoff (429, 5xx, dropped connections), as many times as the queue may try a translation, since a run that cannot
+// check its languages would have to guess.
 function languageClient(authKey: string, options: DeeplEngineOptions): deepl.DeepLClient {
   return new deepl.DeepLClient(authKey, { serverUrl: options.serverUrl, maxRetries: options.attempts, minTimeout: options.timeoutSeconds * 1000 });
 }

@@ -28,6 +28,7 @@ interface ArticleStateRow {
   readonly memory_version: string;
   readonly output_hash: string;
   readonly term_ids: string[];
+  readonly source_ids: string[];
   readonly outcome: ArticleState['outcome'];
 }
 
@@ -150,7 +151,7 @@ export class PostgresMemory implements MemoryStore {
   async saveArticleState(state: ArticleState): Promise<void> {
     await this.#query(sql.saveArticleState, [
       state.language, state.file, state.sourceHash, state.engineProfile, state.glossaryVersion, state.configHash,
-      state.memoryVersion, state.outputHash, JSON.stringify(state.termIds), JSON.stringify(state.outcome),
+      state.memoryVersion, state.outputHash, JSON.stringify(state.termIds), JSON.stringify(state.outcome), JSON.stringify(state.sourceIds),
     ]);
   }
 
@@ -159,7 +160,7 @@ export class PostgresMemory implements MemoryStore {
     return row && {
       language: row.target_language, file: row.file, sourceHash: row.source_hash, engineProfile: row.engine_profile,
       glossaryVersion: row.glossary_version, configHash: row.config_hash, memoryVersion: row.memory_version,
-      outputHash: row.output_hash, termIds: row.term_ids, outcome: row.outcome,
+      outputHash: row.output_hash, termIds: row.term_ids, sourceIds: row.source_ids, outcome: row.outcome,
     };
   }
 
@@ -167,8 +168,8 @@ export class PostgresMemory implements MemoryStore {
     await this.#query(sql.forgetArticleState, [language, file]);
   }
 
-  async memoryVersion(): Promise<string> {
-    const [row] = await this.#query<{ version: string }>(sql.memoryVersion, []);
+  async reviewedVersion(pair: { readonly sourceLanguage: string; readonly targetLanguage: string }, sourceIds: readonly string[]): Promise<string> {
+    const [row] = await this.#query<{ version: string }>(sql.reviewedVersion, [sourceIds, pair.sourceLanguage, pair.targetLanguage]);
     return row!.version;
   }
 

@@ -77,6 +77,12 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX claims_by_owner ON claims (owner);
     `,
   },
+  {
+    description: 'the source texts of each kept article state, so that a reviewed translation redoes only the articles holding its text',
+    sql: `
+      ALTER TABLE article_states ADD COLUMN source_ids jsonb NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 // Any number will do as long as nothing else in the database takes the same advisory lock.

@@ -52,12 +52,12 @@ export const postgresStatements = {
   `,
   lastOutput: 'SELECT source_text, output_text, rebuilt_text FROM outputs WHERE target_language = lower($1) AND file = $2',
   saveArticleState: `
-    INSERT INTO article_states (target_language, file, source_hash, engine_profile, glossary_version, config_hash, memory_version, output_hash, term_ids, outcome)
-    VALUES (lower($1), $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    INSERT INTO article_states (target_language, file, source_hash, engine_profile, glossary_version, config_hash, memory_version, output_hash, term_ids, outcome, source_ids)
+    VALUES (lower($1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
     ON CONFLICT (target_language, file) DO UPDATE SET
       source_hash = excluded.source_hash, engine_profile = excluded.engine_profile, glossary_version = excluded.glossary_version,
       config_hash = excluded.config_hash, memory_version = excluded.memory_version, output_hash = excluded.output_hash,
-      term_ids = excluded.term_ids, outcome = excluded.outcome
+      term_ids = excluded.term_ids, outcome = excluded.outcome, source_ids = excluded.source_ids
   `,
   articleState: 'SELECT * FROM article_states WHERE target_language = lower($1) AND file = $2',
   // A claim is taken over only from its own owner or once its lease ran out; a key with an entry is never claimed.
@@ -72,8 +72,12 @@ export const postgresStatements = {
   renewClaims: `UPDATE claims SET expires_at = now() + $2 * interval '1 millisecond' WHERE owner = $1`,
   releaseClaims: 'DELETE FROM claims WHERE owner = $1',
   forgetArticleState: 'DELETE FROM article_states WHERE target_language = lower($1) AND file = $2',
-  // Any reviewed or imported entry may take the place of a machine translation in any article.
-  memoryVersion: `SELECT count(*) || ':' || coalesce(max(updated_at), '') AS version FROM entries WHERE status = 'reviewed' OR origin = 'import'`,
+  // A reviewed or imported entry takes the place of a machine translation wherever its source text is (see chooseEntry).
+  reviewedVersion: `
+    SELECT count(*) || ':' || coalesce(max(updated_at), '') AS version FROM entries
+    WHERE source_id = ANY($1::text[]) AND lower(source_language) = lower($2) AND lower(target_language) = lower($3)
+      AND (status = 'reviewed' OR origin = 'import')
+  `,
   saveSuggestions: `
     INSERT INTO suggestions (key, suggestions, updated_at) VALUES ($1, $2, $3)
     ON CONFLICT (key) DO UPDATE SET suggestions = excluded.suggestions, updated_at = excluded.updated_at

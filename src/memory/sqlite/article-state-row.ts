@@ -11,6 +11,7 @@ export interface ArticleStateRow {
   readonly memory_version: string;
   readonly output_hash: string;
   readonly term_ids: string;
+  readonly source_ids: string;
   readonly outcome: string;
 }
 
@@ -26,6 +27,7 @@ export function articleStateToRow(state: ArticleState): Record<string, string> {
     memoryVersion: state.memoryVersion,
     outputHash: state.outputHash,
     termIds: JSON.stringify(state.termIds),
+    sourceIds: JSON.stringify(state.sourceIds),
     outcome: JSON.stringify(state.outcome),
   };
 }
@@ -42,6 +44,7 @@ export function rowToArticleState(row: ArticleStateRow): ArticleState {
     memoryVersion: row.memory_version,
     outputHash: row.output_hash,
     termIds: JSON.parse(row.term_ids) as string[],
+    sourceIds: JSON.parse(row.source_ids) as string[],
     outcome: JSON.parse(row.outcome) as ArticleState['outcome'],
   };
 }

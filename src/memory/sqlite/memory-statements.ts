@@ -67,8 +67,8 @@ export function memoryStatements(db: Database.Database) {
     `),
     saveArticleState: prepare(`
       INSERT OR REPLACE INTO article_states (target_language, file, source_hash, engine_profile, glossary_version, config_hash,
-        memory_version, output_hash, term_ids, outcome)
-      VALUES (@language, @file, @sourceHash, @engineProfile, @glossaryVersion, @configHash, @memoryVersion, @outputHash, @termIds, @outcome)
+        memory_version, output_hash, term_ids, source_ids, outcome)
+      VALUES (@language, @file, @sourceHash, @engineProfile, @glossaryVersion, @configHash, @memoryVersion, @outputHash, @termIds, @sourceIds, @outcome)
     `),
     articleState: prepare('SELECT * FROM article_states WHERE target_language = ? AND file = ?'),
     // A claim is taken over only from its own owner or once its lease ran out; a key with an entry is never claimed.
@@ -83,8 +83,12 @@ export function memoryStatements(db: Database.Database) {
     renewClaims: prepare('UPDATE claims SET expires_at = @expiresAt WHERE owner = @owner'),
     releaseClaims: prepare('DELETE FROM claims WHERE owner = ?'),
     forgetArticleState: prepare('DELETE FROM article_states WHERE target_language = ? AND file = ?'),
-    // Any reviewed or imported entry may take the place of a machine translation in any article.
-    memoryVersion: prepare(`SELECT count(*) || ':' || coalesce(max(updated_at), '') FROM entries WHERE status = 'reviewed' OR origin = 'import'`).pluck(),
+    // A reviewed or imported entry takes the place of a machine translation wherever its source text is (see chooseEntry).
+    reviewedVersion: prepare(`
+      SELECT count(*) || ':' || coalesce(max(updated_at), '') FROM entries
+      WHERE source_id IN (SELECT value FROM json_each(@sourceIds)) AND source_language = @sourceLanguage AND target_language = @targetLanguage
+        AND (status = 'reviewed' OR origin = 'import')
+    `).pluck(),
     lastOutput: prepare('SELECT source_text, output_text, rebuilt_text FROM outputs WHERE target_language = ? AND file = ?'),
     indexedUpTo: prepare('SELECT last_id FROM fts_progress').pluck(),
     unindexed: prepare('SELECT id, source_plain FROM entries WHERE id > ? ORDER BY id'),

@@ -169,8 +169,8 @@ export class SqliteMemory implements MemoryStore {
     this.#guard(() => this.#statements.forgetArticleState.run(language, file));
   }
 
-  async memoryVersion(): Promise<string> {
-    return this.#guard(() => this.#statements.memoryVersion.get() as string);
+  async reviewedVersion(pair: { readonly sourceLanguage: string; readonly targetLanguage: string }, sourceIds: readonly string[]): Promise<string> {
+    return this.#guard(() => this.#statements.reviewedVersion.get({ ...pair, sourceIds: JSON.stringify(sourceIds) }) as string);
   }
 
   async claim(keys: readonly string[], owner: string, leaseMs: number): Promise<Set<string>> {

@@ -31,7 +31,7 @@ export interface BenchOptions {
 }
 
 /** Section names, in the order they run. */
-export const sectionNames = ['startup', 'overhead', 'apertium', 'deepl', 'llm', 'incremental', 'unchanged', 'scale', 'long-line'] as const;
+export const sectionNames = ['startup', 'overhead', 'apertium', 'deepl', 'llm', 'incremental', 'unchanged', 'scale', 'long-line', 'workers'] as const;
 
 /** The help text. */
 export const benchUsage = `Usage: npm run bench -- [--quick] [--strict] [--articles N] [--apertium-articles N] [--deepl-articles N]

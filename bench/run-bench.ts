@@ -20,6 +20,7 @@ import { formatTable } from './print-table.ts';
 import { benchScale } from './scale-bench.ts';
 import { benchStartup } from './startup-bench.ts';
 import { benchUnchanged } from './unchanged-bench.ts';
+import { benchWorkers } from './workers-bench.ts';
 
 type Section = (options: BenchOptions) => Promise<{ figures: Figure[]; details: object }>;
 
@@ -33,6 +34,7 @@ const sections: Record<(typeof sectionNames)[number], Section> = {
   unchanged: benchUnchanged,
   scale: benchScale,
   'long-line': benchLongLine,
+  workers: benchWorkers,
 };
 const resultsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
 

@@ -10,9 +10,9 @@ export interface CommandOutput {
 }
 
 /** Runs a command with `input` on stdin and collects its output; rejects only when it cannot start. */
-export function runCommand(command: string, args: readonly string[], options: { readonly input?: string; readonly killAfterMs?: number; readonly cwd?: string } = {}): Promise<CommandOutput> {
+export function runCommand(command: string, args: readonly string[], options: { readonly input?: string; readonly killAfterMs?: number; readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): Promise<CommandOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'pipe', cwd: options.cwd });
+    const child = spawn(command, args, { stdio: 'pipe', cwd: options.cwd, env: options.env });
     let stdout = '';
     let stderr = '';
     let isKilled = false;

@@ -5,6 +5,7 @@ import { addMemoryCommand } from './commands/memory-command.ts';
 import { addReviewCommand } from './commands/review-command.ts';
 import { addStatusCommand } from './commands/status-command.ts';
 import { addTranslateCommand } from './commands/translate-command.ts';
+import { addWorkerCommand } from './commands/worker-command.ts';
 import { addXliffCommand } from './commands/xliff-command.ts';
 import { formatPlace, JialingError } from './errors.ts';
 
@@ -20,6 +21,7 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
 
   addTranslateCommand(program);
+  addWorkerCommand(program);
   addCheckCommand(program);
   addStatusCommand(program);
   addGlossaryCommand(program);

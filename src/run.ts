@@ -8,7 +8,7 @@ import { jialingVersion } from './jialing-version.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { checkFoldersUsable } from './io/check-folders-usable.ts';
 import { createFormats } from './formats/create-formats.ts';
-import { findDocuments } from './io/find-documents.ts';
+import { findDocuments, type FoundDocument } from './io/find-documents.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
 import type { MemoryStore } from './memory/memory-store.ts';
 import { hasMemory, openMemory } from './memory/open-memory.ts';
@@ -16,7 +16,7 @@ import { segmentInThread, segmentInWorker, segmentWhenNeeded, type ArticleSegmen
 import { ArticleWindow } from './pipeline/article-window.ts';
 import { stateBasis } from './pipeline/article-state.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
-import { closeEngines, forgetTexts, prepareTargets, type Target } from './pipeline/prepare-targets.ts';
+import { closeEngines, forgetTexts, prepareTargets, type EngineSource, type Target } from './pipeline/prepare-targets.ts';
 import { updateTokenFigures } from './pipeline/token-figures.ts';
 import type { RunContext } from './pipeline/run-context.ts';
 import { SharedClaims, type ClaimTimes } from './pipeline/shared-claims.ts';
@@ -49,6 +49,16 @@ export interface TranslateOptions {
   /** How long a claim on a text being sent holds, and how often a run waiting on another's claim looks again. */
   readonly claimTimes?: ClaimTimes;
   readonly onEvent?: (event: RunEvent) => void;
+  /** The documents to translate, instead of those the config's folders hold (a worker's one job). */
+  readonly documents?: readonly FoundDocument[];
+  /** Engines the caller keeps and closes itself (a worker's, across its jobs). */
+  readonly engines?: EngineSource;
+  /** A memory the caller keeps open across runs and closes itself (a worker's); the config's is opened otherwise. */
+  readonly memory?: MemoryStore;
+  /** Whether to write the report files; a worker's job hands its report back instead. True by default. */
+  readonly isReportWritten?: boolean;
+  /** Whether the memory held translations before the batch this run is part of (a worker's job); asked of the memory otherwise. */
+  readonly hasEarlierTranslations?: boolean;
 }
 
 /** What a run did, with the quality findings and where its report was written. */
@@ -65,7 +75,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   const emit = options.onEvent ?? (() => {});
   const languages = chooseLanguages(config, options.languages);
   const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
-  const articles = await findDocuments(config);
+  const articles = options.documents ?? (await findDocuments(config));
   // An output folder that cannot be written fails its own articles; the report would only fail once they are all done.
   if (!options.dryRun) await checkFoldersUsable([{ dir: config.reportDir, setting: 'report' }], config.configFile);
   let targets: Target[] = [];
@@ -85,7 +95,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     queues: () => targets.map((target) => target.queue),
   });
   // A dry run reads an existing memory to count what would be billed, but never creates one.
-  const memory = !isDryRun || (await hasMemory(config)) ? await openMemory(config, options.env ?? {}) : undefined;
+  const memory = options.memory ?? (!isDryRun || (await hasMemory(config)) ? await openMemory(config, options.env ?? {}) : undefined);
+  const closeMemory = async () => (options.memory ? undefined : memory?.close());
   const prepared = await prepareTargets(config, {
     languages,
     engine: options.engine,
@@ -97,9 +108,10 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     signal: options.signal,
     onTranslated: (target, texts, translations) => storeTranslations(memory, config.sourceLanguage, target, texts, translations),
     onGivenUp: (target, texts) => rejectGivenUp(memory, target, texts),
+    engines: options.engines,
   }).catch(async (error: unknown) => {
     segmenter.close();
-    await memory?.close();
+    await closeMemory();
     throw error;
   });
   targets = prepared.targets;
@@ -125,7 +137,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     isFrozen: options.frozen ?? false,
     isOverwriting: options.overwrite ?? false,
     memory,
-    hasEarlierTranslations: ((await memory?.counts())?.entries ?? 0) > 0,
+    hasEarlierTranslations: options.hasEarlierTranslations ?? ((await memory?.counts())?.entries ?? 0) > 0,
     signal: options.signal,
     emit,
     addProblem: (problem: Problem) => {
@@ -161,20 +173,20 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
       // Taken once every request has ended: one may end after the language's last article.
       if (!isDryRun) for (const target of targets) updateTokenFigures(target.summary, target.engine, config.llm.prices);
       // Engine processes take a while to end: they do so while the report is written.
-      enginesClosed = closeEngines(targets);
+      enginesClosed = options.engines ? Promise.resolve() : closeEngines(targets);
       enginesClosed.catch(() => {}); // Rethrown below, once the report is written.
       // Claims go before the memory closes; a memory that fails here has failed the run already.
       await run.claims?.close().catch(() => {});
-      await memory?.close();
+      await closeMemory();
     }
-    return await finishReport(run, report, findings, options.signal?.aborted ?? false);
+    return await finishReport(run, report, findings, { isInterrupted: options.signal?.aborted ?? false, isWritten: options.isReportWritten ?? true });
   } finally {
     await enginesClosed;
   }
 }
 
 /** Completes the report of a run whose articles are all done, and writes it unless the run was a dry one. */
-async function finishReport(run: RunContext, report: RunReport, findings: Finding[], isInterrupted: boolean): Promise<TranslateResult> {
+async function finishReport(run: RunContext, report: RunReport, findings: Finding[], { isInterrupted, isWritten }: { isInterrupted: boolean; isWritten: boolean }): Promise<TranslateResult> {
   if (isInterrupted) report.interrupted = true;
   if (isInterrupted) run.addProblem({ severity: 'error', file: '', message: 'Interrupted: finished articles were written and every translation received is in the memory; run again to continue.' });
   reportQuotaShortfall(report, run.addProblem);
@@ -185,6 +197,7 @@ async function finishReport(run: RunContext, report: RunReport, findings: Findin
     return { report, findings };
   }
   findings.push(...run.consistency.findings());
+  if (!isWritten) return { report, findings };
   try {
     const reportFiles = await writeRunReport(run.config.reportDir, report, findings, { glossaryHits: run.glossaryHits });
     return { report, findings, reportFiles };

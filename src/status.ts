@@ -19,9 +19,11 @@ export interface ArticleStatus {
   readonly language: string;
   /**
    * `missing`: no output; `edited`: a person changed the output since jialing wrote it (the next run keeps the
-   * edits as reviewed); `stale`: the source changed (segments the memory lacks) or the output differs from source + memory.
+   * edits as reviewed); `failed-in-queue`: its latest `translate --queue` job was dead-lettered; `stale`: the source changed (segments the memory lacks) or the output differs from source + memory.
    */
-  readonly state: 'up-to-date' | 'stale' | 'edited' | 'missing' | 'unreadable';
+  readonly state: 'up-to-date' | 'stale' | 'edited' | 'missing' | 'unreadable' | 'failed-in-queue';
+  /** Why the latest queued job of a `failed-in-queue` output failed on every try. */
+  readonly queueFailure?: string;
   readonly segments: number;
   /** Segments a translation is needed for. */
   readonly untranslated: number;
@@ -73,5 +75,7 @@ export async function readStatus(config: ResolvedConfig, languages: readonly str
   } finally {
     await memory?.close();
   }
-  return statuses;
+  if (config.memory.kind !== 'postgres') return statuses;
+  const { markFailedJobs } = await import('./queue/mark-failed-jobs.ts');
+  return markFailedJobs(config, statuses, env);
 }

@@ -13,6 +13,7 @@ interface TranslateFlags {
   strict?: boolean;
   frozen?: boolean;
   overwrite?: boolean;
+  queue?: boolean;
 }
 
 /** `jialing translate`: the main job. */
@@ -26,6 +27,7 @@ export function addTranslateCommand(program: Command): void {
     .option('--strict', 'exit 1 when a quality check finds an error (glossary term, number, markup, empty)')
     .option('--frozen', 'never call an engine: exit 1 naming what would need translating (for CI)')
     .option('--overwrite', 'replace outputs the memory has no record of, and hand edits that no longer line up, instead of leaving them untouched')
+    .option('--queue', 'put one job per article and language on the PostgreSQL job queue for `jialing worker` processes, wait, and write their outputs here')
     .action(async (flags: TranslateFlags) => {
       const [{ loadConfig }, { hasErrors }, { createProgressReporter }, { formatSummaryTable, toJsonSummary }, { translateArticles }] = await Promise.all([
         import('../config/load-config.ts'),
@@ -40,7 +42,8 @@ export function addTranslateCommand(program: Command): void {
       const interrupt = new AbortController();
       const onSignal = () => (interrupt.signal.aborted ? process.exit(130) : interrupt.abort());
       process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
-      const { report, findings, reportFiles } = await translateArticles(config, {
+      const translate = flags.queue ? (await import('../queue/translate-in-queue.ts')).translateInQueue : translateArticles;
+      const { report, findings, reportFiles } = await translate(config, {
         languages: parseLanguages(flags.lang),
         engine: flags.engine,
         dryRun: flags.dryRun,
@@ -49,6 +52,7 @@ export function addTranslateCommand(program: Command): void {
         signal: interrupt.signal,
         env: process.env,
         onEvent: progress.onEvent,
+        ...(flags.queue && !flags.quiet && !flags.json && { onQueued: (jobs: number) => process.stderr.write(`Queued ${jobs} jobs; waiting for \`jialing worker\` processes to run them (Ctrl-C cancels those not started).\n`) }),
       }).finally(() => {
         progress.stop();
         process.off('SIGINT', onSignal).off('SIGTERM', onSignal);

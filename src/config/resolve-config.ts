@@ -10,6 +10,9 @@ import type { ResourceSyntax } from '../i18next/resource-syntax.ts';
 import type { EngineChoice } from './engine-choices.ts';
 import { configSchema, type AnchorStyle, type ParsedConfig } from './schema.ts';
 
+/** Queue settings with their defaults applied. */
+export type QueueSettings = ParsedConfig['queue'];
+
 /** The config the pipeline works with: defaults applied, paths absolute, engine chosen per language. */
 export interface ResolvedConfig {
   readonly configFile: string;
@@ -32,6 +35,8 @@ export interface ResolvedConfig {
   readonly memoryFile: string;
   readonly memory: MemoryLocation;
   readonly reportDir: string;
+  /** Distributed batches: shared request rate, retries and takeover of a dead worker's job. */
+  readonly queue: QueueSettings;
   readonly qaSeverities: ParsedConfig['qa']['severities'];
   readonly fuzzyThreshold: number;
   /** i18next resource files: which namespaces (all but the glossary when absent), how placeholders are written, what happens to extra keys. */
@@ -77,6 +82,7 @@ export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig 
     memoryFile: typeof config.memory === 'string' && !isPostgresUrl(config.memory) ? path.resolve(root, config.memory) : path.resolve(root, '.jialing/memory.db'),
     memory: resolveMemoryLocation(config.memory, root),
     reportDir: path.resolve(root, config.report),
+    queue: config.queue,
     qaSeverities: config.qa.severities,
     fuzzyThreshold: config.fuzzyThreshold,
     resources: {

@@ -105,6 +105,20 @@ export const configSchema = z
         error: () => 'expected a file path, a postgres:// URL, or { url: { env: "JIALING_DATABASE_URL" } }',
       })
       .default('.jialing/memory.db'),
+    /** Distributed batches (`translate --queue`, `jialing worker`), on the PostgreSQL database of the memory. */
+    queue: z
+      .object({
+        /** Engine requests started per second per engine key, by all workers together; no limit when absent. */
+        requestsPerSecond: z.number().positive().optional(),
+        /** Tries per job, the first included, before it is dead-lettered. */
+        attempts: z.number().int().min(1).max(20).default(3),
+        /** Seconds before the first retry of a failed job; each later one waits about twice as long. */
+        retryDelaySeconds: z.number().int().min(1).default(10),
+        /** Seconds without a sign of life from a job's worker before another worker takes the job over. */
+        takeoverSeconds: z.number().int().min(2).default(60),
+      })
+      .strict()
+      .prefault({}),
     /** Folder for the run report (`report.json`, `report.html`). */
     report: z.string().min(1).default('.jialing/report'),
     /** Quality checks. */

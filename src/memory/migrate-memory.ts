@@ -9,7 +9,14 @@ import { migrations } from './migrations.ts';
  * whenever it is opened; a PostgreSQL database only here, since many runs and workers share it.
  */
 export async function migrateMemory(location: MemoryLocation, env: MemoryEnvironment = process.env): Promise<{ from: number; to: number }> {
-  if (location.kind === 'postgres') return migratePostgresMemory(memoryUrl(location, env));
+  if (location.kind === 'postgres') {
+    const url = memoryUrl(location, env);
+    const versions = await migratePostgresMemory(url);
+    // The job queue of distributed batches lives in the same database, set up at the same single moment.
+    const { installQueue } = await import('../queue/install-queue.ts');
+    await installQueue(url);
+    return versions;
+  }
   const memory = SqliteMemory.open(location.file);
   await memory.close();
   return { from: migrations.length, to: migrations.length };

@@ -49,6 +49,25 @@ export interface TargetOptions {
   readonly onTranslated: (target: Target, texts: readonly string[], translations: readonly string[]) => void | Promise<void>;
   /** Called with the texts whose replies failed the engine's checks on every try, before the target forgets them. */
   readonly onGivenUp?: (target: Target, texts: readonly string[]) => void | Promise<void>;
+  /** Engines kept by the caller across runs (a worker's), which it closes itself; by default each run creates its own. */
+  readonly engines?: EngineSource;
+}
+
+/** An engine with the request queue every language using it shares, so that its limits hold per engine. */
+export interface SharedEngine {
+  readonly engine: Engine<EngineReply>;
+  readonly requests: PQueue;
+  readonly state: EngineState;
+}
+
+/** Where a run gets the engine of a name. */
+export type EngineSource = (name: EngineName) => Promise<SharedEngine>;
+
+/** Gives an engine its request queue, with its concurrency and rate. */
+export function shareEngine(engine: Engine<EngineReply>): SharedEngine {
+  const { concurrency, requestsPerSecond } = engine.limits;
+  const rate = requestsPerSecond ? { intervalCap: requestsPerSecond, interval: 1000 } : {};
+  return { engine, requests: new PQueue({ concurrency, ...rate }), state: {} };
 }
 
 export interface PreparedTargets {
@@ -61,15 +80,11 @@ export interface PreparedTargets {
 
 /** Chooses and creates one engine per engine name and one queue per language; checks every pair before any work. */
 export async function prepareTargets(config: ResolvedConfig, options: TargetOptions): Promise<PreparedTargets> {
-  const engines = new Map<EngineName, { engine: Engine<EngineReply>; requests: PQueue; state: EngineState }>();
+  const engines = new Map<EngineName, SharedEngine>();
   const engineNamed = async (name: EngineName) => {
+    if (options.engines) return options.engines(name);
     let shared = engines.get(name);
-    if (!shared) {
-      const engine = await createEngine(name, config, options.env);
-      const { concurrency, requestsPerSecond } = engine.limits;
-      const rate = requestsPerSecond ? { intervalCap: requestsPerSecond, interval: 1000 } : {};
-      engines.set(name, (shared = { engine, requests: new PQueue({ concurrency, ...rate }), state: {} }));
-    }
+    if (!shared) engines.set(name, (shared = shareEngine(await createEngine(name, config, options.env))));
     return shared;
   };
   const targets: Target[] = [];

@@ -41,6 +41,8 @@ export interface LanguageSummary {
   unrecordedOutputs?: number;
   /** Outputs not written because of their place or mode (read-only, behind a link leading elsewhere). */
   blockedOutputs?: number;
+  /** Jobs of a queued run that failed on every try (`translate --queue`). */
+  deadLettered?: number;
   /** Tokens of the prompts and replies, for engines that bill by token; estimated for a dry run. */
   promptTokens?: number;
   completionTokens?: number;

@@ -22,7 +22,7 @@ export function formatSummaryTable(report: RunReport): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   const title = describeRun(report);
-  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts, unchanged, adoptedOutputs, unrecordedOutputs, blockedOutputs, promptTokens, completionTokens, cost }) => [
+  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts, unchanged, adoptedOutputs, unrecordedOutputs, blockedOutputs, deadLettered, promptTokens, completionTokens, cost }) => [
     ...(promptTokens !== undefined ? [`${language}: ${tokenLine(promptTokens, completionTokens ?? 0, cost, report.dryRun)}`] : []),
     ...(unchanged ? [`${language}: ${count(unchanged, hasResources ? 'document' : 'article')} unchanged since the last run, reported from its record`] : []),
     ...(reviewerEdits ? [`${language}: ${count(reviewerEdits, 'segment')} edited by hand in the output kept and stored as reviewed`] : []),
@@ -30,6 +30,7 @@ export function formatSummaryTable(report: RunReport): string {
     ...(conflicts ? [`${language}: ${count(conflicts, 'hand-edited output')} left untouched (see the errors above)`] : []),
     ...(unrecordedOutputs ? [`${language}: ${count(unrecordedOutputs, 'existing output')} jialing had no record of left untouched (see the errors above; --overwrite replaces them)`] : []),
     ...(blockedOutputs ? [`${language}: ${count(blockedOutputs, 'output')} not written: read-only or behind a link (see the errors above)`] : []),
+    ...(deadLettered ? [`${language}: ${count(deadLettered, 'job')} failed in the queue on every try and dead-lettered (see the errors above)`] : []),
   ]);
   return [title, '', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ...(reviewed.length > 0 ? ['', ...reviewed] : [])].join('\n');
 }

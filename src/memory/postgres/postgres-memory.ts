@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { segmentId } from '../../markdown/segment-id.ts';
 import type { ArticleState } from '../../pipeline/article-state.ts';
+import { rowToArticleState, type ArticleStateRow } from '../article-state-row.ts';
 import { answerLookup } from '../answer-lookup.ts';
 import { rowToEntry, type EntryRow } from '../entry-row.ts';
 import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from '../memory-entry.ts';
@@ -16,21 +17,6 @@ import { checkSchemaVersion, postgresSchemaVersion } from './postgres-migrations
 import { readPostgresRecords, restorePostgresRecords, tallyPostgres } from './postgres-records.ts';
 import { postgresStatements as sql } from './postgres-statements.ts';
 import { toPostgresError } from './postgres-failure.ts';
-
-/** An `article_states` row as pg returns it: the jsonb columns already parsed. */
-interface ArticleStateRow {
-  readonly target_language: string;
-  readonly file: string;
-  readonly source_hash: string;
-  readonly engine_profile: string;
-  readonly glossary_version: string;
-  readonly config_hash: string;
-  readonly memory_version: string;
-  readonly output_hash: string;
-  readonly term_ids: string[];
-  readonly source_ids: string[];
-  readonly outcome: ArticleState['outcome'];
-}
 
 /** How `PostgresMemory.open` treats time. */
 export interface OpenPostgresOptions {
@@ -156,12 +142,8 @@ export class PostgresMemory implements MemoryStore {
   }
 
   async articleState(language: string, file: string): Promise<ArticleState | undefined> {
-    const [row] = await this.#query<ArticleStateRow>(sql.articleState, [language, file]);
-    return row && {
-      language: row.target_language, file: row.file, sourceHash: row.source_hash, engineProfile: row.engine_profile,
-      glossaryVersion: row.glossary_version, configHash: row.config_hash, memoryVersion: row.memory_version,
-      outputHash: row.output_hash, termIds: row.term_ids, sourceIds: row.source_ids, outcome: row.outcome,
-    };
+    const [row] = await this.#query<ArticleStateRow<unknown>>(sql.articleState, [language, file]);
+    return row && rowToArticleState(row, (value) => value);
   }
 
   async forgetArticleState(language: string, file: string): Promise<void> {

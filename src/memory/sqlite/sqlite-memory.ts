@@ -5,7 +5,7 @@ import { segmentId } from '../../markdown/segment-id.ts';
 import type { ArticleState } from '../../pipeline/article-state.ts';
 import { answerLookup } from '../answer-lookup.ts';
 import { rowToEntry, type EntryRow } from '../entry-row.ts';
-import { articleStateToRow, rowToArticleState, type ArticleStateRow } from './article-state-row.ts';
+import { articleStateToRow, rowToArticleState, type ArticleStateRow } from '../article-state-row.ts';
 import { findFuzzyCandidates } from './find-fuzzy-candidates.ts';
 import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from '../memory-entry.ts';
 import { MemorySetupError } from '../memory-error.ts';
@@ -162,7 +162,7 @@ export class SqliteMemory implements MemoryStore {
 
   async articleState(language: string, file: string): Promise<ArticleState | undefined> {
     const row = this.#guard(() => this.#statements.articleState.get(language, file) as ArticleStateRow | undefined);
-    return row && rowToArticleState(row);
+    return row && rowToArticleState(row, (value) => JSON.parse(value));
   }
 
   async forgetArticleState(language: string, file: string): Promise<void> {

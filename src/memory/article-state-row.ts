@@ -1,7 +1,7 @@
-import type { ArticleState } from '../../pipeline/article-state.ts';
+import type { ArticleState } from '../pipeline/article-state.ts';
 
-/** An `article_states` row as SQLite returns it. */
-export interface ArticleStateRow {
+/** An `article_states` row: SQLite gives its JSON columns as text, PostgreSQL (jsonb) already parsed. */
+export interface ArticleStateRow<Json = string> {
   readonly target_language: string;
   readonly file: string;
   readonly source_hash: string;
@@ -10,12 +10,12 @@ export interface ArticleStateRow {
   readonly config_hash: string;
   readonly memory_version: string;
   readonly output_hash: string;
-  readonly term_ids: string;
-  readonly source_ids: string;
-  readonly outcome: string;
+  readonly term_ids: Json;
+  readonly source_ids: Json;
+  readonly outcome: Json;
 }
 
-/** Named parameters of the statement that saves a state. */
+/** Named parameters of the SQLite statement that saves a state. */
 export function articleStateToRow(state: ArticleState): Record<string, string> {
   return {
     language: state.language,
@@ -32,8 +32,8 @@ export function articleStateToRow(state: ArticleState): Record<string, string> {
   };
 }
 
-/** The state a row holds. */
-export function rowToArticleState(row: ArticleStateRow): ArticleState {
+/** The state a row holds; `readJson` turns a JSON column into its value. */
+export function rowToArticleState<Json>(row: ArticleStateRow<Json>, readJson: (value: Json) => unknown): ArticleState {
   return {
     language: row.target_language,
     file: row.file,
@@ -43,8 +43,8 @@ export function rowToArticleState(row: ArticleStateRow): ArticleState {
     configHash: row.config_hash,
     memoryVersion: row.memory_version,
     outputHash: row.output_hash,
-    termIds: JSON.parse(row.term_ids) as string[],
-    sourceIds: JSON.parse(row.source_ids) as string[],
-    outcome: JSON.parse(row.outcome) as ArticleState['outcome'],
+    termIds: readJson(row.term_ids) as string[],
+    sourceIds: readJson(row.source_ids) as string[],
+    outcome: readJson(row.outcome) as ArticleState['outcome'],
   };
 }

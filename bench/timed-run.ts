@@ -20,7 +20,11 @@ export interface TimedRun {
  * Runs `translateArticles`, stopping it (through its abort signal) once `budgetMs` has passed, so a pathological
  * slowdown costs the benchmark a bounded time and still yields a per-article rate instead of hanging.
  */
-export async function timedRun(config: ResolvedConfig, options: { readonly env?: EngineEnvironment; readonly budgetMs: number }): Promise<TimedRun> {
+export async function timedRun(
+  config: ResolvedConfig,
+  options: { readonly env?: EngineEnvironment; readonly budgetMs: number; readonly translate?: typeof translateArticles },
+): Promise<TimedRun> {
+  const translate = options.translate ?? translateArticles;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.budgetMs);
   let articles = 0;
@@ -28,7 +32,7 @@ export async function timedRun(config: ResolvedConfig, options: { readonly env?:
   let lastDoneAt = 0;
   const start = performance.now();
   try {
-    const { report } = await translateArticles(config, {
+    const { report } = await translate(config, {
       env: options.env,
       signal: controller.signal,
       onEvent: (event) => {

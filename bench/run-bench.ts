@@ -73,8 +73,13 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   const endLoadAverage = Number(os.loadavg()[0]!.toFixed(2));
   process.stdout.write(`\n${formatTable(figures)}\n\nTotal ${totalSeconds.toFixed(0)} s; load average ${machine.loadAverage} at the start, ${endLoadAverage} at the end.\n`);
   const ordered = Object.fromEntries(sectionNames.filter((name) => results[name]).map((name) => [name, results[name]]));
-  await writeFile(resultsFile, `${JSON.stringify({ sections: ordered }, null, 2)}\n`);
-  process.stdout.write(`Written to ${path.relative(process.cwd(), resultsFile)}.\n`);
+  // Quick sizes only prove the bench runs: their figures must not replace a full run's.
+  if (options.isQuick) {
+    process.stdout.write(`Quick run: ${path.relative(process.cwd(), resultsFile)} left as it was.\n`);
+  } else {
+    await writeFile(resultsFile, `${JSON.stringify({ sections: ordered }, null, 2)}\n`);
+    process.stdout.write(`Written to ${path.relative(process.cwd(), resultsFile)}.\n`);
+  }
   return options.isStrict && figures.some((figure) => figure.isPass === false) ? 1 : 0;
 }
 

@@ -15,7 +15,7 @@ export function addXliffCommand(program: Command): void {
 
   withProjectOptions(xliff.command('export'))
     .description('Write {out}/{lang}/{article}.xlf per article and language: segments with inline codes, glossary terms and QA findings as notes, and state')
-    .option('-a, --article <path>', 'only this article (relative to the articles folder, or its path)')
+    .option('-a, --article <path>', 'only this article or resource file (as `jialing status` lists it, or its path)')
     .option('-o, --out <dir>', 'folder to write to; default: .jialing/xliff next to the config file')
     .option('--json', 'print the files written as JSON on stdout')
     .action(async (flags: { config?: string; lang?: string; article?: string; out?: string; json?: boolean }) => {
@@ -87,9 +87,13 @@ export function addXliffCommand(program: Command): void {
     });
 }
 
-/** The article a `--article` value names: a path to the source file, or a path relative to the articles folder. */
+/**
+ * The document a `--article` value names: a path to the source file (an article, or a resource file of the source
+ * language), or its name as `jialing status` lists it (relative to the articles folder or the source locale folder).
+ */
 function articleOf(value: string, config: ResolvedConfig): string {
   const absolute = path.resolve(value);
-  const relative = path.relative(config.articlesDir, absolute);
-  return (isInside(absolute, config.articlesDir) && existsSync(absolute) ? relative : value).split(path.sep).join('/');
+  const folders = [config.articlesDir, path.join(config.localesDir, config.sourceLanguage)];
+  const folder = existsSync(absolute) ? folders.find((candidate) => isInside(absolute, candidate)) : undefined;
+  return (folder ? path.relative(folder, absolute) : value).split(path.sep).join('/');
 }

@@ -92,6 +92,19 @@ describe('jialing xliff export', () => {
   );
 
   it(
+    'exports one resource file named by its path or as status lists it',
+    async () => {
+      await writeProject(dir, { 'locales/en/common.json': JSON.stringify({ welcome: 'Welcome to the river' }) });
+      expect((await runCli(['translate', '-q'], { cwd: dir })).code).toBe(0);
+      await exportOk('--lang', 'es', '--article', 'locales/en/common.json', '--out', 'by-path');
+      await exportOk('--lang', 'es', '--article', 'common.json', '--out', 'by-name');
+      expect(await listFiles(path.join(dir, 'by-path'))).toEqual(['es/common.json.xlf']);
+      expect(await listFiles(path.join(dir, 'by-name'))).toEqual(['es/common.json.xlf']);
+    },
+    timeout,
+  );
+
+  it(
     'writes one article in one language to another folder, and refuses a language the config lacks',
     async () => {
       await exportOk('--lang', 'es', '--article', 'articles/en/guides/river.md', '--out', 'for-review');

@@ -104,7 +104,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     // Neither a dry run nor a frozen one may reach an engine, not even to check its languages.
     checkPairs: !isDryRun && !options.frozen,
     retry,
-    onSettled: () => window.notify(),
+    onChanged: () => window.notify(),
     signal: options.signal,
     onTranslated: (target, texts, translations) => storeTranslations(memory, config.sourceLanguage, target, texts, translations),
     onGivenUp: (target, texts) => rejectGivenUp(memory, target, texts),
@@ -147,7 +147,6 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     addFindings: (found) => findings.push(...found),
     countArticle: (outcome) => outcomes[outcome]++,
     consistency: new ConsistencyTracker(config.qaSeverities),
-    onTextsAdded: () => window.notify(),
     // A frozen run sends nothing, so it claims nothing: it fails where a text is missing.
     claims: memory && !isDryRun && !options.frozen ? new SharedClaims(memory, options.claimTimes, options.signal) : undefined,
     basis: memory && !isDryRun ? stateBasis(config, glossary, jialingVersion()) : undefined,

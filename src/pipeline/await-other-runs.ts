@@ -30,9 +30,7 @@ export async function awaitOtherRuns(run: RunContext, target: Target, recalled: 
         return;
       }
       awaitMemory(run, target, text, pending);
-      const asked = target.queue.translate([text], context);
-      run.onTextsAdded();
-      const [translation] = await asked;
+      const [translation] = await target.queue.translate([text], context);
       if (target.queue.failureOf(text) === undefined) answers.set(text, wrapLikeSource(text, translation!));
     }),
   );

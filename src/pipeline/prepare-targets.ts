@@ -43,7 +43,7 @@ export interface TargetOptions {
   /** Ask each engine whether it can serve its pair before any work (not for dry or frozen runs). */
   readonly checkPairs: boolean;
   readonly retry: RetryPolicy;
-  readonly onSettled: () => void;
+  readonly onChanged: () => void;
   readonly signal?: AbortSignal;
   /** Commits each answered request, before the next is scheduled. */
   readonly onTranslated: (target: Target, texts: readonly string[], translations: readonly string[]) => void | Promise<void>;
@@ -110,7 +110,7 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
           requests,
           retry,
           signal: options.signal,
-          onSettled: options.onSettled,
+          onChanged: options.onChanged,
           namesOf: (text) => target.names.get(text) ?? [],
           hintsOf: (text) => target.hints.get(text) ?? {},
           onTranslated: (texts, translations) => options.onTranslated(target, texts, translations),

@@ -35,11 +35,6 @@ export interface RunContext {
   readonly countArticle: (outcome: ArticleOutcome) => void;
   /** What the consistency check at the end needs of every article written. */
   readonly consistency: ConsistencyTracker;
-  /**
-   * Tells the article window that an article already waiting on the engine handed the queues more texts (one
-   * another run gave up), which only a flush may send once every other article waits too.
-   */
-  readonly onTextsAdded: () => void;
   /** The texts this run sends, claimed so that runs sharing the memory do not send them too; absent when nothing is sent. */
   readonly claims?: SharedClaims;
   /** What stored article states are compared against; absent when none are read or kept (a dry run, no memory). */

@@ -20,8 +20,11 @@ export interface TranslationQueueOptions {
   readonly retry: RetryPolicy;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
-  /** Called whenever a request settles, so the reader can decide to read on or flush. */
-  readonly onSettled?: () => void;
+  /**
+   * Called whenever a request settles or texts are added, so the reader can decide to read on or flush: texts added
+   * by an article that already waits (one another run gave up) may sit in a partial request only a flush sends.
+   */
+  readonly onChanged?: () => void;
   /** Once aborted, texts not yet sent are refused; requests already sent finish and are kept. */
   readonly signal?: AbortSignal;
   /** How many answered texts to keep for asking again without sending (the memory holds the rest); 20 000 by default. */
@@ -126,7 +129,9 @@ export class TranslationQueue {
   /** Translates texts, resolving when all are done; texts already asked for in this run are not sent again. */
   translate(texts: readonly string[], context?: string): Promise<string[]> {
     const key = this.#options.engine.usesContext ? (context ?? '') : '';
-    return Promise.all(texts.map((text) => this.#translateOne(text, key)));
+    const answers = Promise.all(texts.map((text) => this.#translateOne(text, key)));
+    if (texts.length > 0) this.#options.onChanged?.();
+    return answers;
   }
 
   /** Whether a text was asked for in this run, so that asking again sends nothing. */
@@ -254,7 +259,7 @@ export class TranslationQueue {
     this.#inFlight--;
     this.#sentTexts -= batch.length;
     if (this.#inFlight === 0) for (const resolve of this.#onDrained.splice(0)) resolve();
-    this.#options.onSettled?.();
+    this.#options.onChanged?.();
   }
 
   async #request(texts: readonly string[], context: string | undefined): Promise<EngineReply[]> {

@@ -35,7 +35,7 @@ async function runArticles(articles: readonly Article[], maxArticles: number) {
     pair: { source: 'en', target: 'es' },
     requests: new PQueue({ concurrency: 2 }),
     retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
-    onSettled: () => window.notify(),
+    onChanged: () => window.notify(),
   });
   window = new ArticleWindow({ maxArticles, highWater: 1_000, queues: () => [queue] });
   const written: string[] = [];

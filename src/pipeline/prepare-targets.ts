@@ -5,7 +5,7 @@ import { createEngine, type EngineEnvironment } from '../engines/create-engine.t
 import type { Engine, EngineReply, LanguagePair, TextHints } from '../engines/engine.ts';
 import { SetupError } from '../errors.ts';
 import { preferredAutoEngine } from './auto-engine.ts';
-import type { LanguageSummary } from './run-report.ts';
+import { emptySummary, type LanguageSummary } from './run-report.ts';
 import { TranslationQueue, type EngineState, type RetryPolicy } from './translation-queue.ts';
 import { engineProfile } from './engine-profile.ts';
 
@@ -132,7 +132,7 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
             if (target.startedAt !== undefined) summary.seconds = (performance.now() - target.startedAt) / 1000;
           },
         }),
-        summary: { language, engine: name, articles: 0, segments: 0, fromMemory: 0, translated: 0, characters: 0, billedCharacters: 0, failedArticles: 0, failedSegments: 0, requests: 0, seconds: 0 },
+        summary: emptySummary(language, name),
         engineProfile: engineProfile(name, config, language, options.env),
         awaitingMemory: new Map(),
         names: new Map(),

@@ -54,6 +54,11 @@ export interface LanguageSummary {
   seconds: number;
 }
 
+/** The figures of a language before any article. */
+export function emptySummary(language: string, engine: string): LanguageSummary {
+  return { language, engine, articles: 0, segments: 0, fromMemory: 0, translated: 0, characters: 0, billedCharacters: 0, failedArticles: 0, failedSegments: 0, requests: 0, seconds: 0 };
+}
+
 /**
  * What became of one article in every target language: `written` (each output written or already up to date),
  * `failed` (an output was not written), `untouched` (an output someone else wrote was left as it was),

@@ -8,7 +8,7 @@ import { documentOutputPath, findDocuments, type FoundDocument } from '../io/fin
 import { openMemory } from '../memory/open-memory.ts';
 import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
-import type { ArticleOutcome, ArticleOutcomes, LanguageSummary, Problem, RunReport } from '../pipeline/run-report.ts';
+import { emptySummary, type ArticleOutcome, type ArticleOutcomes, type LanguageSummary, type Problem, type RunReport } from '../pipeline/run-report.ts';
 import type { Finding } from '../qa/finding.ts';
 import { writeRunReport } from '../qa/write-report.ts';
 import { translateArticles, type TranslateOptions, type TranslateResult } from '../run.ts';
@@ -146,8 +146,4 @@ async function finishQueueReport(config: ResolvedConfig, report: RunReport, find
     addProblem({ severity: 'error', file: '', message: `The run report could not be written to ${config.reportDir}: ${(error as Error).message}. The outputs and the memory are up to date.` });
     return { report, findings };
   }
-}
-
-function emptySummary(language: string, engine: string): LanguageSummary {
-  return { language, engine, articles: 0, segments: 0, fromMemory: 0, translated: 0, characters: 0, billedCharacters: 0, failedArticles: 0, failedSegments: 0, requests: 0, seconds: 0 };
 }

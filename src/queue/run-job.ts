@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
@@ -6,6 +6,7 @@ import type { EngineEnvironment } from '../engines/create-engine.ts';
 import { JialingError } from '../errors.ts';
 import { byteOrderMark } from '../io/byte-order-mark.ts';
 import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts';
+import { readOutput } from '../io/read-output.ts';
 import type { MemoryStore } from '../memory/memory-store.ts';
 import type { EngineSource } from '../pipeline/prepare-targets.ts';
 import type { ClaimTimes } from '../pipeline/shared-claims.ts';
@@ -51,7 +52,7 @@ export async function runJob(job: TranslateJob, worker: WorkerContext): Promise<
       { ...worker.config, outputPattern, reportDir: path.join(scratch, 'report') },
       { languages: [job.language], engine: job.engine, frozen: job.isFrozen, overwrite: job.isOverwriting, env: worker.env, documents: [document], engines: worker.engines, memory: worker.memory, isReportWritten: false, hasEarlierTranslations: job.hasEarlierTranslations, segmentInWorker: false, claimTimes: worker.claimTimes },
     );
-    const written = await readFile(outputPath, 'utf8').catch(() => undefined);
+    const written = await readOutput(outputPath, { keepByteOrderMark: true });
     const outcomes = Object.entries(report.outcomes ?? {}) as [ArticleOutcome, number][];
     return {
       ...(written !== undefined && written !== job.outputText && { outputText: written }),

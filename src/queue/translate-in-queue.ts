@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { chooseLanguages } from '../config/choose-languages.ts';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import { JialingError } from '../errors.ts';
@@ -7,6 +6,7 @@ import { loadGlossary } from '../glossary/load-glossary.ts';
 import { documentOutputPath, findDocuments, type FoundDocument } from '../io/find-documents.ts';
 import { openMemory } from '../memory/open-memory.ts';
 import { readArticle } from '../io/read-article.ts';
+import { readOutput } from '../io/read-output.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import { emptySummary, type ArticleOutcome, type ArticleOutcomes, type LanguageSummary, type Problem, type RunReport } from '../pipeline/run-report.ts';
 import type { Finding } from '../qa/finding.ts';
@@ -72,7 +72,11 @@ async function submitAndWait(config: ResolvedConfig, options: QueueRunOptions, q
       if (document.refused) throw new JialingError(`Refused ${file}: ${document.refused}.`);
       const { text, hasByteOrderMark } = await readArticle(document.absolutePath, file);
       for (const language of languages) {
-        const outputText = await readFile(documentOutputPath(document, language), 'utf8').catch(() => undefined);
+        // A job carries the output as it is, for the worker's run to compare as a local run would; one that is there
+        // but cannot be read is reported here rather than taken for missing and overwritten.
+        const outputText = await readOutput(documentOutputPath(document, language), { keepByteOrderMark: true }).catch((error: NodeJS.ErrnoException) => {
+          throw new JialingError(`${file} [${language}] was not queued: its output cannot be read (${error.code ?? error.message}).`);
+        });
         const job: TranslateJob = { batch, file, format: document.format, outputName: document.outputName, language, sourceText: text, hasByteOrderMark, ...(outputText !== undefined && { outputText }), ...(options.engine && { engine: options.engine }), isFrozen: options.frozen ?? false, isOverwriting: options.overwrite ?? false, hasEarlierTranslations, identity };
         jobs.set(randomUUID(), { document, job });
       }

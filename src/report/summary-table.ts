@@ -24,7 +24,7 @@ export function formatSummaryTable(report: RunReport): string {
   const title = describeRun(report);
   const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts, unchanged, adoptedOutputs, unrecordedOutputs, blockedOutputs, deadLettered, promptTokens, completionTokens, cost }) => [
     ...(promptTokens !== undefined ? [`${language}: ${tokenLine(promptTokens, completionTokens ?? 0, cost, report.dryRun)}`] : []),
-    ...(unchanged ? [`${language}: ${count(unchanged, hasResources ? 'document' : 'article')} unchanged since the last run, reported from its record`] : []),
+    ...(unchanged ? [`${language}: ${count(unchanged, hasResources ? 'document' : 'article')} unchanged since the last run, reported from ${unchanged === 1 ? 'its record' : 'their records'}`] : []),
     ...(reviewerEdits ? [`${language}: ${count(reviewerEdits, 'segment')} edited by hand in the output kept and stored as reviewed`] : []),
     ...(adoptedOutputs ? [`${language}: ${count(adoptedOutputs, 'existing output')} jialing had no record of adopted as reviewed translations`] : []),
     ...(conflicts ? [`${language}: ${count(conflicts, 'hand-edited output')} left untouched (see the errors above)`] : []),

@@ -113,11 +113,12 @@ class SegmentWorker {
     // V8 lets an idle heap grow far past what parsing keeps alive (a few megabytes per article): a cap keeps a long
     // run's memory flat. An article too big for it ends the thread, and the calling thread parses from then on.
     this.#worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
-    // The thread never keeps a process alive: a finished run may exit while the thread waits for the next.
-    this.#worker.unref();
     this.#worker.on('message', (message: SegmentReply | typeof readySignal) => this.#receive(message));
     this.#worker.on('error', () => this.#stop());
     this.#worker.on('exit', () => this.#stop());
+    // An idle thread never keeps a process alive: a finished run may exit while the thread waits for the next
+    // (see #holdWhileBusy). Only after the listeners: adding a 'message' listener refs the thread's port again.
+    this.#worker.unref();
   }
 
   async segment(text: string, options: SegmentOptions, mayParseHere: () => boolean): Promise<ExtractedArticle> {
@@ -138,6 +139,7 @@ class SegmentWorker {
       this.#jobs.set(id, job);
       this.#worker.postMessage({ id, text: job.text, options: job.options } satisfies SegmentRequest);
     }
+    this.#holdWhileBusy();
     if (this.#waiting.length > 0 && !this.#isTakingOneScheduled) {
       this.#isTakingOneScheduled = true;
       setImmediate(() => this.#takeOne());
@@ -153,6 +155,13 @@ class SegmentWorker {
     this.#waiting.pop();
     settle(job);
     this.#dispatch();
+  }
+
+  // While the thread has an article, the process waits for it even when nothing else is pending; once it has
+  // none, the process may end.
+  #holdWhileBusy(): void {
+    if (this.#jobs.size > 0) this.#worker.ref();
+    else this.#worker.unref();
   }
 
   #takesJobs(): boolean {

@@ -1,13 +1,16 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve-config.ts';
 import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
 import { segmentOptions } from '../../src/markdown/segment-options.ts';
 import { segmentInWorker } from '../../src/pipeline/article-segmenter.ts';
 import { translateArticles } from '../../src/run.ts';
-import { repoRoot } from '../support/cli.ts';
+import { repoRoot, tsxLoader } from '../support/cli.ts';
 import { copySampleSources } from '../support/sample-sources.ts';
 
 const frontmatterKeys = ['title', 'description'];
@@ -75,6 +78,13 @@ describe('segmenting in a worker thread', () => {
     } finally {
       segmenter.close();
     }
+  });
+
+  it('lets the process end once its work is done, without waiting for the thread to go idle', async () => {
+    const script = fileURLToPath(new URL('./fixtures/segment-once-in-worker.ts', import.meta.url));
+    // The thread ends after 10 s without a run; a process the thread held would be stopped at 6 s.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', tsxLoader, script], { timeout: 6000 });
+    expect(stdout).toBe('2 segments\n');
   });
 
   it('writes the same articles whichever thread parses them', async () => {

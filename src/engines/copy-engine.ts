@@ -5,6 +5,7 @@ export function createCopyEngine(): Engine {
   return {
     name: 'copy',
     limits: localEngineLimits,
+    isLocal: true,
     checkPair: async () => undefined,
     translate: async (texts) => [...texts],
     close: async () => {},

@@ -76,6 +76,11 @@ export interface Engine<Reply extends EngineReply = string> {
   /** Whether the engine reads `TranslateOptions.hints`, which are only gathered for such engines. */
   readonly usesHints?: boolean;
   /**
+   * Whether the engine runs on this machine at no cost per text. Runs sharing a memory then translate such a
+   * text themselves: claiming it so that another run waits would cost more than the translation.
+   */
+  readonly isLocal?: boolean;
+  /**
    * Why the pair cannot be translated, or undefined when it can, or a warning when it is tried without the
    * engine being sure it can. Checked before any work starts.
    */

@@ -27,6 +27,7 @@ export function createPseudoEngine(): Engine {
   return {
     name: 'pseudo',
     limits: localEngineLimits,
+    isLocal: true,
     checkPair: async () => undefined,
     translate: async (texts) => texts.map(pseudoLocalise),
     close: async () => {},

@@ -105,7 +105,7 @@ async function recallArticle(run: RunContext, target: Target, source: SourceArti
     engineProfile: target.engineProfile,
     articlePath: source.file,
   });
-  if (!run.claims || recalled.missing.size === 0) return { recalled, elsewhere: new Set() };
+  if (!run.claims || target.engine.isLocal || recalled.missing.size === 0) return { recalled, elsewhere: new Set() };
   // A memory that cannot take the claims (a full disk) fails this article where its translations are stored, with
   // the article named; until then it is sent as if no other run were at work.
   const heldKeys = await run.claims.claim([...recalled.missing.values()].map((pending) => pending.key)).catch(() => new Set<string>());

@@ -34,6 +34,7 @@ export function createApertiumEngine(options: ApertiumOptions = {}): Engine {
   return {
     name: 'apertium',
     limits: localEngineLimits,
+    isLocal: true,
     async checkPair(pair): Promise<string | undefined> {
       if (await pairFor(pair)) return undefined;
       const wanted = options.pairs?.[pair.target];

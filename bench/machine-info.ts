@@ -25,3 +25,24 @@ export function machineInfo(): MachineInfo {
     date: new Date().toISOString(),
   };
 }
+
+/** A reading of every core's busy and total time, to compare with a later one. */
+export type CoreTimes = { readonly busy: number; readonly total: number };
+
+/** Busy and total time summed over the machine's cores, in milliseconds. */
+export function coreTimes(): CoreTimes {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of os.cpus()) {
+    busy += times.user + times.nice + times.sys + times.irq;
+    total += times.user + times.nice + times.sys + times.irq + times.idle;
+  }
+  return { busy, total };
+}
+
+/** How many cores were busy, on average, since `since` was read: the machine's, whatever process used them. */
+export function busyCoresSince(since: CoreTimes): number {
+  const now = coreTimes();
+  const total = now.total - since.total;
+  return total > 0 ? ((now.busy - since.busy) / total) * os.cpus().length : 0;
+}

@@ -86,8 +86,10 @@ describe('a full disk', () => {
       const result = await runCliOnSmallDisk(['translate'], { cwd: dir, mountAt: path.join(dir, 'full'), sizeKb: 210 });
       const message = `The translation memory ${path.join(dir, 'full/memory.db')} cannot be opened or written (SQLITE_FULL`;
       expectMessage(result, 1, message);
-      expect(result.stderr.split(message).length - 1).toBe(12);
-      expect(result.stdout).toContain('Translated 0 of 12 articles; 12 failed');
+      // Articles whose records fitted before the disk filled are done; every other one is named.
+      const failed = Number(/Translated \d+ of 12 articles; (\d+) failed/.exec(result.stdout)?.[1]);
+      expect(failed).toBeGreaterThan(0);
+      expect(result.stderr.split(message).length - 1).toBe(failed);
     },
     timeout,
   );

@@ -82,8 +82,8 @@ describe('segmenting in a worker thread', () => {
 
   it('lets the process end once its work is done, without waiting for the thread to go idle', async () => {
     const script = fileURLToPath(new URL('./fixtures/segment-once-in-worker.ts', import.meta.url));
-    // The thread ends after 10 s without a run; a process the thread held would be stopped at 6 s.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', tsxLoader, script], { timeout: 6000 });
+    // The thread ends after 10 s without a run; a process the thread held would be stopped at 8 s.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', tsxLoader, script], { timeout: 8000 });
     expect(stdout).toBe('2 segments\n');
   });
 

@@ -3,6 +3,7 @@ import { withBenchProject, type BenchProject } from './bench-project.ts';
 import { billedCharacters } from './corpus-texts.ts';
 import { startDeeplServerProcess } from './deepl-server-client.ts';
 import type { ServedRequest } from './deepl-server-process.ts';
+import { cpuMilliseconds } from './measure.ts';
 import { timedRun, type TimedRun } from './timed-run.ts';
 
 const authKey = 'secret-test-key-123';
@@ -54,7 +55,7 @@ export async function runDeepl(articlesDir: string, options: DeeplRunOptions): P
         const summary = report.languages[0];
         results.push({
           run,
-          cpuMs: (cpu.user + cpu.system) / 1000,
+          cpuMs: cpuMilliseconds(cpu),
           ...summarise((await server.translateRequests()).slice(before), run.ms, options.latencyMs, startedAt),
           failedSegments: summary?.failedSegments ?? 0,
           fromMemory: summary?.fromMemory ?? 0,

@@ -6,6 +6,7 @@ import { withBenchProject } from './bench-project.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { checked, info, seconds, type Figure } from './figure.ts';
 import { generatePlainSentence } from './generate-sentence.ts';
+import { cpuMilliseconds } from './measure.ts';
 import { createRandom } from './random.ts';
 import { timedRun } from './timed-run.ts';
 
@@ -47,10 +48,6 @@ function measured(action: () => unknown): { ms: number; cpuMs: number } {
   const start = performance.now();
   action();
   return { ms: performance.now() - start, cpuMs: cpuMilliseconds(process.cpuUsage(cpuStart)) };
-}
-
-function cpuMilliseconds(usage: NodeJS.CpuUsage): number {
-  return (usage.user + usage.system) / 1000;
 }
 
 // Inline markup every forty sentences or so: enough to exercise tags, masking and escaping along the whole line.

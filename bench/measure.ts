@@ -10,6 +10,19 @@ export function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
   return [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)]!;
 }
 
+/** CPU milliseconds of a `process.cpuUsage()` reading: every thread of the process, user and system. */
+export function cpuMilliseconds(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}
+
+/** Runs an action and adds the process's CPU milliseconds it took to `samples`. */
+export async function withCpu<T>(samples: number[], action: () => T | Promise<T>): Promise<T> {
+  const before = process.cpuUsage();
+  const result = await action();
+  samples.push(cpuMilliseconds(process.cpuUsage(before)));
+  return result;
+}
+
 /** Runs an action and returns its result with the wall-clock milliseconds it took. */
 export async function timeIt<T>(action: () => T | Promise<T>): Promise<{ result: T; ms: number }> {
   const start = performance.now();

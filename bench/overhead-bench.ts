@@ -3,7 +3,7 @@ import { frontmatterKeys, withBenchProject } from './bench-project.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { checked, info, seconds, times, type Figure } from './figure.ts';
 import { loadCorpus } from './load-corpus.ts';
-import { compareMedians, median, type OwnTime } from './measure.ts';
+import { compareMedians, median, withCpu, type OwnTime } from './measure.ts';
 import { bareRoundTrip, pipelineRoundTrip } from './round-trips.ts';
 import { describePartial, timedRun, type TimedRun } from './timed-run.ts';
 import { writeCorpus } from './write-corpus.ts';
@@ -62,13 +62,4 @@ export async function benchOverhead(options: BenchOptions): Promise<{ figures: F
 async function copyRun(folder: string, budgetMs: number): Promise<TimedRun> {
   // A fresh project per run, so a translation memory filled by the previous run cannot make the next one cheaper.
   return withBenchProject(folder, { engine: 'copy' }, ({ config }) => timedRun(config, { budgetMs }));
-}
-
-/** Runs an action and adds the process's CPU milliseconds (every thread) it took to `samples`. */
-async function withCpu<T>(samples: number[], action: () => T | Promise<T>): Promise<T> {
-  const before = process.cpuUsage();
-  const result = await action();
-  const { user, system } = process.cpuUsage(before);
-  samples.push((user + system) / 1000);
-  return result;
 }

@@ -91,6 +91,7 @@ async function runTranslate(folder: string, articles: number, budgetMs: number):
   const project = await createBenchProject(folder, { engine: 'pseudo' });
   const usageFile = path.join(project.dir, 'usage.json');
   try {
+    const killAfterMs = budgetMs * 2 + 60_000;
     const start = performance.now();
     // Past the budget the command is interrupted as Ctrl-C would, and keeps what it finished; the kill is for one
     // that cannot even wind down.
@@ -98,10 +99,10 @@ async function runTranslate(folder: string, articles: number, budgetMs: number):
       cwd: project.dir,
       env: { ...process.env, JIALING_BENCH_USAGE_FILE: usageFile },
       interruptAfterMs: budgetMs,
-      killAfterMs: budgetMs * 2 + 60_000,
+      killAfterMs,
     });
     const ms = performance.now() - start;
-    if (isKilled) return { failure: `killed after ${seconds(budgetMs * 2 + 60_000)}` };
+    if (isKilled) return { failure: `killed after ${seconds(killAfterMs)}` };
     const summary = parseSummary(stdout);
     if (!summary || (code !== 0 && !isInterrupted)) {
       const reason = /heap out of memory/i.test(stderr) ? 'JavaScript heap out of memory' : stderr.trim().split('\n').slice(-3).join(' ').slice(0, 300);

@@ -80,7 +80,7 @@ const encoder = new TextEncoder();
 // Enough for the texts repeated across the articles near one another (the same words around other glossary
 // terms): twice the texts a run lets wait in its queues (its window's high-water mark, 4,000), so a text an
 // article found missing in the memory is still here when the article asks for it. Small enough that a run of any
-// size holds a bounded number of texts: 20,000 kept a 3,000-article run's peak RSS 16 MB higher.
+// size holds a bounded number of texts: with 20,000, a 10,000-article run peaked at 306 MB RSS instead of 294.
 const defaultAnswersKept = 8_000;
 
 /**

@@ -147,8 +147,9 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     addFindings: (found) => findings.push(...found),
     countArticle: (outcome) => outcomes[outcome]++,
     consistency: new ConsistencyTracker(config.qaSeverities),
-    // A frozen run sends nothing, so it claims nothing: it fails where a text is missing.
-    claims: memory && !isDryRun && !options.frozen ? new SharedClaims(memory, options.claimTimes, options.signal) : undefined,
+    // A frozen run sends nothing, so it claims nothing: it fails where a text is missing. Only texts for an engine
+    // that is not local are claimed (see recallArticle): a run without one has no claims to keep alive.
+    claims: memory && !isDryRun && !options.frozen && targets.some((target) => !target.engine.isLocal) ? new SharedClaims(memory, options.claimTimes, options.signal) : undefined,
     basis: memory && !isDryRun ? stateBasis(config, glossary, jialingVersion()) : undefined,
     glossaryHits: {},
   };

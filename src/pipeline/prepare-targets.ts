@@ -45,6 +45,8 @@ export interface TargetOptions {
   readonly retry: RetryPolicy;
   readonly onChanged: () => void;
   readonly signal?: AbortSignal;
+  /** How many answered texts each language's queue keeps for asking again (see `TranslationQueueOptions`). */
+  readonly answersKept: number;
   /** Commits each answered request, before the next is scheduled. */
   readonly onTranslated: (target: Target, texts: readonly string[], translations: readonly string[]) => void | Promise<void>;
   /** Called with the texts whose replies failed the engine's checks on every try, before the target forgets them. */
@@ -111,6 +113,7 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
           retry,
           signal: options.signal,
           onChanged: options.onChanged,
+          answersKept: options.answersKept,
           namesOf: (text) => target.names.get(text) ?? [],
           hintsOf: (text) => target.hints.get(text) ?? {},
           onTranslated: (texts, translations) => options.onTranslated(target, texts, translations),

@@ -27,8 +27,8 @@ export interface TranslationQueueOptions {
   readonly onChanged?: () => void;
   /** Once aborted, texts not yet sent are refused; requests already sent finish and are kept. */
   readonly signal?: AbortSignal;
-  /** How many answered texts to keep for asking again without sending (the memory holds the rest); 8,000 by default. */
-  readonly answersKept?: number;
+  /** How many answered texts to keep for asking again without sending; the memory holds the rest. */
+  readonly answersKept: number;
   /** Ids of the atoms of a text that stand for names (see `TranslateOptions.names`). */
   readonly namesOf?: (text: string) => readonly number[];
   /** What an engine may be told about a text beside the text (see `TranslateOptions.hints`). */
@@ -77,11 +77,6 @@ export interface QueueStats {
 }
 
 const encoder = new TextEncoder();
-// Enough for the texts repeated across the articles near one another (the same words around other glossary
-// terms): twice the texts a run lets wait in its queues (its window's high-water mark, 4,000), so a text an
-// article found missing in the memory is still here when the article asks for it. Small enough that a run of any
-// size holds a bounded number of texts: with 20,000, a 10,000-article run peaked at 306 MB RSS instead of 294.
-const defaultAnswersKept = 8_000;
 
 /**
  * Packs the texts of many articles into as few engine requests as the engine's limits allow.
@@ -180,7 +175,7 @@ export class TranslationQueue {
   #remember(text: string, translation: string): void {
     this.#known.delete(text);
     this.#answered.set(text, translation);
-    if (this.#answered.size > (this.#options.answersKept ?? defaultAnswersKept)) this.#answered.delete(this.#answered.keys().next().value!);
+    if (this.#answered.size > this.#options.answersKept) this.#answered.delete(this.#answered.keys().next().value!);
   }
 
   #send(key: string, batch: Waiting[], group: { bytes: number }): void {

@@ -254,6 +254,7 @@ function queueFor(overrides: Partial<LlmEngineOptions> = {}, replyAttempts = 3) 
     pair: { source: 'en', target: 'de' },
     requests: new PQueue({ concurrency: engine.limits.concurrency }),
     retry: { attempts: 5, baseDelayMs: 10, maxDelayMs: 60_000, replyAttempts },
+    answersKept: 100,
     sleep: async (ms) => void waits.push(ms),
     random: () => 0.5,
     onTranslated: (texts) => stored.push(...texts),

@@ -35,6 +35,7 @@ async function runArticles(articles: readonly Article[], maxArticles: number) {
     pair: { source: 'en', target: 'es' },
     requests: new PQueue({ concurrency: 2 }),
     retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    answersKept: 2_000,
     onChanged: () => window.notify(),
   });
   window = new ArticleWindow({ maxArticles, highWater: 1_000, queues: () => [queue] });

@@ -6,9 +6,11 @@ import { EngineError } from '../../src/errors.ts';
 import { TranslationQueue } from '../../src/pipeline/translation-queue.ts';
 
 const retry = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
+// More than any test here asks for, unless a test is about forgetting answers.
+const answersKept = 1_000;
 
-function copyQueue(answersKept?: number): TranslationQueue {
-  return new TranslationQueue({ engine: createCopyEngine(), pair: { source: 'en', target: 'es' }, requests: new PQueue({ concurrency: 1 }), retry, answersKept });
+function copyQueue(kept = answersKept): TranslationQueue {
+  return new TranslationQueue({ engine: createCopyEngine(), pair: { source: 'en', target: 'es' }, requests: new PQueue({ concurrency: 1 }), retry, answersKept: kept });
 }
 
 describe('TranslationQueue', () => {
@@ -52,6 +54,7 @@ describe('TranslationQueue', () => {
       pair: { source: 'en', target: 'es' },
       requests: new PQueue({ concurrency: 1 }),
       retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+      answersKept,
       signal: interrupt.signal,
       // The interruption comes while the queue waits to try again.
       sleep: async () => interrupt.abort(),
@@ -75,7 +78,7 @@ describe('TranslationQueue', () => {
       },
     };
     const interrupt = new AbortController();
-    const queue = new TranslationQueue({ engine: slow, pair: { source: 'en', target: 'es' }, requests: new PQueue({ concurrency: 1 }), retry, signal: interrupt.signal });
+    const queue = new TranslationQueue({ engine: slow, pair: { source: 'en', target: 'es' }, requests: new PQueue({ concurrency: 1 }), retry, answersKept, signal: interrupt.signal });
     // One text per request: the first is in flight, the second waits for the only slot.
     const first = queue.translate(['One.']);
     const second = queue.translate(['Two.']);

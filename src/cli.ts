@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { addCheckCommand } from './commands/check-command.ts';
 import { addGlossaryCommand } from './commands/glossary-command.ts';
@@ -8,6 +9,7 @@ import { addTranslateCommand } from './commands/translate-command.ts';
 import { addWorkerCommand } from './commands/worker-command.ts';
 import { addXliffCommand } from './commands/xliff-command.ts';
 import { formatPlace, JialingError } from './errors.ts';
+import { limitSegmentThreadHeap } from './pipeline/segment-thread-heap.ts';
 
 /**
  * Builds the command line; the only place that prints results or decides the exit code. Each command imports
@@ -34,6 +36,7 @@ export function createProgram(): Command {
 
 /** Runs the CLI and maps every outcome to an exit code: 0 ok, 1 failed work, 2 usage, config or setup. */
 export async function main(argv: readonly string[]): Promise<void> {
+  boundMemory();
   // A reader that stops early (`| head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -44,6 +47,21 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     process.exitCode = reportError(error);
   }
+}
+
+/**
+ * A run keeps a few tens of megabytes alive but allocates far more on its way, and by default V8 lets a heap grow
+ * to several times what survived its last full collection before collecting again. The command bounds that, so a
+ * run of any size fits a small machine; a program importing jialing keeps V8's defaults and its own settings.
+ * Measured on 1,000 articles, growing by half at a time took the peak RSS from 337 MB to 274 MB; on 10,000, the
+ * segmenting thread's cap took it from 309 MB to 289 MB. The price is CPU time: the parser makes its functions
+ * anew for every article and V8 drops their optimised code at each full collection, so each collection is
+ * followed by a burst of recompiling. 1,000 articles with the copy engine took 41 s of CPU growing by 50% at a
+ * time and 28 s by 200% (the cap changed neither figure).
+ */
+function boundMemory(): void {
+  v8.setFlagsFromString('--heap-growing-percent=50');
+  limitSegmentThreadHeap(64);
 }
 
 function reportError(error: unknown): number {

@@ -3,6 +3,7 @@ import type { ExtractedArticle } from '../markdown/extract-segments.ts';
 import { segmentMarkdown } from '../markdown/segment-markdown.ts';
 import type { SegmentOptions } from '../markdown/segment-options.ts';
 import { readySignal, type SegmentReply, type SegmentRequest } from './segment-messages.ts';
+import { segmentThreadHeapLimit } from './segment-thread-heap.ts';
 
 /** Turns an article's text into its segments, here or elsewhere. */
 export interface ArticleSegmenter {
@@ -66,10 +67,6 @@ const bootScript = import.meta.url.endsWith('.js')
   ? new URL('./segment-worker.js', import.meta.url)
   : new URL('./segment-worker-boot.mjs', import.meta.url);
 
-// Parsing keeps a few megabytes per article alive, and a worker holds two articles at a time: measured on 1,000
-// articles, this cap took a run's peak RSS from about 390 MB to 320 MB at the same speed.
-const workerHeapMb = 64;
-
 // Starting the thread costs about half a second of CPU, so runs that follow one another (a watch, a benchmark,
 // a test suite) share one; it ends once no run has used it for this long.
 const idleMs = 10_000;
@@ -110,9 +107,8 @@ class SegmentWorker {
   }
 
   private constructor(script: URL) {
-    // V8 lets an idle heap grow far past what parsing keeps alive (a few megabytes per article): a cap keeps a long
-    // run's memory flat. An article too big for it ends the thread, and the calling thread parses from then on.
-    this.#worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
+    const maxOldGenerationSizeMb = segmentThreadHeapLimit();
+    this.#worker = new Worker(script, maxOldGenerationSizeMb ? { resourceLimits: { maxOldGenerationSizeMb } } : {});
     this.#worker.on('message', (message: SegmentReply | typeof readySignal) => this.#receive(message));
     this.#worker.on('error', () => this.#stop());
     this.#worker.on('exit', () => this.#stop());

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { Glossary } from '../glossary/glossary.ts';
-import type { ConsistencyPlace } from '../qa/consistency-tracker.ts';
+import type { ConsistencyPlaces } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import { byteOrderMark } from '../io/byte-order-mark.ts';
 import type { SourceFigures } from './source-figures.ts';
@@ -43,7 +43,7 @@ export interface KeptReport extends SourceFigures {
   readonly warnings: readonly string[];
   readonly findings: readonly Finding[];
   /** What the check for inconsistent translations across articles needs of this one. */
-  readonly places: readonly ConsistencyPlace[];
+  readonly places: ConsistencyPlaces;
 }
 
 /** What a run compares every stored state against: the same for all of its articles. */
@@ -69,6 +69,8 @@ export function sourceKeyOf(text: string, hasByteOrderMark: boolean): string {
 /** The basis of a run: config and glossary terms as they are now. */
 export function stateBasis(config: ResolvedConfig, glossary: Glossary, jialingVersion: string): StateBasis {
   const shaping = {
+    // Bumped when what a state keeps changes shape, so that states kept by an earlier jialing are made anew.
+    stateFormat: 2,
     jialingVersion,
     sourceLanguage: config.sourceLanguage,
     segmentOptions: config.segmentOptions,

@@ -41,7 +41,7 @@ export function checkOutput(run: OutputCheckRun, source: SourceDocument, output:
     }),
     ...source.format.check({ file: source.file, text: source.text, segments: sourceSegments }, typeof output === 'string' ? output : output.text, language),
   ];
-  const places = sourceSegments.length === targetSegments.length ? consistencyPlaces(sourceSegments, targetSegments) : '[]';
+  const places = consistencyPlaces(sourceSegments, targetSegments);
   run.addFindings(findings);
   run.consistency.add(source.file, language, places);
   return { findings, places };

@@ -23,8 +23,12 @@ interface Place {
  */
 export type ConsistencyPlaces = string;
 
-/** The places of an article's aligned source and target segments: its translatable segments, in order. */
+/**
+ * The places of an article's source and target segments: its translatable segments, in order. None when the two
+ * do not align (an output restructured by hand), where no segment can be matched with its source.
+ */
 export function consistencyPlaces(sourceSegments: readonly Segment[], targetSegments: readonly Segment[]): ConsistencyPlaces {
+  if (sourceSegments.length !== targetSegments.length) return '[]';
   const rows = sourceSegments.flatMap((source, index) => {
     if (!source.isTranslatable) return [];
     const target = targetSegments[index]!;
@@ -55,15 +59,14 @@ export class ConsistencyTracker {
       seq INTEGER PRIMARY KEY, language TEXT NOT NULL, source_id TEXT NOT NULL, wording INTEGER NOT NULL,
       file TEXT NOT NULL, line INTEGER NOT NULL, plain TEXT NOT NULL)`);
     // One statement per article: binding each place on its own costs more than SQLite reading them from JSON.
-    const insert = this.#db.prepare(`
+    this.#insert = this.#db.prepare(`
       INSERT INTO places (language, source_id, wording, file, line, plain)
       SELECT @language, value ->> 0, value ->> 1, @file, value ->> 2, value ->> 3 FROM json_each(@places)`);
-    this.#insert = (file: string, language: string, places: ConsistencyPlaces) => insert.run({ file, language, places });
   }
 
   /** Adds an article's places in one language (see `consistencyPlaces`). */
   add(file: string, language: string, places: ConsistencyPlaces): void {
-    this.#insert(file, language, places);
+    this.#insert.run({ file, language, places });
   }
 
   /** The findings for every source text translated more than one way; nothing can be added afterwards. */

@@ -59,4 +59,13 @@ describe('ConsistencyTracker', () => {
     const findings = track([['a.md', 'es', 'Horario\n\n---\n\nHoras\n']], { inconsistent: 'error' });
     expect(findings.map((finding) => [finding.severity, finding.line])).toEqual([['error', 5]]);
   });
+
+  it('takes nothing from an output whose segments no longer line up with its source', () => {
+    // A paragraph added by hand: matched by position, "Horas de apertura" would pass for a second wording.
+    const findings = track([
+      ['a.md', 'es', 'Horario\n\n---\n\nHorario\n'],
+      ['b.md', 'es', 'Horas de apertura\n\nNuevo\n\n---\n\nHorario\n'],
+    ]);
+    expect(findings).toEqual([]);
+  });
 });

@@ -186,6 +186,10 @@ export class TranslationQueue {
     const texts = batch.map((item) => item.text);
     void this.#settle(texts, key || undefined, () => this.#notStarted.delete(batch), new Map()).then(
       async (replies) => {
+        // Kept a turn of the event loop later, so that the request taking this one's place is on the wire first:
+        // storing is synchronous with SQLite, and would hold back the HTTP client's next steps (measured on the
+        // DeepL bench, 4 ms from ask to wire against 2).
+        await nextTurn();
         const answers = replies.map((reply, index) => (typeof reply === 'string' ? reply : texts[index]!));
         // A text asked again after the run's answers forgot it may succeed this time: only its last outcome counts.
         replies.forEach((reply, index) => (typeof reply === 'string' ? this.#failures.delete(texts[index]!) : this.#failures.set(texts[index]!, reply.failure)));
@@ -319,6 +323,10 @@ export class TranslationQueue {
     for (const batch of this.#notStarted) for (const item of batch) item.reject(error);
     this.#notStarted.clear();
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function sleep(ms: number): Promise<void> {

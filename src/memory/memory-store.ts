@@ -14,6 +14,14 @@ export interface WrittenOutput {
   readonly rebuiltText: string;
 }
 
+/**
+ * The rebuilt text as a store keeps it: none where it is the output itself (every output but a kept hand edit),
+ * which a reader takes back as the output. The outputs table then holds each article once rather than twice.
+ */
+export function storedRebuiltText(output: WrittenOutput): string | null {
+  return output.rebuiltText === output.outputText ? null : output.rebuiltText;
+}
+
 /** A language pair to narrow `entries()` and `exportTmx` to; either side may be left open. */
 export interface EntryFilter {
   readonly sourceLanguage?: string;

@@ -18,6 +18,8 @@ async function fill(memory: MemoryStore): Promise<void> {
   await memory.reject([{ key: broken.key, targetText: broken.targetText }]);
   await memory.reject([{ key: broken.key, targetText: broken.targetText }]);
   await memory.recordOutput({ language: 'fr', file: 'guides/bridge.md', sourceText: '# Bridge\n', outputText: '# Pont (edited)\n', rebuiltText: '# Pont\n' });
+  // As most outputs are: written as rebuilt, which the store keeps once.
+  await memory.recordOutput({ language: 'fr', file: 'guides/river.md', sourceText: '# River\n', outputText: '# Fleuve\n', rebuiltText: '# Fleuve\n' });
   await memory.saveSuggestions(machine.key, [suggestion]);
 }
 
@@ -34,11 +36,12 @@ describe.each(pairs)('copyMemory %s', (_name, fromBackend, toBackend) => {
     const from = await fromBackend.open({ now: steppingClock() });
     await fill(from);
     const to = await toBackend.open();
-    expect(await copyMemory(from, to)).toEqual({ entries: 2, reviewed: 1, outputs: 1, rejected: 1, suggestions: 1 });
+    expect(await copyMemory(from, to)).toEqual({ entries: 2, reviewed: 1, outputs: 2, rejected: 1, suggestions: 1 });
 
     expect(await allEntries(to)).toEqual(await allEntries(from));
     expect((await to.lookup([requestFor(reviewed)])).get(reviewed.key)).toMatchObject({ targetText: 'Le fleuve est large.', status: 'reviewed', origin: 'human', createdAt: '2024-01-01T00:00:01.000Z', updatedAt: '2024-01-01T00:00:02.000Z' });
     expect(await to.lastOutput('fr', 'guides/bridge.md')).toEqual({ language: 'fr', file: 'guides/bridge.md', sourceText: '# Bridge\n', outputText: '# Pont (edited)\n', rebuiltText: '# Pont\n' });
+    expect(await to.lastOutput('fr', 'guides/river.md')).toEqual({ language: 'fr', file: 'guides/river.md', sourceText: '# River\n', outputText: '# Fleuve\n', rebuiltText: '# Fleuve\n' });
     expect(await to.rejectedAttempts([broken.key])).toEqual(new Map([[broken.key, 2]]));
     expect(await to.suggestionsFor(machine.key)).toEqual([suggestion]);
     // The copy is searchable like the original.

@@ -117,6 +117,21 @@ describe.each(memoryBackends)('on $name', (backend) => {
     });
   });
 
+  describe('outputs written', () => {
+    it('give back the last one written, the rebuild kept apart only where it differs from the output', async () => {
+      const written = { language: 'fr', file: 'guides/bridge.md', sourceText: '# Bridge\n', outputText: '# Pont\n', rebuiltText: '# Pont\n' };
+      await memory.recordOutput(written);
+      expect(await memory.lastOutput('fr', 'guides/bridge.md')).toEqual(written);
+      // A person's edit kept as written: the rebuild it replaced is what tells the edit apart.
+      const kept = { ...written, outputText: '# Le pont\n' };
+      await memory.recordOutput(kept);
+      expect(await memory.lastOutput('fr', 'guides/bridge.md')).toEqual(kept);
+      await memory.recordOutput(written);
+      expect(await memory.lastOutput('fr', 'guides/bridge.md')).toEqual(written);
+      expect(await memory.lastOutput('de', 'guides/bridge.md')).toBeUndefined();
+    });
+  });
+
   describe('suggestions kept for reviewers', () => {
     it('are saved per key, replaced, and removed by an empty list', async () => {
       const suggestion = { key: 'k1', sourceText: 'Hello there.', targetText: 'Bonjour.', similarity: 0.8, origin: 'human' as const, status: 'reviewed' as const, articlePath: null };

@@ -6,7 +6,7 @@ import { answerLookup } from '../answer-lookup.ts';
 import { rowToEntry, type EntryRow } from '../entry-row.ts';
 import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from '../memory-entry.ts';
 import type { MemoryRecords, MemoryTally } from '../memory-records.ts';
-import type { EntryFilter, MemoryStore, Rejection, WrittenOutput } from '../memory-store.ts';
+import { storedRebuiltText, type EntryFilter, type MemoryStore, type Rejection, type WrittenOutput } from '../memory-store.ts';
 import { plainSourceOf } from '../plain-source.ts';
 import { rankSuggestions } from '../rank-suggestions.ts';
 import { resolveSuggestOptions, type SuggestOptions } from '../suggest-options.ts';
@@ -126,7 +126,7 @@ export class PostgresMemory implements MemoryStore {
   }
 
   async recordOutput(output: WrittenOutput): Promise<void> {
-    await this.#query(sql.recordOutput, [output.language, output.file, output.sourceText, output.outputText, output.rebuiltText, this.#now().toISOString()]);
+    await this.#query(sql.recordOutput, [output.language, output.file, output.sourceText, output.outputText, storedRebuiltText(output), this.#now().toISOString()]);
   }
 
   async lastOutput(language: string, file: string): Promise<WrittenOutput | undefined> {

@@ -3,6 +3,7 @@ import { segmentId } from '../../markdown/segment-id.ts';
 import { rowToEntry, type EntryRow } from '../entry-row.ts';
 import type { Suggestion } from '../memory-entry.ts';
 import type { MemoryRecords, MemoryTally } from '../memory-records.ts';
+import { storedRebuiltText } from '../memory-store.ts';
 import { plainSourceOf } from '../plain-source.ts';
 
 const batchSize = 1000;
@@ -77,7 +78,7 @@ export async function restorePostgresRecords(pool: pg.Pool, records: MemoryRecor
       const rows = records.rows;
       await pool.query(
         'INSERT INTO outputs (target_language, file, source_text, output_text, rebuilt_text, written_at) SELECT lower(l), f, s, o, r, w FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS u(l, f, s, o, r, w)',
-        [rows.map((row) => row.language), rows.map((row) => row.file), rows.map((row) => row.sourceText), rows.map((row) => row.outputText), rows.map((row) => row.rebuiltText), rows.map((row) => row.writtenAt)],
+        [rows.map((row) => row.language), rows.map((row) => row.file), rows.map((row) => row.sourceText), rows.map((row) => row.outputText), rows.map(storedRebuiltText), rows.map((row) => row.writtenAt)],
       );
       return;
     }

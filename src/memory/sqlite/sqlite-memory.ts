@@ -10,7 +10,7 @@ import { findFuzzyCandidates } from './find-fuzzy-candidates.ts';
 import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from '../memory-entry.ts';
 import { MemorySetupError } from '../memory-error.ts';
 import type { MemoryRecords, MemoryTally } from '../memory-records.ts';
-import type { EntryFilter, MemoryStore, Rejection, WrittenOutput } from '../memory-store.ts';
+import { storedRebuiltText, type EntryFilter, type MemoryStore, type Rejection, type WrittenOutput } from '../memory-store.ts';
 import { memoryStatements, type MemoryStatements } from './memory-statements.ts';
 import { migrate } from '../migrations.ts';
 import { plainSourceOf } from '../plain-source.ts';
@@ -148,7 +148,7 @@ export class SqliteMemory implements MemoryStore {
   }
 
   async recordOutput(output: WrittenOutput): Promise<void> {
-    this.#guard(() => this.#statements.recordOutput.run({ ...output, now: this.#now().toISOString() }));
+    this.#guard(() => this.#statements.recordOutput.run({ ...output, rebuiltText: storedRebuiltText(output), now: this.#now().toISOString() }));
   }
 
   async lastOutput(language: string, file: string): Promise<WrittenOutput | undefined> {

@@ -3,6 +3,7 @@ import { segmentId } from '../../markdown/segment-id.ts';
 import { rowToEntry, type EntryRow } from '../entry-row.ts';
 import type { Suggestion } from '../memory-entry.ts';
 import type { MemoryRecords, MemoryTally } from '../memory-records.ts';
+import { storedRebuiltText } from '../memory-store.ts';
 import { plainSourceOf } from '../plain-source.ts';
 
 const batchSize = 1000;
@@ -51,7 +52,7 @@ export function restoreSqliteRecords(db: Database.Database, records: MemoryRecor
       }
       case 'outputs': {
         const insert = db.prepare('INSERT INTO outputs (target_language, file, source_text, output_text, rebuilt_text, written_at) VALUES (?, ?, ?, ?, ?, ?)');
-        for (const output of records.rows) insert.run(output.language, output.file, output.sourceText, output.outputText, output.rebuiltText, output.writtenAt);
+        for (const output of records.rows) insert.run(output.language, output.file, output.sourceText, output.outputText, storedRebuiltText(output), output.writtenAt);
         return;
       }
       case 'rejected': {

@@ -3,7 +3,7 @@ import { withBenchProject, type BenchProject } from './bench-project.ts';
 import { billedCharacters } from './corpus-texts.ts';
 import { startDeeplServerProcess } from './deepl-server-client.ts';
 import type { ServedRequest } from './deepl-server-process.ts';
-import { cpuMilliseconds } from './measure.ts';
+import { timeWithCpu } from './measure.ts';
 import { timedRun, type TimedRun } from './timed-run.ts';
 
 const authKey = 'secret-test-key-123';
@@ -49,13 +49,11 @@ export async function runDeepl(articlesDir: string, options: DeeplRunOptions): P
         await prepare(project);
         const before = (await server.translateRequests()).length;
         const startedAt = Date.now();
-        const cpuBefore = process.cpuUsage();
-        const { report, ...run } = await timedRun(project.config, { env, budgetMs: options.budgetMs });
-        const cpu = process.cpuUsage(cpuBefore);
+        const { result: { report, ...run }, cpuMs } = await timeWithCpu(() => timedRun(project.config, { env, budgetMs: options.budgetMs }));
         const summary = report.languages[0];
         results.push({
           run,
-          cpuMs: cpuMilliseconds(cpu),
+          cpuMs,
           ...summarise((await server.translateRequests()).slice(before), run.ms, options.latencyMs, startedAt),
           failedSegments: summary?.failedSegments ?? 0,
           fromMemory: summary?.fromMemory ?? 0,

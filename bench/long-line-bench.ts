@@ -6,7 +6,7 @@ import { withBenchProject } from './bench-project.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { checked, info, seconds, type Figure } from './figure.ts';
 import { generatePlainSentence } from './generate-sentence.ts';
-import { cpuMilliseconds } from './measure.ts';
+import { timeWithCpu } from './measure.ts';
 import { createRandom } from './random.ts';
 import { timedRun } from './timed-run.ts';
 
@@ -25,13 +25,11 @@ export async function benchLongLine(options: BenchOptions): Promise<{ figures: F
     await mkdir(folder, { recursive: true });
     await writeFile(path.join(folder, 'long.md'), `# A long line\n\n${line}\n`);
     // CPU time beside wall time: on a machine shared with other work, the wall time says more about the others.
-    const parse = measured(() => parseMarkdown(line));
+    const parse = await timeWithCpu(() => void parseMarkdown(line));
     const figures: Figure[] = [info(section, 'line', line.length, `${(line.length / 1e6).toFixed(1)} MB`), info(section, 'bare remark parse', parse.ms, `${seconds(parse.ms)} (CPU ${seconds(parse.cpuMs)})`)];
     const details: Record<string, unknown> = { parse };
     for (const engine of ['copy', 'pseudo'] as const) {
-      const cpuStart = process.cpuUsage();
-      const run = await withBenchProject(folder, { engine }, ({ config }) => timedRun(config, { budgetMs: Math.max(options.runBudgetMs, targetMs * 4) }));
-      const cpuMs = cpuMilliseconds(process.cpuUsage(cpuStart));
+      const { result: run, cpuMs } = await timeWithCpu(() => withBenchProject(folder, { engine }, ({ config }) => timedRun(config, { budgetMs: Math.max(options.runBudgetMs, targetMs * 4) })));
       const isWritten = run.isComplete && run.articlesDone === 1;
       const shown = `${isWritten ? seconds(run.ms) : `stopped after ${seconds(run.ms)}`} (CPU ${seconds(cpuMs)})`;
       figures.push(checked(section, `translateArticles, engine ${engine}`, run.ms, shown, `< ${seconds(targetMs)}`, isWritten && run.ms < targetMs));
@@ -41,13 +39,6 @@ export async function benchLongLine(options: BenchOptions): Promise<{ figures: F
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-}
-
-function measured(action: () => unknown): { ms: number; cpuMs: number } {
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  action();
-  return { ms: performance.now() - start, cpuMs: cpuMilliseconds(process.cpuUsage(cpuStart)) };
 }
 
 // Inline markup every forty sentences or so: enough to exercise tags, masking and escaping along the whole line.

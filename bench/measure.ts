@@ -30,6 +30,13 @@ export async function timeIt<T>(action: () => T | Promise<T>): Promise<{ result:
   return { result, ms: performance.now() - start };
 }
 
+/** Runs an action and returns its result with the wall-clock and process CPU milliseconds it took. */
+export async function timeWithCpu<T>(action: () => T | Promise<T>): Promise<{ result: T; ms: number; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const { result, ms } = await timeIt(action);
+  return { result, ms, cpuMs: cpuMilliseconds(process.cpuUsage(before)) };
+}
+
 /** What an action may return to report its own time instead of the wall clock's (a budgeted run extrapolates). */
 export interface OwnTime {
   readonly ownMs: number;

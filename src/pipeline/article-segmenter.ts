@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { ExtractedArticle } from '../markdown/extract-segments.ts';
 import { segmentMarkdown } from '../markdown/segment-markdown.ts';
@@ -119,7 +120,7 @@ class SegmentWorker {
 
   async segment(text: string, options: SegmentOptions, mayParseHere: () => boolean): Promise<ExtractedArticle> {
     if (!this.#takesJobs()) {
-      await this.#nextTurn();
+      await this.#turnHere();
       if (!this.#takesJobs()) return segmentMarkdown(text, options);
     }
     return new Promise((resolve, reject) => {
@@ -166,8 +167,8 @@ class SegmentWorker {
 
   // A run asks for many articles at once: those parsed here wait one turn of the event loop each, so that
   // engine answers and requests are handled in between rather than after all of them.
-  #nextTurn(): Promise<unknown> {
-    this.#inThreadTurn = this.#inThreadTurn.then(() => new Promise((resolve) => setImmediate(resolve)));
+  #turnHere(): Promise<unknown> {
+    this.#inThreadTurn = this.#inThreadTurn.then(nextTurn);
     return this.#inThreadTurn;
   }
 

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type PQueue from 'p-queue';
 import type { Engine, EngineReply, LanguagePair, TextHints } from '../engines/engine.ts';
 import { EngineError, QuotaExceededError } from '../errors.ts';
@@ -203,13 +204,12 @@ export class TranslationQueue {
           return this.#fail(batch, error);
         }
         batch.forEach((item, index) => this.#remember(item.text, answers[index]!));
-        // The articles waiting on these texts go on in a later turn of the event loop: their rebuilds and
-        // checks would otherwise run before the request that takes this one's place is on the wire. The
-        // request counts as in flight until they have its answers.
-        setImmediate(() => {
-          batch.forEach((item, index) => item.resolve(answers[index]!));
-          this.#settled(batch);
-        });
+        // The articles waiting on these texts go on in a turn of their own: their rebuilds and checks, the longest
+        // stretch of work, then never hold back what the engine's client has to do in between. The request
+        // counts as in flight until they have its answers.
+        await nextTurn();
+        batch.forEach((item, index) => item.resolve(answers[index]!));
+        this.#settled(batch);
       },
       (error: unknown) => this.#fail(batch, error),
     );
@@ -323,10 +323,6 @@ export class TranslationQueue {
     for (const batch of this.#notStarted) for (const item of batch) item.reject(error);
     this.#notStarted.clear();
   }
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -151,3 +151,22 @@ function catchError(action: () => unknown): unknown {
   }
   throw new Error('expected an error');
 }
+
+describe('SqliteMemory outputs', () => {
+  it('keep an output written as rebuilt once, so the file grows by the source and the output only', async () => {
+    const memory = SqliteMemory.open(file);
+    // Texts of some 14 KB, beside which the pages' own overhead is small.
+    const article = (index: number) => Array.from({ length: 2000 }, (_, word) => `w${index}x${word}`).join(' ');
+    let written = 0;
+    for (let index = 0; index < 100; index++) {
+      const sourceText = article(index);
+      const outputText = article(index + 1000);
+      written += sourceText.length + outputText.length;
+      await memory.recordOutput({ language: 'es', file: `a${index}.md`, sourceText, outputText, rebuiltText: outputText });
+    }
+    await memory.close();
+    // Closing the last connection folds the write-ahead log into the file.
+    const { size } = await stat(file);
+    expect(size).toBeLessThan(written * 1.25);
+  });
+});

@@ -226,8 +226,8 @@ function chooseSegmenter(config: ResolvedConfig, run: { readonly articles: numbe
   return inWorker ? segmentInWorker(config.segmentOptions, run.mayParseHere) : segmentInThread(config.segmentOptions);
 }
 
-// Called a turn of the event loop after each request is answered (the request taking its place goes out first) and
-// before the articles waiting on it go on: paid work is on disk before any output is written from it.
+// Called as each request is answered, before the next request leaves and before the articles waiting on it go on:
+// paid work is on disk before anything else can happen to the process.
 async function storeTranslations(memory: MemoryStore | undefined, sourceLanguage: string, target: Target, texts: readonly string[], translations: readonly string[]): Promise<void> {
   const entries = texts.flatMap((text, index) => {
     const pending = target.awaitingMemory.get(text);

@@ -35,7 +35,8 @@ export interface TranslationQueueOptions {
   /** What an engine may be told about a text beside the text (see `TranslateOptions.hints`). */
   readonly hintsOf?: (text: string) => TextHints;
   /**
-   * Called with each answered request before anyone waiting on it hears back: the place to commit it to memory.
+   * Called with each answered request before its place in the engine's queue frees and before anyone waiting on it
+   * hears back: the place to commit it to memory.
    * A promise it returns is awaited, since a memory on a database server stores asynchronously.
    */
   readonly onTranslated?: (texts: readonly string[], translations: readonly string[]) => unknown;
@@ -187,20 +188,13 @@ export class TranslationQueue {
     const texts = batch.map((item) => item.text);
     void this.#settle(texts, key || undefined, () => this.#notStarted.delete(batch), new Map()).then(
       async (replies) => {
-        // Kept a turn of the event loop later, so that the request taking this one's place is on the wire first:
-        // storing is synchronous with SQLite, and would hold back the HTTP client's next steps (measured on the
-        // DeepL bench, 4 ms from ask to wire against 2).
-        await nextTurn();
         const answers = replies.map((reply, index) => (typeof reply === 'string' ? reply : texts[index]!));
         // A text asked again after the run's answers forgot it may succeed this time: only its last outcome counts.
         replies.forEach((reply, index) => (typeof reply === 'string' ? this.#failures.delete(texts[index]!) : this.#failures.set(texts[index]!, reply.failure)));
-        const kept = texts.flatMap((text, index) => (typeof replies[index] === 'string' ? [index] : []));
         const givenUp = texts.filter((text, index) => typeof replies[index] !== 'string');
         try {
-          if (kept.length > 0) await this.#options.onTranslated?.(kept.map((index) => texts[index]!), kept.map((index) => answers[index]!));
           if (givenUp.length > 0) await this.#options.onGivenUp?.(givenUp);
         } catch (error) {
-          // An answer that could not be kept (the memory failed) must not reach an output either.
           return this.#fail(batch, error);
         }
         batch.forEach((item, index) => this.#remember(item.text, answers[index]!));
@@ -223,9 +217,11 @@ export class TranslationQueue {
   async #settle(texts: readonly string[], context: string | undefined, onStart: () => void, tries: Map<string, number>): Promise<EngineReply[]> {
     let replies: EngineReply[];
     try {
-      replies = (await this.#options.requests.add(() => {
+      replies = (await this.#options.requests.add(async () => {
         onStart();
-        return this.#request(texts, context);
+        const answered = await this.#request(texts, context);
+        await this.#keep(texts, answered);
+        return answered;
       }))!;
     } catch (error) {
       if (!(error instanceof EngineError) || !error.isSplittable) throw error;
@@ -248,6 +244,18 @@ export class TranslationQueue {
     const retried = await this.#settle(again.map((index) => texts[index]!), context, onStart, tries);
     again.forEach((index, position) => (replies[index] = retried[position]!));
     return replies;
+  }
+
+  /**
+   * Hands a request's usable translations to `onTranslated` while the request still holds its place in the
+   * engine's queue: the next request leaves only once they are kept, so a process killed at any moment has
+   * every answer it paid for but the one in flight. A failure to keep them (the memory failed) fails the
+   * request, so an answer that is not kept never reaches an output either.
+   */
+  async #keep(texts: readonly string[], replies: readonly EngineReply[]): Promise<void> {
+    const kept = texts.flatMap((text, index) => (typeof replies[index] === 'string' ? [index] : []));
+    if (kept.length === 0) return;
+    await this.#options.onTranslated?.(kept.map((index) => texts[index]!), kept.map((index) => replies[index] as string));
   }
 
   #fail(batch: readonly Waiting[], error: unknown): void {

@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 import { describe, expect, it } from 'vitest';
 import { createCopyEngine } from '../../src/engines/copy-engine.ts';
-import type { Engine } from '../../src/engines/engine.ts';
+import type { Engine, EngineReply } from '../../src/engines/engine.ts';
 import { EngineError } from '../../src/errors.ts';
 import { TranslationQueue } from '../../src/pipeline/translation-queue.ts';
 
@@ -87,6 +87,73 @@ describe('TranslationQueue', () => {
     await expect(second).rejects.toThrow('interrupted before this text was sent');
     answerFirst();
     expect(await first).toEqual(['One.']);
+    expect(sent).toEqual([['One.']]);
+  });
+
+  it('sends the next request only once the memory has kept the answer before it, however long keeping takes', async () => {
+    const events: string[] = [];
+    const oneAtATime: Engine = {
+      ...createCopyEngine(),
+      limits: { maxTexts: 1, maxBytes: 1000, concurrency: 1 },
+      translate: async (texts) => {
+        events.push(`sent ${texts.join(' ')}`);
+        return [...texts];
+      },
+    };
+    const queue = new TranslationQueue({
+      engine: oneAtATime,
+      pair: { source: 'en', target: 'es' },
+      requests: new PQueue({ concurrency: 1 }),
+      retry,
+      answersKept,
+      // A memory on a database server: keeping an answer takes a few turns of the event loop.
+      onTranslated: async (texts) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        events.push(`kept ${texts.join(' ')}`);
+      },
+    });
+    expect(await queue.translate(['One.', 'Two.', 'Three.'])).toEqual(['One.', 'Two.', 'Three.']);
+    expect(events).toEqual(['sent One.', 'kept One.', 'sent Two.', 'kept Two.', 'sent Three.', 'kept Three.']);
+  });
+
+  it('keeps a reply asked again once it passes, and no reply that failed', async () => {
+    const kept: string[] = [];
+    let tries = 0;
+    const flaky: Engine<EngineReply> = {
+      ...createCopyEngine(),
+      // The second text's first reply fails the engine's checks; its second passes.
+      translate: async (texts) => texts.map((text) => (text === 'Two.' && tries++ === 0 ? { failure: 'lost a tag' } : text)),
+    };
+    const queue = new TranslationQueue({ engine: flaky, pair: { source: 'en', target: 'es' }, requests: new PQueue({ concurrency: 1 }), retry, answersKept, onTranslated: (texts) => kept.push(...texts) });
+    const translated = queue.translate(['One.', 'Two.']);
+    queue.flush();
+    expect(await translated).toEqual(['One.', 'Two.']);
+    expect(kept).toEqual(['One.', 'Two.']);
+    expect(queue.stats).toMatchObject({ requests: 2, retries: 1 });
+  });
+
+  it('fails the texts of an answer the memory could not keep rather than answering them', async () => {
+    const sent: string[][] = [];
+    const oneAtATime: Engine = {
+      ...createCopyEngine(),
+      limits: { maxTexts: 1, maxBytes: 1000, concurrency: 1 },
+      translate: async (texts) => {
+        sent.push([...texts]);
+        return [...texts];
+      },
+    };
+    const queue = new TranslationQueue({
+      engine: oneAtATime,
+      pair: { source: 'en', target: 'es' },
+      requests: new PQueue({ concurrency: 1 }),
+      retry,
+      answersKept,
+      onTranslated: () => {
+        throw new Error('disk full');
+      },
+    });
+    const first = queue.translate(['One.']);
+    await expect(first).rejects.toThrow('disk full');
     expect(sent).toEqual([['One.']]);
   });
 });

@@ -22,7 +22,8 @@ export type LoadedDeeplLanguages = { readonly list: DeeplLanguageList; readonly 
 export async function loadDeeplLanguages(client: deepl.Translator, options: { readonly scrub: (text: string) => string; readonly serverUrl: string }): Promise<LoadedDeeplLanguages | string> {
   const observed: ObservedResponse = {};
   try {
-    const [targets, sources] = await observeResponses(observed, () => Promise.all([client.getTargetLanguages(), client.getSourceLanguages()]));
+    // Both calls end before this returns, so neither is still being retried once the run has moved on.
+    const [targets, sources] = await observeResponses(observed, async () => bothOrThrow(await Promise.allSettled([client.getTargetLanguages(), client.getSourceLanguages()])));
     return {
       list: {
         targets: new Map(targets.map((language) => [language.code.toUpperCase(), language.supportsFormality])),
@@ -44,6 +45,12 @@ export async function loadDeeplLanguages(client: deepl.Translator, options: { re
     if (error instanceof deepl.DeepLError || error instanceof SyntaxError) return { list: staticDeeplLanguages, fallbackReason: `${status ? `${status}, ` : ''}${reason}` };
     throw error;
   }
+}
+
+function bothOrThrow<A, B>([first, second]: [PromiseSettledResult<A>, PromiseSettledResult<B>]): [A, B] {
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
 }
 
 function languagesUrl(serverUrl: string): string {

@@ -191,8 +191,13 @@ describe('createApertiumEngine', () => {
 
       await current.close();
 
-      const stillRunning = [];
-      for (const info of started) if (await isRunning(info.pid)) stillRunning.push(info);
+      // close() waits for each pipeline's shell; its stages, stopped with it, may take a moment longer to go.
+      let stillRunning = started;
+      for (let tries = 0; stillRunning.length > 0 && tries < 100; tries++) {
+        if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        const running = await Promise.all(stillRunning.map((info) => isRunning(info.pid)));
+        stillRunning = stillRunning.filter((_, index) => running[index]);
+      }
       expect(stillRunning).toEqual([]);
       await current.close();
     },

@@ -42,6 +42,7 @@ describe('translate --queue', () => {
   it('retries a job that fails, then dead-letters it; the summary, --json, the report and status show it', async () => {
     project = await QueueProject.create(postgres.url, server.url, { queue: { attempts: 2, retryDelaySeconds: 1 } }, numberedArticleFiles(1, 2));
     const submitter = project.start(['translate', '--queue', '--json']);
+    await project.whenQueued();
     // A worker whose DeepL key is wrong: every try of the job fails.
     const worker = project.startWorker(['--idle-exit', '4'], { DEEPL_AUTH_KEY: 'wrong-key-456' });
     const [submitted, worked] = await Promise.all([submitter.result, worker.result]);
@@ -71,6 +72,7 @@ describe('translate --queue', () => {
     dirs.push(checkout);
     await writeProject(checkout, { 'pipeline.config.json': JSON.stringify({ sourceLanguage: 'en', targetLanguages: ['de'], engine: 'deepl', memory: { url: { env: 'JIALING_DATABASE_URL' } }, qa: { severities: { 'length-ratio': 'error' } } }) });
     const submitter = project.start(['translate', '--queue', '--json']);
+    await project.whenQueued();
     const worker = project.startWorker(['--idle-exit', '3'], {}, checkout);
     const [submitted, worked] = await Promise.all([submitter.result, worker.result]);
 
@@ -86,6 +88,7 @@ describe('translate --queue', () => {
     project = await QueueProject.create(postgres.url, server.url, {}, numberedArticleFiles(2, 2));
     const before = server.translateRequests().length;
     const submitter = project.start(['translate', '--queue', '--frozen', '--json']);
+    await project.whenQueued();
     const worker = project.startWorker(['--idle-exit', '3']);
     const [submitted] = await Promise.all([submitter.result, worker.result]);
 
@@ -118,6 +121,7 @@ describe('Ctrl-C on translate --queue', () => {
     server.set([{ fault: { type: 'delay', ms: 300 }, times: Infinity }]);
     try {
       const submitter = project.start(['translate', '--queue']);
+      await project.whenQueued();
       const worker = project.startWorker(['--concurrency', '1', '--idle-exit', '2']);
       await signalWhen(submitter, 'SIGINT', () => (progressLines(submitter.output().stderr).length >= 2 ? true : undefined));
       const [submitted, worked] = await Promise.all([submitter.result, worker.result]);

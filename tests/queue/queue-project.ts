@@ -66,6 +66,18 @@ export class QueueProject {
     return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(path.join(folder, file), 'utf8')] as const)));
   }
 
+  /**
+   * Resolves once the submitter has queued a job. A worker started with --idle-exit before then could give up
+   * waiting while the submitter is still starting.
+   */
+  async whenQueued(timeoutMs = 90_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Object.keys(await this.jobStates()).length === 0) {
+      if (Date.now() > deadline) throw new Error(`No job was queued within ${timeoutMs / 1000} s.`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   /** Job counts per state in the queue's tables. */
   async jobStates(): Promise<Record<string, number>> {
     const rows = await this.query<{ state: string; count: string }>("SELECT state, count(*) FROM jialing_queue.job WHERE name = 'translate' GROUP BY state");

@@ -28,6 +28,7 @@ afterAll(async () => {
 describe('queue.requestsPerSecond', () => {
   it('holds for all workers together, as the engine sees the requests arrive', async () => {
     const submitter = project.start(['translate', '--queue', '-q']);
+    await project.whenQueued();
     const workers = Array.from({ length: 3 }, () => project.startWorker(['--concurrency', '3', '--idle-exit', '3']));
     const [submitted] = await Promise.all([submitter.result, ...workers.map((worker) => worker.result)]);
     expect(submitted.code, submitted.stderr).toBe(0);
@@ -38,8 +39,9 @@ describe('queue.requestsPerSecond', () => {
     // In any second, at most the rate, give or take one request whose arrival the network moved across the window's edge.
     const mostInASecond = Math.max(...arrivals.map((start) => arrivals.filter((at) => at >= start && at < start + 1000).length));
     expect(mostInASecond).toBeLessThanOrEqual(requestsPerSecond + 1);
-    // And over the whole batch, no faster than the rate: n requests take at least (n - 1) intervals.
+    // And over the whole batch, no faster than the rate: n requests take at least (n - 1) intervals, give or take
+    // one for the first request, which may leave late from a worker busy starting its other jobs.
     const span = arrivals.at(-1)! - arrivals[0]!;
-    expect(span).toBeGreaterThanOrEqual(((articles - 1) * 1000) / requestsPerSecond - 100);
+    expect(span).toBeGreaterThanOrEqual(((articles - 2) * 1000) / requestsPerSecond);
   }, 240_000);
 });

@@ -91,7 +91,7 @@ export class ApertiumProcess {
     });
   }
 
-  /** Ends the pipeline's processes and waits for them. */
+  /** Ends the pipeline's processes and waits for its shell; the stages, stopped with it, end a moment later. */
   async close(): Promise<void> {
     if (this.#child.exitCode !== null || this.#child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.#child.once('exit', resolve));

@@ -3,14 +3,30 @@ import { describe, expect, it } from 'vitest';
 import { createCopyEngine } from '../../src/engines/copy-engine.ts';
 import type { Engine, EngineReply } from '../../src/engines/engine.ts';
 import { EngineError } from '../../src/errors.ts';
-import { TranslationQueue } from '../../src/pipeline/translation-queue.ts';
+import { TranslationQueue, type TranslationQueueOptions } from '../../src/pipeline/translation-queue.ts';
 
 const retry = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
 // More than any test here asks for, unless a test is about forgetting answers.
 const answersKept = 1_000;
 
+function queueFor(engine: Engine<EngineReply>, options: Partial<TranslationQueueOptions> = {}): TranslationQueue {
+  return new TranslationQueue({ engine, pair: { source: 'en', target: 'es' }, requests: new PQueue({ concurrency: 1 }), retry, answersKept, ...options });
+}
+
 function copyQueue(kept = answersKept): TranslationQueue {
-  return new TranslationQueue({ engine: createCopyEngine(), pair: { source: 'en', target: 'es' }, requests: new PQueue({ concurrency: 1 }), retry, answersKept: kept });
+  return queueFor(createCopyEngine(), { answersKept: kept });
+}
+
+/** The copy engine, sending one text per request and telling `onSent` of each. */
+function oneTextPerRequest(onSent: (texts: readonly string[]) => void): Engine {
+  return {
+    ...createCopyEngine(),
+    limits: { maxTexts: 1, maxBytes: 1000, concurrency: 1 },
+    translate: async (texts) => {
+      onSent(texts);
+      return [...texts];
+    },
+  };
 }
 
 describe('TranslationQueue', () => {
@@ -49,12 +65,8 @@ describe('TranslationQueue', () => {
       },
     };
     const interrupt = new AbortController();
-    const queue = new TranslationQueue({
-      engine: failing,
-      pair: { source: 'en', target: 'es' },
-      requests: new PQueue({ concurrency: 1 }),
+    const queue = queueFor(failing, {
       retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
-      answersKept,
       signal: interrupt.signal,
       // The interruption comes while the queue waits to try again.
       sleep: async () => interrupt.abort(),
@@ -78,7 +90,7 @@ describe('TranslationQueue', () => {
       },
     };
     const interrupt = new AbortController();
-    const queue = new TranslationQueue({ engine: slow, pair: { source: 'en', target: 'es' }, requests: new PQueue({ concurrency: 1 }), retry, answersKept, signal: interrupt.signal });
+    const queue = queueFor(slow, { signal: interrupt.signal });
     // One text per request: the first is in flight, the second waits for the only slot.
     const first = queue.translate(['One.']);
     const second = queue.translate(['Two.']);
@@ -92,20 +104,7 @@ describe('TranslationQueue', () => {
 
   it('sends the next request only once the memory has kept the answer before it, however long keeping takes', async () => {
     const events: string[] = [];
-    const oneAtATime: Engine = {
-      ...createCopyEngine(),
-      limits: { maxTexts: 1, maxBytes: 1000, concurrency: 1 },
-      translate: async (texts) => {
-        events.push(`sent ${texts.join(' ')}`);
-        return [...texts];
-      },
-    };
-    const queue = new TranslationQueue({
-      engine: oneAtATime,
-      pair: { source: 'en', target: 'es' },
-      requests: new PQueue({ concurrency: 1 }),
-      retry,
-      answersKept,
+    const queue = queueFor(oneTextPerRequest((texts) => events.push(`sent ${texts.join(' ')}`)), {
       // A memory on a database server: keeping an answer takes a few turns of the event loop.
       onTranslated: async (texts) => {
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -124,7 +123,7 @@ describe('TranslationQueue', () => {
       // The second text's first reply fails the engine's checks; its second passes.
       translate: async (texts) => texts.map((text) => (text === 'Two.' && tries++ === 0 ? { failure: 'lost a tag' } : text)),
     };
-    const queue = new TranslationQueue({ engine: flaky, pair: { source: 'en', target: 'es' }, requests: new PQueue({ concurrency: 1 }), retry, answersKept, onTranslated: (texts) => kept.push(...texts) });
+    const queue = queueFor(flaky, { onTranslated: (texts) => kept.push(...texts) });
     const translated = queue.translate(['One.', 'Two.']);
     queue.flush();
     expect(await translated).toEqual(['One.', 'Two.']);
@@ -134,26 +133,12 @@ describe('TranslationQueue', () => {
 
   it('fails the texts of an answer the memory could not keep rather than answering them', async () => {
     const sent: string[][] = [];
-    const oneAtATime: Engine = {
-      ...createCopyEngine(),
-      limits: { maxTexts: 1, maxBytes: 1000, concurrency: 1 },
-      translate: async (texts) => {
-        sent.push([...texts]);
-        return [...texts];
-      },
-    };
-    const queue = new TranslationQueue({
-      engine: oneAtATime,
-      pair: { source: 'en', target: 'es' },
-      requests: new PQueue({ concurrency: 1 }),
-      retry,
-      answersKept,
+    const queue = queueFor(oneTextPerRequest((texts) => sent.push([...texts])), {
       onTranslated: () => {
         throw new Error('disk full');
       },
     });
-    const first = queue.translate(['One.']);
-    await expect(first).rejects.toThrow('disk full');
+    await expect(queue.translate(['One.'])).rejects.toThrow('disk full');
     expect(sent).toEqual([['One.']]);
   });
 });

@@ -4,6 +4,7 @@ import type { Glossary } from './glossary/glossary.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
 import { readOutput } from './io/read-output.ts';
 import { documentOutputPath, type FoundDocument } from './io/find-documents.ts';
+import { countWithReviewedSuggestion } from './memory/count-reviewed-suggestions.ts';
 import type { MemoryStore } from './memory/memory-store.ts';
 import { maskArticle, textsToSend } from './pipeline/mask-article.ts';
 import { rebuildTranslated } from './pipeline/rebuild-translated.ts';
@@ -37,8 +38,8 @@ export async function statusOfArticle(
     });
     const entries = [...recalled.entries.values()];
     const reviewed = entries.filter((entry) => entry.status === 'reviewed').length;
-    let needsReview = 0;
-    for (const [text, entry] of recalled.entries) if (entry.status === 'machine' && (await memory!.hasReviewedSuggestion(recalled.keys.get(text)!))) needsReview++;
+    const machineKeys = [...recalled.entries].filter(([, entry]) => entry.status === 'machine').map(([text]) => recalled.keys.get(text));
+    const needsReview = await countWithReviewedSuggestion(memory!, machineKeys);
     const output = await readOutput(documentOutputPath(article, language));
     const untranslated = recalled.missing.size + recalled.gaveUp.size;
     // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.

@@ -121,8 +121,11 @@ export interface MemoryStore {
   /** Keeps suggestions for a segment's reviewers, replacing earlier ones; an empty list removes them. */
   saveSuggestions(key: string, suggestions: readonly Suggestion[]): Promise<void>;
 
-  /** Whether a segment's saved suggestions hold a reviewed translation: its source changed after a person reviewed it. */
-  hasReviewedSuggestion(key: string): Promise<boolean>;
+  /**
+   * Which of these segments' saved suggestions hold a reviewed translation: their source changed after a person
+   * reviewed them. One question for all of an article's segments.
+   */
+  keysWithReviewedSuggestion(keys: readonly string[]): Promise<Set<string>>;
 
   /** Suggestions saved for a segment, or an empty list. */
   suggestionsFor(key: string): Promise<Suggestion[]>;

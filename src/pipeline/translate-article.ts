@@ -7,6 +7,7 @@ import { readArticle } from '../io/read-article.ts';
 import { writeFileAtomic } from '../io/write-atomic.ts';
 import type { SegmentFailure } from '../markdown/render-segment.ts';
 import { segmentId } from '../markdown/segment-id.ts';
+import { countWithReviewedSuggestion } from '../memory/count-reviewed-suggestions.ts';
 import { taggedTextToPlain } from '../markdown/tagged-text.ts';
 import type { HeldArticle } from './held-article.ts';
 import { awaitMemory } from './await-memory.ts';
@@ -240,7 +241,7 @@ async function keepState(run: RunContext, target: Target, source: SourceArticle,
   const reviewed = [...recalled.entries.values()].filter((entry) => entry.status === 'reviewed').length;
   // Texts translated this run are machine translations too, with the suggestions just saved for them.
   const machineKeys = texts.filter((text) => recalled.entries.get(text)?.status !== 'reviewed').map((text) => recalled.keys.get(text) ?? recalled.missing.get(text)?.key);
-  const needsReview = run.hasEarlierTranslations ? (await Promise.all(machineKeys.map((key) => key !== undefined && memory.hasReviewedSuggestion(key)))).filter(Boolean).length : 0;
+  const needsReview = run.hasEarlierTranslations ? await countWithReviewedSuggestion(memory, machineKeys) : 0;
   await memory.saveArticleState({
     language,
     file: source.file,

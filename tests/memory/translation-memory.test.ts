@@ -144,6 +144,16 @@ describe.each(memoryBackends)('on $name', (backend) => {
       expect(await memory.suggestionsFor(hello.key)).toEqual([]);
     });
 
+    it('tell which keys hold a reviewed translation among their suggestions, in one question', async () => {
+      const suggestion = { key: 'k1', sourceText: 'Hello there.', targetText: 'Bonjour.', similarity: 0.8, origin: 'human' as const, articlePath: null };
+      await memory.saveSuggestions('reviewed-one', [{ ...suggestion, status: 'machine' }, { ...suggestion, status: 'reviewed' }]);
+      await memory.saveSuggestions('machine-only', [{ ...suggestion, status: 'machine' }]);
+      expect(await memory.keysWithReviewedSuggestion(['reviewed-one', 'machine-only', 'none-saved'])).toEqual(new Set(['reviewed-one']));
+      expect(await memory.keysWithReviewedSuggestion([])).toEqual(new Set());
+      await memory.saveSuggestions('reviewed-one', []);
+      expect(await memory.keysWithReviewedSuggestion(['reviewed-one'])).toEqual(new Set());
+    });
+
     it('are never returned as a translation', async () => {
       await memory.saveSuggestions(hello.key, [{ key: 'k1', sourceText: 'Hello there.', targetText: 'Bonjour.', similarity: 0.8, origin: 'human', status: 'reviewed', articlePath: null }]);
       expect((await memory.lookup([requestFor(hello)])).size).toBe(0);

@@ -174,8 +174,10 @@ export class PostgresMemory implements MemoryStore {
     else await this.#query(sql.saveSuggestions, [key, JSON.stringify(suggestions), this.#now().toISOString()]);
   }
 
-  async hasReviewedSuggestion(key: string): Promise<boolean> {
-    return (await this.suggestionsFor(key)).some((suggestion) => suggestion.status === 'reviewed');
+  async keysWithReviewedSuggestion(keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.#query<{ key: string }>(sql.keysWithReviewedSuggestion, [keys]);
+    return new Set(rows.map((row) => row.key));
   }
 
   async suggestionsFor(key: string): Promise<Suggestion[]> {

@@ -84,6 +84,11 @@ export const postgresStatements = {
   `,
   deleteSuggestions: 'DELETE FROM suggestions WHERE key = $1',
   suggestionsFor: 'SELECT suggestions FROM suggestions WHERE key = $1',
+  keysWithReviewedSuggestion: `
+    SELECT key FROM suggestions
+    WHERE key = ANY($1::text[])
+      AND EXISTS (SELECT 1 FROM jsonb_array_elements(suggestions::jsonb) AS saved WHERE saved ->> 'status' = 'reviewed')
+  `,
   // Pages by id rather than a cursor: each page is its own short query, so a long export holds no transaction open.
   entriesPage: `
     SELECT id, ${entryColumns} FROM entries

@@ -108,6 +108,11 @@ export function memoryStatements(db: Database.Database) {
     `),
     deleteSuggestions: prepare('DELETE FROM suggestions WHERE key = ?'),
     suggestionsFor: prepare('SELECT suggestions FROM suggestions WHERE key = ?'),
+    keysWithReviewedSuggestion: prepare(`
+      SELECT key FROM suggestions
+      WHERE key IN (SELECT value FROM json_each(?))
+        AND EXISTS (SELECT 1 FROM json_each(suggestions.suggestions) AS saved WHERE saved.value ->> 'status' = 'reviewed')
+    `).pluck(),
     entries: prepare(`
       SELECT ${entryColumns} FROM entries
       WHERE (@sourceLanguage IS NULL OR source_language = @sourceLanguage) AND (@targetLanguage IS NULL OR target_language = @targetLanguage)

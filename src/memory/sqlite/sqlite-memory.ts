@@ -195,8 +195,9 @@ export class SqliteMemory implements MemoryStore {
     });
   }
 
-  async hasReviewedSuggestion(key: string): Promise<boolean> {
-    return (await this.suggestionsFor(key)).some((suggestion) => suggestion.status === 'reviewed');
+  async keysWithReviewedSuggestion(keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    return new Set(this.#guard(() => this.#statements.keysWithReviewedSuggestion.all(JSON.stringify(keys)) as string[]));
   }
 
   async suggestionsFor(key: string): Promise<Suggestion[]> {

@@ -39,7 +39,7 @@ export async function statusOfArticle(
     const entries = [...recalled.entries.values()];
     const reviewed = entries.filter((entry) => entry.status === 'reviewed').length;
     const machineKeys = [...recalled.entries].filter(([, entry]) => entry.status === 'machine').map(([text]) => recalled.keys.get(text));
-    const needsReview = await countWithReviewedSuggestion(memory!, machineKeys);
+    const needsReview = memory ? await countWithReviewedSuggestion(memory, machineKeys) : 0;
     const output = await readOutput(documentOutputPath(article, language));
     const untranslated = recalled.missing.size + recalled.gaveUp.size;
     // All known, yet the output differs from what source and memory give: a paragraph removed, or an edit.

@@ -6,6 +6,7 @@ import type { MemoryStore } from './memory-store.ts';
  */
 export async function countWithReviewedSuggestion(memory: Pick<MemoryStore, 'keysWithReviewedSuggestion'>, keys: readonly (string | undefined)[]): Promise<number> {
   const known = keys.filter((key) => key !== undefined);
+  if (known.length === 0) return 0;
   const reviewed = await memory.keysWithReviewedSuggestion([...new Set(known)]);
   return known.filter((key) => reviewed.has(key)).length;
 }

@@ -78,6 +78,14 @@ export class QueueProject {
     }
   }
 
+  /** The completed jobs, as `file [language]`, with the worker that completed each (`host:pid`). */
+  async completedJobs(): Promise<Map<string, string>> {
+    const rows = await this.query<{ job: string; worker: string }>(
+      "SELECT (data ->> 'file') || ' [' || (data ->> 'language') || ']' AS job, output ->> 'worker' AS worker FROM jialing_queue.job WHERE name = 'translate' AND state = 'completed'",
+    );
+    return new Map(rows.map((row) => [row.job, row.worker]));
+  }
+
   /** Job counts per state in the queue's tables. */
   async jobStates(): Promise<Record<string, number>> {
     const rows = await this.query<{ state: string; count: string }>("SELECT state, count(*) FROM jialing_queue.job WHERE name = 'translate' GROUP BY state");

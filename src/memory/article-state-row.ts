@@ -1,4 +1,5 @@
 import type { ArticleState } from '../pipeline/article-state.ts';
+import type { ConsistencyPlaces } from '../qa/consistency-tracker.ts';
 
 /** An `article_states` row: SQLite gives its JSON columns as text, PostgreSQL (jsonb) already parsed. */
 export interface ArticleStateRow<Json = string> {
@@ -45,6 +46,11 @@ export function rowToArticleState<Json>(row: ArticleStateRow<Json>, readJson: (v
     outputHash: row.output_hash,
     termIds: readJson(row.term_ids) as string[],
     sourceIds: readJson(row.source_ids) as string[],
-    outcome: readJson(row.outcome) as ArticleState['outcome'],
+    outcome: readOutcome(readJson(row.outcome) as ArticleState['outcome'] & { places: ConsistencyPlaces | string }),
   };
+}
+
+// States kept before the places were stored as they are hold them as a JSON string of the same array.
+function readOutcome(outcome: ArticleState['outcome'] & { places: ConsistencyPlaces | string }): ArticleState['outcome'] {
+  return typeof outcome.places === 'string' ? { ...outcome, places: JSON.parse(outcome.places) as ConsistencyPlaces } : outcome;
 }

@@ -46,10 +46,17 @@ async function importConfig(configFile: string): Promise<unknown> {
     // The transform error's second line names the place (`file:line:col: ERROR: …`).
     const reason = error instanceof Error ? error.message.split('\n').slice(0, 3).join('\n  ').trim() : String(error);
     throw new ConfigError(`Could not load config file ${configFile}: ${reason}`, {
-      hint: 'Fix the syntax error named above; .ts, .mts, .mjs, .js and .json files are accepted.',
+      hint: isMissingImport(reason)
+        ? "Correct the path of the import named above; a config outside this repository imports defineConfig from 'jialing', installed in its project."
+        : 'Fix the syntax error named above; .ts, .mts, .mjs, .js and .json files are accepted.',
       cause: error,
     });
   }
+}
+
+// esbuild (for .ts configs) and Node's own loader word a missing module differently.
+function isMissingImport(reason: string): boolean {
+  return /Could not resolve|Cannot find (module|package)/.test(reason);
 }
 
 // A config written as CommonJS (`module.exports = …`) arrives as `{ default: … }`.

@@ -219,6 +219,20 @@ describe('config files that are refused with exit code 2', () => {
     timeout,
   );
 
+  it.each([
+    ['pipeline.config.ts', "import { defineConfig } from './src/config/define-config.ts';\nexport default defineConfig({ sourceLanguage: 'en', targetLanguages: ['es'] });\n"],
+    ['pipeline.config.mjs', "import { defineConfig } from './src/config/define-config.mjs';\nexport default defineConfig({ sourceLanguage: 'en', targetLanguages: ['es'] });\n"],
+  ])(
+    'says which import of a %s config cannot be found, rather than calling it a syntax error',
+    async (name, text) => {
+      await writeProject(dir, { ...article, [name]: text });
+      const result = await runCli(['translate'], { cwd: dir });
+      await expectConfigRefused(result, `Could not load config file ${path.join(dir, name)}`, 'define-config', "imports defineConfig from 'jialing'");
+      expect(result.stderr).not.toContain('syntax error');
+    },
+    timeout,
+  );
+
   it(
     'shows where the syntax error in a .ts config is',
     async () => {

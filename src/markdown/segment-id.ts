@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { wordingOf } from './wording.ts';
 
 // A run asks for the same texts' ids several times (segmenting, memory keys, lookups, stores): hashing
 // costs more than remembering a bounded number of answers.
@@ -9,8 +10,7 @@ const maxKnown = 20_000;
 export function segmentId(taggedText: string): string {
   let id = known.get(taggedText);
   if (id === undefined) {
-    const normalised = taggedText.normalize('NFC').replace(/\s+/g, ' ').trim();
-    id = createHash('sha256').update(normalised).digest('hex').slice(0, 16);
+    id = createHash('sha256').update(wordingOf(taggedText)).digest('hex').slice(0, 16);
     if (known.size >= maxKnown) known.clear();
     known.set(taggedText, id);
   }

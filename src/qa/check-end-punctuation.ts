@@ -7,8 +7,8 @@ import { plainTextOf } from './plain-text-of.ts';
 // Full-width forms count the same as their ASCII twins, so English → Chinese keeps its full stop as 。.
 const endPunctuation = /[.!?:…。！？：．｡]$/u;
 // Closing quotes and brackets sit after the full stop in some languages and before it in others; pseudo-
-// localisation closes with its padding and bracket (`… ····⟧`).
-const closers = /[\s"'”’»›)\]}」』）⟧·]+$/u;
+// localisation closes with its padding and bracket (`… ····⟧`). All are single UTF-16 units.
+const closer = /[\s"'”’»›)\]}」』）⟧·]/u;
 
 /** Finds a sentence-ending mark (. ! ? : and their CJK forms) present on one side only. */
 export function checkEndPunctuation(source: Segment, target: Segment, context: CheckContext): Finding[] {
@@ -24,7 +24,12 @@ export function checkEndPunctuation(source: Segment, target: Segment, context: C
   return [createFinding('end-punctuation', target, context, message)];
 }
 
+// Read from the end: only the last few characters matter, whatever the length of the segment.
 function lastMark(segment: Segment): string | undefined {
-  const text = plainTextOf(segment).replace(closers, '');
-  return text === '' ? undefined : [...text].at(-1);
+  const text = plainTextOf(segment);
+  let end = text.length;
+  while (end > 0 && closer.test(text[end - 1]!)) end--;
+  if (end === 0) return undefined;
+  // The last two units hold the last character, whether it takes one unit or a surrogate pair.
+  return [...text.slice(Math.max(0, end - 2), end)].at(-1);
 }

@@ -1,4 +1,5 @@
 import type { Segment } from '../markdown/segment.ts';
+import { wordingOf } from '../markdown/wording.ts';
 import type { CheckContext } from './check-context.ts';
 import { createFinding } from './create-finding.ts';
 import type { Finding } from './finding.ts';
@@ -11,9 +12,9 @@ const capitalised = /^[\p{Lu}\p{Lt}]/u;
 
 /** Finds a target identical to a source that has words to translate. */
 export function checkUntranslated(source: Segment, target: Segment, context: CheckContext): Finding[] {
-  const sourcePlain = normalise(plainTextOf(source));
+  const sourcePlain = wordingOf(plainTextOf(source));
   const targetPlain = plainTextOf(target);
-  if ((targetPlain !== sourcePlain && normalise(targetPlain) !== sourcePlain) || !hasWordsToTranslate(sourcePlain, context)) return [];
+  if ((targetPlain !== sourcePlain && wordingOf(targetPlain) !== sourcePlain) || !hasWordsToTranslate(sourcePlain, context)) return [];
   return [createFinding('untranslated', target, context, `the translation is the same as the ${context.sourceLanguage} source`)];
 }
 
@@ -31,8 +32,4 @@ function hasWordsToTranslate(text: string, context: CheckContext): boolean {
     if (words >= 2 && isAnyLowercase) return true;
   }
   return false;
-}
-
-function normalise(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Segment } from '../markdown/segment.ts';
+import { wordingOf } from '../markdown/wording.ts';
 import { defaultSeverities } from './default-severities.ts';
 import type { CheckId, Finding, Severity } from './finding.ts';
 import { plainTextOf } from './plain-text-of.ts';
@@ -114,11 +115,6 @@ export class ConsistencyTracker {
       .filter((place) => place.wording !== usual.wording)
       .map((place) => ({ check: 'inconsistent', severity, file: place.file, language: place.language, line: place.line, message, text: shortenText(place.plain) }));
   }
-}
-
-/** The words of a translation: formatting may differ between occurrences without making the wording inconsistent. */
-function wordingOf(plain: string): string {
-  return plain.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 // FNV-1a, 32 bits: only wordings of the same source text in the same language are compared, a handful at most.

@@ -13,6 +13,7 @@ export interface ReadNumber {
 const spaces = /[\s\u00a0\u202f\u2009]/u;
 // Digits joined by single separators: a candidate number however it is formatted, read further per language.
 const digitRun = /\d+(?:[.,' ’\u00a0\u202f\u2009]\d+)*/g;
+const anyDigit = /\p{Nd}/u;
 
 // Building an Intl.NumberFormat costs far more than reading a segment; a run uses a handful of languages.
 const formats = new Map<string, NumberFormat>();
@@ -47,8 +48,10 @@ function readNumberFormat(language: string): NumberFormat {
  * can read the same run in two ways. Digits of every script and odd spaces are folded first.
  */
 export function readNumbers(text: string, format: NumberFormat): ReadNumber[][] {
-  const folded = text
-    .normalize('NFKC')
+  const compatible = text.normalize('NFKC');
+  // Most segments hold no digit once folded, and need none of the work below.
+  if (!anyDigit.test(compatible)) return [];
+  const folded = compatible
     .replace(/[\u00a0\u202f\u2009]/g, ' ')
     .replace(/[^\P{Nd}0-9]/gu, asciiDigit);
   return [...folded.matchAll(digitRun)].map(([run]) => readRun(run, format));

@@ -86,6 +86,12 @@ describe('checkNumbers', () => {
     expect(check('In 2021 there were 101 centres.', '２０２１年有１０１个中心。', 'zh')).toEqual([]);
   });
 
+  it('reads digits that only compatibility forms write (superscripts)', () => {
+    expect(check('The hall covers 300 m².', 'La sala ocupa 300 m2.')).toEqual([]);
+    expect(check('Floor ³ of 5.', 'Planta 3 de 5.')).toEqual([]);
+    expect(check('Floor ³ of 5.', 'Planta de 5.')).toHaveLength(1);
+  });
+
   it('reads Arabic-Indic digits', () => {
     expect(check('In 2021 there were 101 centres.', 'في ٢٠٢١ كان هناك ١٠١ مركزًا.', 'ar')).toEqual([]);
     expect(check('In 2021 there were 101 centres.', 'في ٢٠٢١ كان هناك ١٠٠ مركزًا.', 'ar')).toHaveLength(1);

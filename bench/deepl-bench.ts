@@ -1,7 +1,7 @@
 import { frontmatterKeys, repoLocales } from './bench-project.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { billedCharacters, corpusTexts, type CorpusTexts } from './corpus-texts.ts';
-import { runClientAlone, runDeepl, type DeeplRunResult } from './deepl-run.ts';
+import { runClientAlone, runDeepl, withDeeplServer, type DeeplRunResult } from './deepl-run.ts';
 import { checked, info, seconds, type Figure } from './figure.ts';
 import { loadCorpus } from './load-corpus.ts';
 import { median, medianBy } from './measure.ts';
@@ -19,16 +19,19 @@ export async function benchDeepl(options: BenchOptions): Promise<{ figures: Figu
   const texts = await corpusTexts(articles, repoLocales, frontmatterKeys);
   const { latencyMs, concurrency } = options;
   const budgetMs = options.runBudgetMs;
-  // Measured warm, as the other sections are: a first run of the same corpus pays for compiling the code and
-  // starting the segmenting thread, which a long run pays once and a run of this size would pay in full.
-  await runDeepl(folder, { latencyMs, concurrency, context: false, budgetMs });
-  // The rate checked is that of the median of several runs, as other sections take medians: one run moves by
-  // a few percent with the machine's load.
-  const offRuns: DeeplRunResult[] = [];
-  for (let round = 0; round < options.repeats; round++) offRuns.push((await runDeepl(folder, { latencyMs, concurrency, context: false, budgetMs }))[0]!);
+  const { offRuns, contextOn, clientAloneMs } = await withDeeplServer(async (server) => {
+    // Measured warm, as the other sections are: a first run of the same corpus pays for compiling the code and
+    // starting the segmenting thread, which a long run pays once and a run of this size would pay in full.
+    await runDeepl(folder, { latencyMs, concurrency, context: false, budgetMs, server });
+    // The rate checked is that of the median of several runs, as other sections take medians: one run moves by
+    // a few percent with the machine's load.
+    const offRuns: DeeplRunResult[] = [];
+    for (let round = 0; round < options.repeats; round++) offRuns.push((await runDeepl(folder, { latencyMs, concurrency, context: false, budgetMs, server }))[0]!);
+    const [contextOn] = await runDeepl(folder, { latencyMs, concurrency, context: true, budgetMs, server });
+    const clientAloneMs = await runClientAlone(server, texts.unique, { latencyMs, concurrency, textsPerRequest, runs: Math.min(3, options.repeats) });
+    return { offRuns, contextOn, clientAloneMs };
+  });
   const contextOff = medianBy(offRuns, (result) => result.run.ms);
-  const [contextOn] = await runDeepl(folder, { latencyMs, concurrency, context: true, budgetMs });
-  const clientAloneMs = await runClientAlone(texts.unique, { latencyMs, concurrency, textsPerRequest, runs: Math.min(3, options.repeats) });
   const offMinimum = Math.ceil(texts.unique.length / textsPerRequest);
   const offIdealMs = idealMs(offMinimum, options);
   const onMinimum = minimumWithContext(texts);

@@ -12,12 +12,26 @@ export interface ArticleSegmenter {
   close(): void;
 }
 
-/** Segments each article on the calling thread. */
+/**
+ * Segments each article on the calling thread, one per turn of the event loop. A run asks for many articles at
+ * once; parsed back to back, the later ones would hold back the earlier ones' reads and memory lookups, and with
+ * them the first request to the engine, until every article was parsed.
+ */
 export function segmentInThread(options: SegmentOptions): ArticleSegmenter {
+  const waitTurn = turnsInOrder();
   return {
-    segment: async (text) => segmentMarkdown(text, options),
+    segment: async (text) => {
+      await waitTurn();
+      return segmentMarkdown(text, options);
+    },
     close: () => {},
   };
+}
+
+/** Each call resolves a turn of the event loop after the one before it, so that other work runs in between. */
+function turnsInOrder(): () => Promise<unknown> {
+  let last: Promise<unknown> = Promise.resolve();
+  return () => (last = last.then(nextTurn));
 }
 
 /** Creates the segmenter when the first article needs one: a re-run that parses nothing starts no thread. */
@@ -88,7 +102,8 @@ class SegmentWorker {
   #state: 'starting' | 'ready' | 'stopped' = 'starting';
   #users = 0;
   #idleTimer?: NodeJS.Timeout;
-  #inThreadTurn: Promise<unknown> = Promise.resolve();
+  // Articles parsed here before the thread is ready take turns, as `segmentInThread`'s do.
+  readonly #turnHere = turnsInOrder();
   #settleReady!: (isReady: boolean) => void;
   /** Settles true once articles go to the thread, false if it stopped before. */
   readonly isReady = new Promise<boolean>((resolve) => (this.#settleReady = resolve));
@@ -163,13 +178,6 @@ class SegmentWorker {
 
   #takesJobs(): boolean {
     return this.#state === 'ready';
-  }
-
-  // A run asks for many articles at once: those parsed here wait one turn of the event loop each, so that
-  // engine answers and requests are handled in between rather than after all of them.
-  #turnHere(): Promise<unknown> {
-    this.#inThreadTurn = this.#inThreadTurn.then(nextTurn);
-    return this.#inThreadTurn;
   }
 
   release(): void {

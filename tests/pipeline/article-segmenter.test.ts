@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve-config.ts';
 import { segmentMarkdown } from '../../src/markdown/segment-markdown.ts';
 import { segmentOptions } from '../../src/markdown/segment-options.ts';
-import { segmentInWorker } from '../../src/pipeline/article-segmenter.ts';
+import { segmentInThread, segmentInWorker } from '../../src/pipeline/article-segmenter.ts';
 import { translateArticles } from '../../src/run.ts';
 import { repoRoot, tsxLoader } from '../support/cli.ts';
 import { copySampleSources } from '../support/sample-sources.ts';
@@ -21,6 +21,27 @@ async function markdownFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.md')).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name))).sort();
 }
+
+describe('segmenting on the calling thread', () => {
+  it('parses one article per turn of the event loop, so that work the earlier articles wait on runs in between', async () => {
+    const texts = await Promise.all((await markdownFiles(sampleArticles)).map((file) => readFile(path.join(sampleArticles, file), 'utf8')));
+    expect(texts.length).toBeGreaterThan(3);
+    const segmenter = segmentInThread(options);
+    const order: string[] = [];
+    const parsed = texts.map((text, index) =>
+      segmenter.segment(text).then((extracted) => {
+        order.push(`parsed ${index}`);
+        // What the first article does next (reading its output, asking the memory) comes in a later turn.
+        if (index === 0) setImmediate(() => order.push('first article goes on'));
+        return extracted;
+      }),
+    );
+    expect(await Promise.all(parsed)).toEqual(texts.map((text) => segmentMarkdown(text, options)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toContain('first article goes on');
+    expect(order.at(-1)).toBe(`parsed ${texts.length - 1}`);
+  });
+});
 
 describe('segmenting in a worker thread', () => {
   let work: string;

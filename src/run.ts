@@ -12,7 +12,7 @@ import { findDocuments, type FoundDocument } from './io/find-documents.ts';
 import { removeStaleTempFiles } from './io/remove-stale-temp-files.ts';
 import type { MemoryStore } from './memory/memory-store.ts';
 import { hasMemory, openMemory } from './memory/open-memory.ts';
-import { segmentInThread, segmentInWorker, segmentWhenNeeded, type ArticleSegmenter } from './pipeline/article-segmenter.ts';
+import { segmentInThread, segmentInWorker, segmentWhenNeeded, type ArticleSegmenter, type WorkerSegmenterOptions } from './pipeline/article-segmenter.ts';
 import { ArticleWindow } from './pipeline/article-window.ts';
 import { stateBasis } from './pipeline/article-state.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
@@ -96,7 +96,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   const mayParseHere = () => wasThreadIdle() && targets.every((target) => target.engine.isLocal && target.queue.inFlight === 0);
   // After a run that kept article states, most articles may need no parse at all.
   const isRerun = !options.dryRun && (await hasMemory(config));
-  const choose = () => chooseSegmenter(config, { articles: articles.length, inWorker: options.segmentInWorker, mayParseHere });
+  const givesWay = () => !targets.every((target) => target.engine.runsInProcess);
+  const choose = () => chooseSegmenter(config, { articles: articles.length, inWorker: options.segmentInWorker, mayParseHere, givesWay });
   const segmenter = isRerun ? segmentWhenNeeded(choose) : choose();
   const isDryRun = options.dryRun ?? false;
   const window = new ArticleWindow({
@@ -224,9 +225,12 @@ async function finishReport(run: RunContext, report: RunReport, findings: Findin
 // its own thread below half as many again, and on a single core, where the worker would only take turns with it.
 const articlesForWorker = 64;
 
-function chooseSegmenter(config: ResolvedConfig, run: { readonly articles: number; readonly inWorker?: boolean; readonly mayParseHere: () => boolean }): ArticleSegmenter {
+function chooseSegmenter(
+  config: ResolvedConfig,
+  run: { readonly articles: number; readonly inWorker?: boolean } & Required<Pick<WorkerSegmenterOptions, 'mayParseHere' | 'givesWay'>>,
+): ArticleSegmenter {
   const inWorker = run.inWorker ?? (run.articles >= articlesForWorker && os.availableParallelism() > 1);
-  return inWorker ? segmentInWorker(config.segmentOptions, run.mayParseHere) : segmentInThread(config.segmentOptions);
+  return inWorker ? segmentInWorker(config.segmentOptions, run) : segmentInThread(config.segmentOptions);
 }
 
 // Called as each request is answered, before the next request leaves and before the articles waiting on it go on:

@@ -6,6 +6,7 @@ export function createCopyEngine(): Engine {
     name: 'copy',
     limits: localEngineLimits,
     isLocal: true,
+    runsInProcess: true,
     checkPair: async () => undefined,
     translate: async (texts) => [...texts],
     close: async () => {},

@@ -81,6 +81,11 @@ export interface Engine<Reply extends EngineReply = string> {
    */
   readonly isLocal?: boolean;
   /**
+   * Whether the engine's work runs on the calling thread, with no process or server of its own (copy, pseudo).
+   * Parsing then gives way to nothing: it is the run's work as much as the engine's.
+   */
+  readonly runsInProcess?: boolean;
+  /**
    * Why the pair cannot be translated, or undefined when it can, or a warning when it is tried without the
    * engine being sure it can. Checked before any work starts.
    */

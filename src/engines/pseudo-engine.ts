@@ -28,6 +28,7 @@ export function createPseudoEngine(): Engine {
     name: 'pseudo',
     limits: localEngineLimits,
     isLocal: true,
+    runsInProcess: true,
     checkPair: async () => undefined,
     translate: async (texts) => texts.map(pseudoLocalise),
     close: async () => {},

@@ -43,22 +43,30 @@ export function segmentWhenNeeded(create: () => ArticleSegmenter): ArticleSegmen
   };
 }
 
+export interface WorkerSegmenterOptions {
+  /** Whether the calling thread may parse the newest waiting article now; by default it never does. */
+  readonly mayParseHere?: () => boolean;
+  /**
+   * Whether parsing gives way to the run's other work when the cores are all busy: to an engine's own processes,
+   * or to the thread that answers engine requests. By default it does. Once it has, the thread keeps its lower
+   * priority (raising it again takes a privilege a user seldom has).
+   */
+  readonly givesWay?: () => boolean;
+  /** Another thread's script, for a thread of its own instead of the shared one. */
+  readonly script?: URL;
+}
+
 /**
  * Segments articles in a worker thread, so parsing, the largest part of the pipeline's own work, runs beside
  * the rest of it (masking, memory, rebuilding, checks, engine requests) on a second core. When the worker has
  * more than it can take and `mayParseHere` agrees, the calling thread parses some too.
  */
-export function segmentInWorker(
-  options: SegmentOptions,
-  mayParseHere: () => boolean = () => false,
-  /** Another thread's script, for a thread of its own instead of the shared one. */
-  script?: URL,
-): ArticleSegmenter & { readonly isReady: Promise<boolean> } {
+export function segmentInWorker(options: SegmentOptions, { mayParseHere = () => false, givesWay = () => true, script }: WorkerSegmenterOptions = {}): ArticleSegmenter & { readonly isReady: Promise<boolean> } {
   const worker = script ? SegmentWorker.start(script) : SegmentWorker.acquire();
   let isClosed = false;
   return {
     isReady: worker.isReady,
-    segment: (text) => worker.segment(text, options, mayParseHere),
+    segment: (text) => worker.segment(text, options, { mayParseHere, givesWay }),
     close: () => {
       if (!isClosed) worker.release();
       isClosed = true;
@@ -70,6 +78,7 @@ interface Job {
   readonly text: string;
   readonly options: SegmentOptions;
   readonly mayParseHere: () => boolean;
+  readonly givesWay: () => boolean;
   readonly resolve: (extracted: ExtractedArticle) => void;
   readonly reject: (error: Error) => void;
 }
@@ -133,13 +142,13 @@ class SegmentWorker {
     this.#worker.unref();
   }
 
-  async segment(text: string, options: SegmentOptions, mayParseHere: () => boolean): Promise<ExtractedArticle> {
+  async segment(text: string, options: SegmentOptions, run: Pick<Job, 'mayParseHere' | 'givesWay'>): Promise<ExtractedArticle> {
     if (!this.#takesJobs()) {
       await this.#turnHere();
       if (!this.#takesJobs()) return segmentMarkdown(text, options);
     }
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ text, options, mayParseHere, resolve, reject });
+      this.#waiting.push({ text, options, ...run, resolve, reject });
       this.#dispatch();
     });
   }
@@ -149,7 +158,7 @@ class SegmentWorker {
       const job = this.#waiting.shift()!;
       const id = this.#nextId++;
       this.#jobs.set(id, job);
-      this.#worker.postMessage({ id, text: job.text, options: job.options } satisfies SegmentRequest);
+      this.#worker.postMessage({ id, text: job.text, options: job.options, givesWay: job.givesWay() } satisfies SegmentRequest);
     }
     this.#holdWhileBusy();
     if (this.#waiting.length > 0 && !this.#isTakingOneScheduled) {

@@ -6,6 +6,8 @@ export interface SegmentRequest {
   readonly id: number;
   readonly text: string;
   readonly options: SegmentOptions;
+  /** Whether parsing gives way to the run's other work: the thread lowers its priority, for good, the first time. */
+  readonly givesWay: boolean;
 }
 
 /** What it answers: the article's segments, or the failure (a bug, never bad input) to rethrow. */

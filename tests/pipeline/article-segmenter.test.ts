@@ -17,6 +17,14 @@ const frontmatterKeys = ['title', 'description'];
 const options = segmentOptions(frontmatterKeys);
 const sampleArticles = path.join(repoRoot, 'articles', 'en');
 
+/** The nice value of each thread of this process, lowest first (Linux). */
+async function threadNiceValues(): Promise<number[]> {
+  const tasks = await readdir('/proc/self/task');
+  const stats = await Promise.all(tasks.map((task) => readFile(`/proc/self/task/${task}/stat`, 'utf8').catch(() => '')));
+  // Fields after the command name, which ends at the last ')': state is the 3rd field of the line, nice the 19th.
+  return stats.filter((stat) => stat !== '').map((stat) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])).sort((a, b) => a - b);
+}
+
 async function markdownFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.md')).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name))).sort();
@@ -69,9 +77,11 @@ describe('segmenting in a worker thread', () => {
 
   it('shares the articles between the worker and the calling thread when the caller allows it, with the same results', async () => {
     let asked = 0;
-    const segmenter = segmentInWorker(options, () => {
-      asked++;
-      return true;
+    const segmenter = segmentInWorker(options, {
+      mayParseHere: () => {
+        asked++;
+        return true;
+      },
     });
     try {
       expect(await segmenter.isReady).toBe(true);
@@ -87,7 +97,7 @@ describe('segmenting in a worker thread', () => {
   });
 
   it('segments on the calling thread the articles of a thread that stopped, sent or still waiting', async () => {
-    const segmenter = segmentInWorker(options, () => false, new URL('./fixtures/stopping-segment-worker.mjs', import.meta.url));
+    const segmenter = segmentInWorker(options, { script: new URL('./fixtures/stopping-segment-worker.mjs', import.meta.url) });
     try {
       expect(await segmenter.isReady).toBe(true);
       const texts = await Promise.all((await markdownFiles(sampleArticles)).map((file) => readFile(path.join(sampleArticles, file), 'utf8')));
@@ -96,6 +106,29 @@ describe('segmenting in a worker thread', () => {
       expect(segmented).toEqual(texts.map((text) => segmentMarkdown(text, options)));
       // Once it has stopped, later articles are segmented here at once.
       expect(await segmenter.segment(texts[0]!)).toEqual(segmentMarkdown(texts[0]!, options));
+    } finally {
+      segmenter.close();
+    }
+  });
+
+  it.runIf(process.platform === 'linux')('lowers its priority once a run asks it to give way, and only then', async () => {
+    const text = await readFile(path.join(sampleArticles, (await markdownFiles(sampleArticles))[0]!), 'utf8');
+    const bootScript = new URL('../../src/pipeline/segment-worker-boot.mjs', import.meta.url);
+    let givesWay = false;
+    const segmenter = segmentInWorker(options, { givesWay: () => givesWay, script: bootScript });
+    try {
+      expect(await segmenter.isReady).toBe(true);
+      const before = await threadNiceValues();
+      await segmenter.segment(text);
+      // A copy or pseudo run: parsing is the run's own work and keeps the priority it started with.
+      expect(await threadNiceValues()).toEqual(before);
+      givesWay = true;
+      await segmenter.segment(text);
+      // Other tests' threads may have given way already: this one is the only new one.
+      const lowered = (values: number[]) => values.filter((nice) => nice === before[0]! + 10).length;
+      const after = await threadNiceValues();
+      expect(lowered(after)).toBe(lowered(before) + 1);
+      expect(after.length).toBe(before.length);
     } finally {
       segmenter.close();
     }

@@ -6,7 +6,7 @@ import { limitSegmentThreadHeap } from '../../src/pipeline/segment-thread-heap.t
 const script = new URL('./fixtures/heap-cap-segment-worker.mjs', import.meta.url);
 
 async function capOfNewThread(): Promise<number> {
-  const segmenter = segmentInWorker(segmentOptions([]), () => false, script);
+  const segmenter = segmentInWorker(segmentOptions([]), { script });
   try {
     // Before it is ready, an article would be segmented on this thread.
     expect(await segmenter.isReady).toBe(true);

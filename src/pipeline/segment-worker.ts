@@ -6,10 +6,9 @@ import { readySignal, type SegmentReply, type SegmentRequest } from './segment-m
 
 const port = parentPort!;
 // Parsing runs ahead of the articles being translated and can wait: the engine's own processes (Apertium's
-// pipeline) and the thread that answers engine requests come first when the cores are all busy. Measured with
-// Apertium on 2 cores: the pipeline's time over the raw command fell from 1.46× to 1.34× (mean of four rounds).
-// An engine working on the run's own thread (copy, pseudo) has no such need, and a thread that gave way there
-// only left the run waiting for its articles.
+// pipeline) and the thread that answers engine requests come first when the cores are all busy. An engine
+// working on the run's own thread (copy, pseudo) has no such need, and a thread that gave way there only left
+// the run waiting for its articles.
 const backgroundPriority = 10;
 let hasGivenWay = false;
 

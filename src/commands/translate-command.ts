@@ -52,7 +52,13 @@ export function addTranslateCommand(program: Command): void {
         signal: interrupt.signal,
         env: process.env,
         onEvent: progress.onEvent,
-        ...(flags.queue && !flags.quiet && !flags.json && { onQueued: (jobs: number) => process.stderr.write(`Queued ${jobs} jobs; waiting for \`jialing worker\` processes to run them (Ctrl-C cancels those not started).\n`) }),
+        ...(flags.queue &&
+          !flags.quiet &&
+          !flags.json && {
+            onQueued: (jobs: number) => process.stderr.write(`Queued ${jobs} jobs; waiting for \`jialing worker\` processes to run them (Ctrl-C cancels those not started).\n`),
+            onStalled: ({ seconds, waiting, queue }: { seconds: number; waiting: number; queue: string }) =>
+              process.stderr.write(`No job has run for ${seconds} s; ${waiting} still waiting in ${queue}. Is a \`jialing worker\` running with this project's config and database?\n`),
+          }),
       }).finally(() => {
         progress.stop();
         process.off('SIGINT', onSignal).off('SIGTERM', onSignal);

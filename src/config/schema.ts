@@ -116,6 +116,11 @@ export const configSchema = z
         retryDelaySeconds: z.number().int().min(1).default(10),
         /** Seconds without a sign of life from a job's worker before another worker takes the job over. */
         takeoverSeconds: z.number().int().min(2).default(60),
+        /**
+         * Seconds `translate --queue` waits while no job of its batch runs or ends (no worker took one) before it
+         * cancels the jobs not started and exits 1; it waits as long as it takes when absent.
+         */
+        waitSeconds: z.number().int().min(1).optional(),
       })
       .strict()
       .prefault({}),

@@ -12,14 +12,16 @@ export interface EndedJob {
   readonly retryCount: number;
 }
 
-/** Those of `ids` that have ended. */
-export async function endedJobs(pool: pg.Pool, ids: readonly string[]): Promise<EndedJob[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await pool.query<{ id: string; state: EndedJob['state']; output: unknown; retry_count: number }>(
-    `SELECT id, state, output, retry_count FROM ${queueSchema}.job WHERE name = $1 AND id = ANY($2::uuid[]) AND state IN ('completed', 'failed', 'cancelled')`,
+/** Those of `ids` that have ended, and how many of the others a worker is running. */
+export async function lookAtJobs(pool: pg.Pool, ids: readonly string[]): Promise<{ readonly ended: EndedJob[]; readonly running: number }> {
+  if (ids.length === 0) return { ended: [], running: 0 };
+  const { rows } = await pool.query<{ id: string; state: EndedJob['state'] | 'active'; output: unknown; retry_count: number }>(
+    `SELECT id, state, CASE WHEN state = 'active' THEN NULL ELSE output END AS output, retry_count
+       FROM ${queueSchema}.job WHERE name = $1 AND id = ANY($2::uuid[]) AND state IN ('active', 'completed', 'failed', 'cancelled')`,
     [translateQueue, ids],
   );
-  return rows.map((row) => ({ id: row.id, state: row.state, output: row.output, retryCount: row.retry_count }));
+  const ended = rows.flatMap((row) => (row.state === 'active' ? [] : [{ id: row.id, state: row.state, output: row.output, retryCount: row.retry_count }]));
+  return { ended, running: rows.length - ended.length };
 }
 
 /** Cancels those of `ids` no worker has started (or is about to retry); the ones running go on. */

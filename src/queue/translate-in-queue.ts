@@ -25,7 +25,12 @@ export interface QueueRunOptions extends TranslateOptions {
   readonly onQueued?: (jobs: number) => void;
   /** Milliseconds between looks at the jobs' states. */
   readonly pollMs?: number;
+  /** Told each time the jobs have waited another `stallNoticeMs` (30 s by default) with none running or ending. */
+  readonly onStalled?: (stall: { readonly seconds: number; readonly waiting: number; readonly queue: string }) => void;
+  readonly stallNoticeMs?: number;
 }
+
+const stallNoticeMs = 30_000;
 
 /**
  * `translate --queue`: one job per article × language on the project's queue, run by `jialing worker` processes
@@ -105,7 +110,22 @@ async function submitAndWait(config: ResolvedConfig, options: QueueRunOptions, q
   };
   // First Ctrl-C: jobs not yet started are cancelled, the ones running are waited for and written.
   const whileAborted = { signal: options.signal, cancel: (ids: readonly string[]) => cancelWaitingJobs(queue.pool, ids) };
-  await awaitJobs(queue.pool, [...jobs.keys()], onEnd, { pollMs: options.pollMs ?? 250, whileAborted });
+  const { waitSeconds } = config.queue;
+  const { gaveUp } = await awaitJobs(queue.pool, [...jobs.keys()], onEnd, {
+    pollMs: options.pollMs ?? 250,
+    whileAborted,
+    ...(waitSeconds !== undefined && { giveUpAfterMs: waitSeconds * 1000 }),
+    stallNoticeMs: options.stallNoticeMs ?? stallNoticeMs,
+    onStalled: (stall) => options.onStalled?.({ ...stall, queue: queue.location }),
+  });
+  const notTaken = jobs.size - [...ended.values()].reduce((sum, outcomes) => sum + outcomes.length, 0);
+  if (gaveUp && notTaken > 0) {
+    addProblem({
+      severity: 'error',
+      file: '',
+      message: `No \`jialing worker\` ran or ended a job of this batch for ${waitSeconds} s (queue.waitSeconds): the ${notTaken} ${notTaken === 1 ? 'job' : 'jobs'} not started were cancelled and their articles left as they were. Start workers with this project's config and database (${queue.location}), then run again.`,
+    });
+  }
   for (const summary of summaries.values()) summary.seconds = (performance.now() - startedAt) / 1000;
   return finishQueueReport(config, report, findings, options.signal?.aborted ?? false, addProblem);
 }

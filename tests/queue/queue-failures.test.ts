@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { translateInQueue } from '../../src/queue/translate-in-queue.ts';
 import { makeTempDir, removeTempDir, runCli, stackFrames, writeProject } from '../support/cli.ts';
 import { startDeeplTestServer, type DeeplTestServer } from '../support/deepl-test-server.ts';
 import { numberedArticleFiles } from '../support/numbered-articles.ts';
@@ -112,6 +114,58 @@ describe('translate --queue', () => {
     expect(summary.languages.de).toMatchObject({ segments: 9 });
     expect(await project.jobStates()).toEqual({});
     expect(server.translateRequests().length).toBe(before);
+  }, timeout);
+});
+
+describe('translate --queue with no worker', () => {
+  it('gives up after queue.waitSeconds without a job running: cancels the jobs, writes nothing, exits 1 and says what to start', async () => {
+    project = await QueueProject.create(postgres.url, server.url, { queue: { waitSeconds: 2 } }, numberedArticleFiles(3, 2));
+    const sentBefore = server.translateRequests().length;
+    const result = await project.run(['translate', '--queue']);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Queued 3 jobs');
+    expect(result.stderr).toMatch(/No `jialing worker` ran or ended a job of this batch for 2 s \(queue\.waitSeconds\): the 3 jobs not started were cancelled/);
+    expect(result.stderr).toContain('Start workers with this project');
+    expect(stackFrames(result.stderr)).toEqual([]);
+    expect(await project.outputs('de')).toEqual({});
+    expect(await project.jobStates()).toEqual({ cancelled: 3 });
+    expect(server.translateRequests().length).toBe(sentBefore);
+  }, timeout);
+
+  it('tells, while it waits, how long no job has run and how many wait in which queue', async () => {
+    project = await QueueProject.create(postgres.url, server.url, { queue: { waitSeconds: 3 } }, numberedArticleFiles(1, 1));
+    const config = await loadConfig(undefined, project.dir);
+    const stalls: { seconds: number; waiting: number; queue: string }[] = [];
+    const { report } = await translateInQueue(config, { env: project.env, stallNoticeMs: 1000, onStalled: (stall) => stalls.push(stall) });
+
+    // A notice a second, until it gives up at 3 s, when it says why instead.
+    expect(stalls.length).toBeGreaterThanOrEqual(1);
+    expect(stalls.map((stall) => stall.waiting)).toEqual(stalls.map(() => 1));
+    expect(stalls[0]!.seconds).toBeGreaterThanOrEqual(1);
+    expect(stalls.at(-1)!.seconds).toBeLessThan(3);
+    // The queue is named without its password.
+    expect(stalls[0]!.queue).toContain('127.0.0.1');
+    expect(stalls[0]!.queue).not.toContain(new URL(project.databaseUrl).password || 'no password');
+    expect(report.problems.map((problem) => problem.severity === 'error' && problem.message.includes('queue.waitSeconds'))).toContain(true);
+  }, timeout);
+
+  it('keeps waiting while a worker runs a job longer than queue.waitSeconds', async () => {
+    project = await QueueProject.create(postgres.url, server.url, { queue: { waitSeconds: 4 } }, numberedArticleFiles(2, 2));
+    // Each job takes longer than the wait: a running job is a worker at work, not a missing one.
+    server.set([{ fault: { type: 'delay', ms: 6000 }, times: Infinity }]);
+    // Started first and waiting, so that the wait measures the jobs, not how long a worker takes to start.
+    const worker = project.startWorker(['--concurrency', '1']);
+    try {
+      const submitted = await project.run(['translate', '--queue']);
+      expect(submitted.stderr).not.toContain('queue.waitSeconds');
+      expect(submitted.code).toBe(0);
+      expect(Object.keys(await project.outputs('de'))).toHaveLength(2);
+    } finally {
+      server.set([]);
+      worker.child.kill('SIGTERM');
+      await worker.result;
+    }
   }, timeout);
 });
 

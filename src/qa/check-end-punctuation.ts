@@ -24,12 +24,11 @@ export function checkEndPunctuation(source: Segment, target: Segment, context: C
   return [createFinding('end-punctuation', target, context, message)];
 }
 
-// Read from the end: only the last few characters matter, whatever the length of the segment.
+// Read from the end: only the last few characters matter, whatever the length of the segment. Every mark is one
+// UTF-16 unit, so the last unit tells; half of a surrogate pair is never a mark, and is never shown.
 function lastMark(segment: Segment): string | undefined {
   const text = plainTextOf(segment);
   let end = text.length;
   while (end > 0 && closer.test(text[end - 1]!)) end--;
-  if (end === 0) return undefined;
-  // The last two units hold the last character, whether it takes one unit or a surrogate pair.
-  return [...text.slice(Math.max(0, end - 2), end)].at(-1);
+  return end === 0 ? undefined : text[end - 1];
 }

@@ -29,7 +29,7 @@ describe('checkEndPunctuation', () => {
     expect(check('The city is big.', '⟦Ţĥé çíţý íš ƀíĝ ····⟧')).toHaveLength(1);
   });
 
-  it('reads a last character beyond the basic plane as a character, not a mark', () => {
+  it('takes no character beyond the basic plane for a mark', () => {
     expect(check('The museum opens at noon.', 'El museo abre a mediodía 🏛').map((finding) => finding.message)).toEqual(['the source ends with "." but the translation does not']);
     expect(check('The museum opens 🏛', 'El museo abre.').map((finding) => finding.message)).toEqual(['the translation ends with "." but the source does not']);
     expect(check('Open 🏛', 'Abierto 🏛')).toEqual([]);

@@ -20,7 +20,7 @@ describe('collapseWhitespace', () => {
     }
   });
 
-  it('returns a text that already reads so as it is', () => {
+  it('leaves a text without extra whitespace unchanged and trims one at either end', () => {
     expect(collapseWhitespace('Liangjiang New Area')).toBe('Liangjiang New Area');
     expect(collapseWhitespace('')).toBe('');
     expect(collapseWhitespace(' x')).toBe('x');

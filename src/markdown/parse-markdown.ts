@@ -1,15 +1,21 @@
 import type { Root } from 'mdast';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { fillMissingPositions } from './fill-missing-positions.ts';
-
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+import { gfmExtensions } from './gfm-extensions.ts';
 
 /** Parses markdown (CommonMark, GFM, frontmatter) into mdast with positions. */
 export function parseMarkdown(source: string): Root {
-  const tree = parser.parse(source);
+  const tree = unified().use(remarkParse).use(remarkGfmFor, source).use(remarkFrontmatter, ['yaml', 'toml']).parse(source);
   fillMissingPositions(tree, source);
   return tree;
+}
+
+// remark-gfm's parse, from its parts, with the costly constructs guarded for the one document it parses.
+function remarkGfmFor(this: Processor, source: string): void {
+  const data = this.data();
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...gfmExtensions(source)];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), gfmFromMarkdown()];
 }

@@ -1,0 +1,88 @@
+import type { Construct, Extension, TokenizeContext } from 'micromark-util-types';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+
+type Guard = (context: TokenizeContext) => boolean;
+
+// What each literal autolink must start with, read off its tokenizer: atext right before `@`, `www.` or
+// `http:`/`https:` in any case. Tested at the place micromark is about to try it.
+const autolinkStarts: Readonly<Record<string, RegExp>> = {
+  emailAutolink: /[\w+.-]+@/y,
+  wwwAutolink: /www\./iy,
+  protocolAutolink: /https?:/iy,
+};
+
+/**
+ * micromark extensions for GFM that try its two costly constructs only where `source` may hold them. Unguarded,
+ * micromark tries the e-mail literal at every word and the table at every paragraph: on a long line that is
+ * most of the parse, and it finds nothing. Each guard is a necessary condition for its construct, so the
+ * constructs themselves still decide, and the tree is the one full GFM gives.
+ */
+export function gfmExtensions(source: string): Extension[] {
+  const rowLines = tableRowLines(source);
+  return [
+    guardedAutolinks(source),
+    gfmFootnote(),
+    gfmStrikethrough(),
+    ...(rowLines.size > 0 ? [guardedTable(rowLines)] : []),
+    gfmTaskListItem(),
+  ];
+}
+
+/**
+ * The lines (1-based) on which a table row may start: the line before a delimiter row (a line of `-` with `|`
+ * or `:`, behind nothing but indentation and `>` markers), and the lines after one up to a blank line.
+ */
+export function tableRowLines(source: string): ReadonlySet<number> {
+  const lines = source.split(/\r\n|\r|\n/);
+  const isDelimiterRow = lines.map((line) => /^[\t >|:-]*-[\t >|:-]*$/.test(line) && /[|:]/.test(line));
+  const rowLines = new Set<number>();
+  let isAfterDelimiterRow = false;
+  lines.forEach((line, index) => {
+    if (/^[\t ]*$/.test(line)) isAfterDelimiterRow = false;
+    if (isAfterDelimiterRow || isDelimiterRow[index + 1]) rowLines.add(index + 1);
+    if (isDelimiterRow[index]) isAfterDelimiterRow = true;
+  });
+  return rowLines;
+}
+
+function guardedAutolinks(source: string): Extension {
+  const text: NonNullable<Extension['text']> = {};
+  for (const [code, constructs] of Object.entries(gfmAutolinkLiteral().text ?? {})) {
+    text[Number(code)] = [constructs ?? []].flat().map((construct) => {
+      const start = construct.name === undefined ? undefined : autolinkStarts[construct.name];
+      if (!start) return construct;
+      return guarded(construct, (context) => {
+        start.lastIndex = context.now().offset;
+        return start.test(source);
+      });
+    });
+  }
+  return { text };
+}
+
+function guardedTable(rowLines: ReadonlySet<number>): Extension {
+  const flow = gfmTable().flow ?? {};
+  const constructs = [flow.null ?? []].flat().map((construct) => guarded(construct, (context) => rowLines.has(context.now().line)));
+  return { flow: { null: constructs } };
+}
+
+// `previous` decides whether text breaks off to try the construct at all; `tokenize` covers the tries that
+// another construct at the same character starts.
+function guarded(construct: Construct, mayStart: Guard): Construct {
+  const { previous, tokenize } = construct;
+  return {
+    ...construct,
+    ...(previous && {
+      previous(code) {
+        return previous.call(this, code) && mayStart(this);
+      },
+    }),
+    tokenize(effects, ok, nok) {
+      return mayStart(this) ? tokenize.call(this, effects, ok, nok) : nok;
+    },
+  };
+}

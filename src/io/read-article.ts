@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { ArticleError } from '../errors.ts';
 import { byteOrderMark } from './byte-order-mark.ts';
 
@@ -13,7 +13,8 @@ export interface ArticleText {
 
 /** Reads a source document as UTF-8 text; binary files and other encodings are refused with a clear error. */
 export async function readArticle(file: string, displayPath: string): Promise<ArticleText> {
-  const bytes = await readFile(file);
+  // Synchronous for the reason `writeFileAtomic` gives.
+  const bytes = readFileSync(file);
   if (bytes.includes(0)) {
     throw new ArticleError(`${displayPath} is a binary file, not text; skipped.`, { place: { file: displayPath }, hint: 'Remove it from the folder jialing reads, or rename it.' });
   }

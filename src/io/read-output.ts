@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { withoutByteOrderMark } from './byte-order-mark.ts';
 
 const noOutput = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
@@ -9,7 +9,8 @@ const noOutput = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
  */
 export async function readOutput(file: string, options: { readonly keepByteOrderMark?: boolean } = {}): Promise<string | undefined> {
   try {
-    const text = await readFile(file, 'utf8');
+    // Synchronous for the reason `writeFileAtomic` gives.
+    const text = readFileSync(file, 'utf8');
     return options.keepByteOrderMark ? text : withoutByteOrderMark(text);
   } catch (error) {
     // Nothing readable there: missing, or a folder where the file or one of its parents belongs, which writing the

@@ -38,7 +38,8 @@ export function gfmExtensions(source: string): Extension[] {
  */
 export function tableRowLines(source: string): ReadonlySet<number> {
   const lines = source.split(/\r\n|\r|\n/);
-  const isDelimiterRow = lines.map((line) => /^[\t >|:-]*-[\t >|:-]*$/.test(line) && /[|:]/.test(line));
+  // One class, no alternation: a pattern with two runs of it backtracks quadratically on a long line of `-`.
+  const isDelimiterRow = lines.map((line) => /^[\t >|:-]*$/.test(line) && line.includes('-') && /[|:]/.test(line));
   const rowLines = new Set<number>();
   let isAfterDelimiterRow = false;
   lines.forEach((line, index) => {

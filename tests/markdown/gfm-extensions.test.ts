@@ -24,6 +24,11 @@ describe('tableRowLines', () => {
   ])('finds where a table row may start in %j', (source, lines) => {
     expect([...tableRowLines(source)]).toEqual(lines);
   });
+
+  it('reads a megabyte-long line of dashes in one pass', () => {
+    const dashes = '-'.repeat(1_000_000);
+    expect([...tableRowLines(`a\n${dashes}|\n${dashes}x\n`)]).toEqual([1, 3]);
+  });
 });
 
 // remark-gfm as everyone uses it: the parse that leaving constructs out must not change.

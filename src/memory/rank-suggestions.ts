@@ -1,5 +1,5 @@
 import type { MemoryEntry, Suggestion } from './memory-entry.ts';
-import { similarity } from './similarity.ts';
+import { similarityTo } from './similarity.ts';
 
 /** An entry found by the trigram index, with the plain text its similarity is measured on. */
 export interface SuggestionCandidate {
@@ -14,8 +14,9 @@ export interface SuggestionCandidate {
  */
 export function rankSuggestions(plainText: string, candidates: readonly SuggestionCandidate[], options: { threshold: number; limit: number }): Suggestion[] {
   const bestPerSource = new Map<string, Suggestion & { updatedAt: string }>();
+  const similarityOf = similarityTo(plainText);
   for (const { entry, sourceId, sourcePlain } of candidates) {
-    const score = similarity(plainText, sourcePlain, options.threshold);
+    const score = similarityOf(sourcePlain, options.threshold);
     if (score < options.threshold) continue;
     const suggestion = { ...toSuggestion(entry, score), updatedAt: entry.updatedAt };
     const current = bestPerSource.get(sourceId);

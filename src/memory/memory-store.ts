@@ -79,9 +79,10 @@ export interface MemoryStore {
 
   /**
    * Like `suggest`, among the translations made for one article only: where the earlier version of an edited
-   * paragraph is, found without a search of the whole memory, so a run can afford it for every new text.
+   * paragraph is, found without a search of the whole memory, so a run can afford it for every new text. One
+   * list per text, in their order; the article's translations are read once for all of them.
    */
-  suggestWithinArticle(sourceText: string, sourceLanguage: string, targetLanguage: string, articlePath: string, options?: SuggestOptions): Promise<Suggestion[]>;
+  suggestWithinArticle(sourceTexts: readonly string[], sourceLanguage: string, targetLanguage: string, articlePath: string, options?: SuggestOptions): Promise<Suggestion[][]>;
 
   /** Remembers what jialing wrote to an output, so that a later run can tell a person's edit from its own text. */
   recordOutput(output: WrittenOutput): Promise<void>;

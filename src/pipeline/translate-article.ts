@@ -274,8 +274,11 @@ async function keepState(run: RunContext, target: Target, source: SourceArticle,
 async function keepSuggestions(run: RunContext, target: Target, source: SourceArticle, missing: ReadonlyMap<string, { key: string }>): Promise<void> {
   if (!run.memory || !run.hasEarlierTranslations) return;
   const { file } = source;
-  for (const [text, { key }] of missing) {
-    const suggestions = await run.memory.suggestWithinArticle(text, run.config.sourceLanguage, target.language, file, { threshold: run.config.fuzzyThreshold });
+  const texts = [...missing.keys()];
+  const found = await run.memory.suggestWithinArticle(texts, run.config.sourceLanguage, target.language, file, { threshold: run.config.fuzzyThreshold });
+  for (const [index, text] of texts.entries()) {
+    const { key } = missing.get(text)!;
+    const suggestions = found[index]!;
     if (suggestions.length > 0) await run.memory.saveSuggestions(key, suggestions);
     const reviewed = suggestions.find((suggestion) => suggestion.status === 'reviewed');
     if (reviewed) {

@@ -140,11 +140,12 @@ export class SqliteMemory implements MemoryStore {
     return this.#guard(() => indexAll.immediate());
   }
 
-  async suggestWithinArticle(sourceText: string, sourceLanguage: string, targetLanguage: string, articlePath: string, options: SuggestOptions = {}): Promise<Suggestion[]> {
+  async suggestWithinArticle(sourceTexts: readonly string[], sourceLanguage: string, targetLanguage: string, articlePath: string, options: SuggestOptions = {}): Promise<Suggestion[][]> {
     const { threshold, limit } = resolveSuggestOptions(options);
+    if (sourceTexts.length === 0) return [];
     const rows = this.#guard(() => this.#statements.articleEntries.all({ articlePath, sourceLanguage, targetLanguage }) as EntryRow[]);
     const candidates = rows.map((row) => ({ entry: rowToEntry(row), sourceId: row.source_id, sourcePlain: row.source_plain }));
-    return rankSuggestions(plainSourceOf(sourceText), candidates, { threshold, limit });
+    return sourceTexts.map((sourceText) => rankSuggestions(plainSourceOf(sourceText), candidates, { threshold, limit }));
   }
 
   async recordOutput(output: WrittenOutput): Promise<void> {

@@ -154,11 +154,16 @@ describe('the review page keeps a reviewer’s work intact', () => {
       await expect.poll(() => page!.locator('#list-view').isVisible()).toBe(true);
       let release = () => {};
       const held = new Promise<void>((resolve) => (release = resolve));
+      let isAsked = false;
       await page!.route('**/api/article?*', async (route) => {
+        isAsked = true;
         await held;
         await route.continue();
       });
       await page!.locator('a.open-article').first().click();
+      // Back only once the page has asked for the article: on a busy machine the click's own navigation may
+      // otherwise be handled after the way back, and the article never be asked for.
+      await expect.poll(() => isAsked).toBe(true);
       await page!.goBack();
       await expect.poll(() => page!.evaluate(() => location.hash)).toBe('#/');
       await expect.poll(() => page!.locator('#list-view').isVisible()).toBe(true);

@@ -56,8 +56,8 @@ export function addTranslateCommand(program: Command): void {
           !flags.quiet &&
           !flags.json && {
             onQueued: (jobs: number) => process.stderr.write(`Queued ${jobs} jobs; waiting for \`jialing worker\` processes to run them (Ctrl-C cancels those not started).\n`),
-            onStalled: ({ seconds, waiting, queue }: { seconds: number; waiting: number; queue: string }) =>
-              process.stderr.write(`No job has run for ${seconds} s; ${waiting} still waiting in ${queue}. Is a \`jialing worker\` running with this project's config and database?\n`),
+            onStalled: ({ seconds, waiting, queue, workerCommand }: { seconds: number; waiting: number; queue: string; workerCommand: string }) =>
+              process.stderr.write(`No job has run for ${seconds} s; ${waiting} still waiting in ${queue}. Is a worker running with this project's config and database (\`${workerCommand}\`)?\n`),
           }),
       }).finally(() => {
         progress.stop();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { chooseLanguages } from '../config/choose-languages.ts';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import { JialingError } from '../errors.ts';
@@ -26,7 +27,7 @@ export interface QueueRunOptions extends TranslateOptions {
   /** Milliseconds between looks at the jobs' states. */
   readonly pollMs?: number;
   /** Told each time the jobs have waited another `stallNoticeMs` (30 s by default) with none running or ending. */
-  readonly onStalled?: (stall: { readonly seconds: number; readonly waiting: number; readonly queue: string }) => void;
+  readonly onStalled?: (stall: { readonly seconds: number; readonly waiting: number; readonly queue: string; readonly workerCommand: string }) => void;
   readonly stallNoticeMs?: number;
 }
 
@@ -116,14 +117,14 @@ async function submitAndWait(config: ResolvedConfig, options: QueueRunOptions, q
     whileAborted,
     ...(waitSeconds !== undefined && { giveUpAfterMs: waitSeconds * 1000 }),
     stallNoticeMs: options.stallNoticeMs ?? stallNoticeMs,
-    onStalled: (stall) => options.onStalled?.({ ...stall, queue: queue.location }),
+    onStalled: (stall) => options.onStalled?.({ ...stall, queue: queue.location, workerCommand: workerCommandFor(config) }),
   });
   const notTaken = jobs.size - [...ended.values()].reduce((sum, outcomes) => sum + outcomes.length, 0);
   if (gaveUp && notTaken > 0) {
     addProblem({
       severity: 'error',
       file: '',
-      message: `No \`jialing worker\` ran or ended a job of this batch for ${waitSeconds} s (queue.waitSeconds): the ${notTaken} ${notTaken === 1 ? 'job' : 'jobs'} not started were cancelled and their articles left as they were. Start workers with this project's config and database (${queue.location}), then run again.`,
+      message: `No \`jialing worker\` ran or ended a job of this batch for ${waitSeconds} s (queue.waitSeconds): the ${notTaken} ${notTaken === 1 ? 'job' : 'jobs'} not started were cancelled and their articles left as they were. Start workers with this project's config and database (\`${workerCommandFor(config)}\`, reaching ${queue.location}), then run again.`,
     });
   }
   for (const summary of summaries.values()) summary.seconds = (performance.now() - startedAt) / 1000;
@@ -170,4 +171,11 @@ async function finishQueueReport(config: ResolvedConfig, report: RunReport, find
     addProblem({ severity: 'error', file: '', message: `The run report could not be written to ${config.reportDir}: ${(error as Error).message}. The outputs and the memory are up to date.` });
     return { report, findings };
   }
+}
+
+// The command a worker needs for this batch: the same config file, named as the person would type it here.
+function workerCommandFor(config: ResolvedConfig): string {
+  const relative = path.relative(process.cwd(), config.configFile);
+  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? config.configFile : relative;
+  return `jialing worker --config ${/[\s'"$`\\]/.test(shown) ? JSON.stringify(shown) : shown}`;
 }

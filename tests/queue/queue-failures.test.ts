@@ -127,7 +127,7 @@ describe('translate --queue with no worker', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Queued 3 jobs');
     expect(result.stderr).toMatch(/No `jialing worker` ran or ended a job of this batch for 2 s \(queue\.waitSeconds\): the 3 jobs not started were cancelled/);
-    expect(result.stderr).toContain('Start workers with this project');
+    expect(result.stderr).toContain("Start workers with this project's config and database (`jialing worker --config pipeline.config.json`, reaching postgres://");
     expect(stackFrames(result.stderr)).toEqual([]);
     expect(await project.outputs('de')).toEqual({});
     expect(await project.jobStates()).toEqual({ cancelled: 3 });
@@ -137,7 +137,7 @@ describe('translate --queue with no worker', () => {
   it('tells, while it waits, how long no job has run and how many wait in which queue', async () => {
     project = await QueueProject.create(postgres.url, server.url, { queue: { waitSeconds: 3 } }, numberedArticleFiles(1, 1));
     const config = await loadConfig(undefined, project.dir);
-    const stalls: { seconds: number; waiting: number; queue: string }[] = [];
+    const stalls: { seconds: number; waiting: number; queue: string; workerCommand: string }[] = [];
     const { report } = await translateInQueue(config, { env: project.env, stallNoticeMs: 1000, onStalled: (stall) => stalls.push(stall) });
 
     // A notice a second, until it gives up at 3 s, when it says why instead.
@@ -147,6 +147,8 @@ describe('translate --queue with no worker', () => {
     expect(stalls.at(-1)!.seconds).toBeLessThan(3);
     // The queue is named as every message names the database: with any password masked.
     expect(stalls[0]!.queue).toBe(maskPassword(project.databaseUrl));
+    // Named with the config file the batch was submitted with, which every worker needs.
+    expect(stalls[0]!.workerCommand).toBe(`jialing worker --config ${path.join(project.dir, 'pipeline.config.json')}`);
     expect(report.problems.map((problem) => problem.severity === 'error' && problem.message.includes('queue.waitSeconds'))).toContain(true);
   }, timeout);
 

@@ -202,7 +202,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const written = reviewer.state === 'none' ? reviewer.written : undefined;
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
-      if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), source.hasByteOrderMark ? byteOrderMark + output : output);
+      if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), source.hasByteOrderMark ? byteOrderMark + output : output, { isBlocking: target.engine.isLocal });
       isOnDisk = true;
       if (!isUnchanged) await run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
       const checked = checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);

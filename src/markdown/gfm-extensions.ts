@@ -72,18 +72,21 @@ function guardedTable(rowLines: ReadonlySet<number>): Extension {
 }
 
 // `previous` decides whether text breaks off to try the construct at all; `tokenize` covers the tries that
-// another construct at the same character starts.
+// another construct at the same character starts. Both ask the construct's own `previous` before the guard:
+// the e-mail guard reads the rest of a word, and must only do so where a word starts, or a line such as
+// `_h_h_h…` (where the URL literal is tried at every `h`) would be read again from every `h`.
 function guarded(construct: Construct, mayStart: Guard): Construct {
   const { previous, tokenize } = construct;
+  const mayStartHere = (context: TokenizeContext, code: Parameters<NonNullable<Construct['previous']>>[0]) => (!previous || previous.call(context, code)) && mayStart(context);
   return {
     ...construct,
     ...(previous && {
       previous(code) {
-        return previous.call(this, code) && mayStart(this);
+        return mayStartHere(this, code);
       },
     }),
     tokenize(effects, ok, nok) {
-      return mayStart(this) ? tokenize.call(this, effects, ok, nok) : nok;
+      return mayStartHere(this, this.previous) ? tokenize.call(this, effects, ok, nok) : nok;
     },
   };
 }

@@ -22,9 +22,11 @@ const autolinkStarts: Readonly<Record<string, RegExp>> = {
  * constructs themselves still decide, and the tree is the one full GFM gives.
  */
 export function gfmExtensions(source: string): Extension[] {
-  const rowLines = tableRowLines(source);
+  // micromark drops a leading byte-order mark: the places it reports are in the text after it.
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+  const rowLines = tableRowLines(text);
   return [
-    guardedAutolinks(source),
+    guardedAutolinks(text),
     gfmFootnote(),
     gfmStrikethrough(),
     ...(rowLines.size > 0 ? [guardedTable(rowLines)] : []),

@@ -180,7 +180,10 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     } finally {
       segmenter.close();
       // An article can fail while another of its texts is still on its way (an interruption, a failed request):
-      // the answers still coming are stored before the memory closes.
+      // the answers still coming are stored before the memory closes. Its texts may also still wait in a partial
+      // request, which the window flushes in a later turn: sent now, they are counted and kept like the others,
+      // instead of leaving after the figures are taken and the memory is closed.
+      for (const target of targets) target.queue.flush();
       await Promise.all(targets.map((target) => target.queue.drained()));
       // Taken once every request has ended: one may end after the language's last article.
       if (!isDryRun) for (const target of targets) updateTokenFigures(target.summary, target.engine, config.llm.prices);

@@ -1,5 +1,6 @@
-import { accessSync, constants, lstatSync, realpathSync, type Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { unlessFailed } from './unless-failed.ts';
 
 /**
  * Why an output must not be written, or undefined when it may be: a folder on its way that is a link
@@ -11,7 +12,7 @@ export async function checkOutputPath(outputRoot: string, relativePath: string):
   const file = path.join(outputRoot, relativePath);
   const escape = findEscapingLink(outputRoot, path.dirname(relativePath));
   if (escape) return `the folder ${escape.link} is a link leading outside the output folder (to ${escape.target}); jialing does not write through it`;
-  const existing = lstatOrUndefined(file);
+  const existing = unlessFailed(() => lstatSync(file));
   if (existing?.isFile() && (existing.mode & 0o222) === 0) return `it is read-only (mode ${(existing.mode & 0o777).toString(8)}); make it writable to have it replaced`;
   // Root may write anyway; everyone else is told before any work is done for it.
   if (existing?.isFile() && !isWritable(file)) return 'it cannot be written by this user';
@@ -21,15 +22,16 @@ export async function checkOutputPath(outputRoot: string, relativePath: string):
 /** The first folder under `root` on the way to `relativeDir` that is a link resolving outside `root`. */
 function findEscapingLink(root: string, relativeDir: string): { link: string; target: string } | undefined {
   if (relativeDir === '.' || relativeDir === '') return undefined;
-  const realRoot = realpathOrUndefined(root);
+  const realRoot = unlessFailed(() => realpathSync(root));
   if (!realRoot) return undefined;
   let current = root;
   for (const part of relativeDir.split(path.sep)) {
     current = path.join(current, part);
-    const entry = lstatOrUndefined(current);
+    // Any failure ends the walk as a missing entry does.
+    const entry = unlessFailed(() => lstatSync(current));
     if (!entry) return undefined;
     if (!entry.isSymbolicLink()) continue;
-    const target = realpathOrUndefined(current);
+    const target = unlessFailed(() => realpathSync(current));
     const inside = target === undefined ? undefined : path.relative(realRoot, target);
     if (inside === undefined || inside.startsWith('..') || path.isAbsolute(inside)) return { link: current, target: target ?? 'nowhere: the link is broken' };
   }
@@ -37,27 +39,10 @@ function findEscapingLink(root: string, relativeDir: string): { link: string; ta
 }
 
 function isWritable(file: string): boolean {
-  try {
-    accessSync(file, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function realpathOrUndefined(file: string): string | undefined {
-  try {
-    return realpathSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-// Any failure (missing, a file where a folder belongs, no permission) ends the walk as a missing entry did.
-function lstatOrUndefined(file: string): Stats | undefined {
-  try {
-    return lstatSync(file);
-  } catch {
-    return undefined;
-  }
+  return (
+    unlessFailed(() => {
+      accessSync(file, constants.W_OK);
+      return true;
+    }) ?? false
+  );
 }

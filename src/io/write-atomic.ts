@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { unlessFailed } from './unless-failed.ts';
 
 /**
  * Writes a file through a temporary sibling and a rename, so the path never holds half a file; a replaced file keeps its mode.
@@ -17,7 +18,7 @@ export async function writeFileAtomic(file: string, content: string, options: { 
   const temporary = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeTemporary(temporary, content, options.isBlocking ?? false);
-    const replaced = statOrUndefined(file);
+    const replaced = unlessFailed(() => statSync(file));
     // The rename puts a new file in place, with the mode the umask gives: a replaced file's own mode goes with it.
     if (replaced?.isFile()) chmodSync(temporary, replaced.mode & 0o7777);
     renameSync(temporary, file);
@@ -39,10 +40,3 @@ async function writeTemporary(temporary: string, content: string, isBlocking: bo
   }
 }
 
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
-}

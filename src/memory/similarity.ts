@@ -56,7 +56,7 @@ function editDistance(left: Uint32Array, right: Uint32Array, maxDistance: number
   return previous[right.length]!;
 }
 
-// A plain loop: \`Uint32Array.from\` with a mapping function was most of the time spent ranking suggestions.
+// A plain loop: `Uint32Array.from` with a mapping function was most of the time spent ranking suggestions.
 function codePoints(text: string): Uint32Array {
   const points = new Uint32Array(text.length);
   let count = 0;

@@ -1,4 +1,6 @@
+import { rowToEntry, type EntryRow } from './entry-row.ts';
 import type { MemoryEntry, Suggestion } from './memory-entry.ts';
+import { plainSourceOf } from './plain-source.ts';
 import { similarityTo } from './similarity.ts';
 
 /** An entry found by the trigram index, with the plain text its similarity is measured on. */
@@ -37,4 +39,10 @@ function compare(a: Suggestion & { updatedAt: string }, b: Suggestion & { update
   if (a.similarity !== b.similarity) return b.similarity - a.similarity;
   if (a.status !== b.status) return a.status === 'reviewed' ? -1 : 1;
   return b.updatedAt.localeCompare(a.updatedAt);
+}
+
+/** Suggestions for each of `sourceTexts` among one article's entries as both memories read them (see `suggestWithinArticle`). */
+export function rankWithinArticle(sourceTexts: readonly string[], rows: readonly EntryRow[], options: { threshold: number; limit: number }): Suggestion[][] {
+  const candidates = rows.map((row) => ({ entry: rowToEntry(row), sourceId: row.source_id, sourcePlain: row.source_plain }));
+  return sourceTexts.map((sourceText) => rankSuggestions(plainSourceOf(sourceText), candidates, options));
 }

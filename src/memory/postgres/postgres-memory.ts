@@ -8,7 +8,7 @@ import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggest
 import type { MemoryRecords, MemoryTally } from '../memory-records.ts';
 import { storedRebuiltText, type EntryFilter, type MemoryStore, type Rejection, type WrittenOutput } from '../memory-store.ts';
 import { plainSourceOf } from '../plain-source.ts';
-import { rankSuggestions } from '../rank-suggestions.ts';
+import { rankSuggestions, rankWithinArticle } from '../rank-suggestions.ts';
 import { resolveSuggestOptions, type SuggestOptions } from '../suggest-options.ts';
 import { createPool } from './create-pool.ts';
 import { foldBatch } from './fold-batch.ts';
@@ -122,8 +122,7 @@ export class PostgresMemory implements MemoryStore {
     const { threshold, limit } = resolveSuggestOptions(options);
     if (sourceTexts.length === 0) return [];
     const rows = await this.#query<EntryRow>(sql.articleEntries, [articlePath, sourceLanguage, targetLanguage]);
-    const candidates = rows.map((row) => ({ entry: rowToEntry(row), sourceId: row.source_id, sourcePlain: row.source_plain }));
-    return sourceTexts.map((sourceText) => rankSuggestions(plainSourceOf(sourceText), candidates, { threshold, limit }));
+    return rankWithinArticle(sourceTexts, rows, { threshold, limit });
   }
 
   async recordOutput(output: WrittenOutput): Promise<void> {

@@ -14,7 +14,7 @@ import { storedRebuiltText, type EntryFilter, type MemoryStore, type Rejection, 
 import { memoryStatements, type MemoryStatements } from './memory-statements.ts';
 import { migrate } from '../migrations.ts';
 import { plainSourceOf } from '../plain-source.ts';
-import { rankSuggestions } from '../rank-suggestions.ts';
+import { rankSuggestions, rankWithinArticle } from '../rank-suggestions.ts';
 import { readSqliteRecords, restoreSqliteRecords, tallySqlite } from './sqlite-records.ts';
 import { toMemoryError } from './sqlite-failure.ts';
 import { resolveSuggestOptions, type SuggestOptions } from '../suggest-options.ts';
@@ -144,8 +144,7 @@ export class SqliteMemory implements MemoryStore {
     const { threshold, limit } = resolveSuggestOptions(options);
     if (sourceTexts.length === 0) return [];
     const rows = this.#guard(() => this.#statements.articleEntries.all({ articlePath, sourceLanguage, targetLanguage }) as EntryRow[]);
-    const candidates = rows.map((row) => ({ entry: rowToEntry(row), sourceId: row.source_id, sourcePlain: row.source_plain }));
-    return sourceTexts.map((sourceText) => rankSuggestions(plainSourceOf(sourceText), candidates, { threshold, limit }));
+    return rankWithinArticle(sourceTexts, rows, { threshold, limit });
   }
 
   async recordOutput(output: WrittenOutput): Promise<void> {

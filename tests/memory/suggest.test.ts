@@ -101,6 +101,20 @@ describe.each(memoryBackends)('on $name', (backend) => {
       await expect(memory.suggest('text', 'en', 'fr', { limit: 0 })).rejects.toThrow('Expected `limit` to be an integer ≥ 1, got `0` (number)');
     });
   });
+
+  describe('suggestWithinArticle', () => {
+    it("ranks each text against its own article's translations only, one list per text in their order", async () => {
+      const memory = await backend.open({ now: steppingClock() });
+      await memory.store([
+        machineEntry({ sourceText: 'The bridge opens in May.', targetText: 'Le pont ouvre en mai.', articlePath: 'a.md' }),
+        machineEntry({ sourceText: 'The museum closes at six.', targetText: 'Le musée ferme à six heures.', articlePath: 'a.md' }),
+        machineEntry({ sourceText: 'The bridge opens in June.', targetText: 'Le pont ouvre en juin.', articlePath: 'b.md' }),
+      ]);
+      const found = await memory.suggestWithinArticle(['The bridge opens in April.', 'Something else entirely.', 'The museum closes at seven.'], 'en', 'fr', 'a.md', { threshold: 0.7 });
+      expect(found.map((suggestions) => suggestions.map((suggestion) => suggestion.sourceText))).toEqual([['The bridge opens in May.'], [], ['The museum closes at six.']]);
+      expect(await memory.suggestWithinArticle([], 'en', 'fr', 'a.md')).toEqual([]);
+    });
+  });
 });
 
 describe('similarity of long texts', () => {

@@ -1,4 +1,4 @@
-import type { Construct, Extension, TokenizeContext } from 'micromark-util-types';
+import type { Code, Construct, Extension, TokenizeContext } from 'micromark-util-types';
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
@@ -79,7 +79,7 @@ function guardedTable(rowLines: ReadonlySet<number>): Extension {
 // `_h_h_h…` (where the URL literal is tried at every `h`) would be read again from every `h`.
 function guarded(construct: Construct, mayStart: Guard): Construct {
   const { previous, tokenize } = construct;
-  const mayStartHere = (context: TokenizeContext, code: Parameters<NonNullable<Construct['previous']>>[0]) => (!previous || previous.call(context, code)) && mayStart(context);
+  const mayStartHere = (context: TokenizeContext, code: Code) => (!previous || previous.call(context, code)) && mayStart(context);
   return {
     ...construct,
     ...(previous && {

@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -13,6 +12,7 @@ import { generatePlainSentence } from './generate-sentence.ts';
 import { timeWithCpu } from './measure.ts';
 import { createRandom } from './random.ts';
 import { timedRun } from './timed-run.ts';
+import { makeWorkFolder } from './work-folder.ts';
 
 const section = '7 long line';
 const targetMs = 5000;
@@ -41,7 +41,7 @@ export async function benchLongLine(options: BenchOptions): Promise<{ figures: F
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
   for (const kind of kinds) {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'jialing-long-line-'));
+    const folder = await makeWorkFolder('long-line-');
     try {
       const line = generateLine(options.seed, megabytes * 1_000_000, kind.marks);
       const article = `# A long line\n\n${line}\n${kind.after}`;

@@ -5,8 +5,10 @@ import { defaultSeverities } from './default-severities.ts';
 import type { CheckId, Finding, Severity } from './finding.ts';
 import { plainTextOf } from './plain-text-of.ts';
 import { shortenText } from './shorten-text.ts';
+import { fingerprintOf, WordingTable } from './wording-table.ts';
+import { fnv1a } from './fnv1a.ts';
 
-/** One occurrence of a source text's translation, as read back from the temporary table. */
+/** One occurrence of a source text's translation, as read back from the temporary database. */
 interface Place {
   readonly language: string;
   readonly sourceId: string;
@@ -32,20 +34,24 @@ export function consistencyPlaces(sourceSegments: readonly Segment[], targetSegm
     if (!source.isTranslatable) return [];
     const target = targetSegments[index]!;
     const plain = plainTextOf(target);
-    return [[source.id, hashOf(wordingOf(plain)), target.line, plain]];
+    // Signed, as states kept so far hold it: only wordings of the same text in one language are compared, a handful at most.
+    return [[source.id, fnv1a(wordingOf(plain)) | 0, target.line, plain]];
   });
 }
 
 /**
- * Finds the same source text translated in different ways within one language, as articles finish. Every
- * occurrence goes to a private temporary SQLite database, which keeps to a small page cache and spills to
- * disk, so a run of any size holds none of them in memory. The most frequent wording (the first on a tie)
- * counts as the intended one; every occurrence of another gets a finding.
+ * Finds the same source text translated in different ways within one language, as articles finish. Each article's
+ * places go to a private temporary SQLite database, which keeps to a small page cache and spills to disk, so a
+ * run of any size holds none of them in memory; a table of a few bytes per text notes which texts came with a
+ * second wording. Only when one did are the places of the articles holding such a text read back. The most
+ * frequent wording (the first on a tie) counts as the intended one; every occurrence of another gets a finding.
  */
 export class ConsistencyTracker {
   readonly #severities: Partial<Record<CheckId, Severity>>;
   readonly #db = new Database('');
   readonly #insert;
+  readonly #wordings = new Map<string, WordingTable>();
+  #isAnyMixed = false;
   #findings?: Finding[];
 
   constructor(severities: Partial<Record<CheckId, Severity>> = {}) {
@@ -53,20 +59,25 @@ export class ConsistencyTracker {
     // A private scratch database nobody reads after a crash: no journal, no syncing.
     this.#db.pragma('journal_mode = OFF');
     this.#db.pragma('synchronous = OFF');
-    this.#db.exec(`CREATE TABLE places (
-      seq INTEGER PRIMARY KEY, language TEXT NOT NULL, source_id TEXT NOT NULL, wording INTEGER NOT NULL,
-      file TEXT NOT NULL, line INTEGER NOT NULL, plain TEXT NOT NULL)`);
-    const insert = this.#db.prepare('INSERT INTO places (language, source_id, wording, file, line, plain) VALUES (?, ?, ?, ?, ?, ?)');
-    // One transaction per article, each place bound on its own: handing SQLite the places as JSON to read with
-    // json_each took nearly twice as long (the places of 1,000 articles: 190 ms against 110).
-    this.#insert = this.#db.transaction((file: string, language: string, places: ConsistencyPlaces) => {
-      for (const [sourceId, wording, line, plain] of places) insert.run(language, sourceId, wording, file, line, plain);
-    });
+    // One row per article, with its places' fingerprints beside them: a row per place cost more than everything
+    // else a re-run does with an unchanged article.
+    this.#db.exec('CREATE TABLE articles (seq INTEGER PRIMARY KEY, language TEXT NOT NULL, file TEXT NOT NULL, places TEXT NOT NULL, fingerprints BLOB NOT NULL)');
+    this.#insert = this.#db.prepare('INSERT INTO articles (language, file, places, fingerprints) VALUES (?, ?, ?, ?)');
+    // One transaction from start to end, never committed: a commit per article cost twice what its insert does.
+    this.#db.exec('BEGIN');
   }
 
   /** Adds an article's places in one language (see `consistencyPlaces`). */
   add(file: string, language: string, places: ConsistencyPlaces): void {
-    this.#insert(file, language, places);
+    if (places.length === 0) return;
+    let table = this.#wordings.get(language);
+    if (!table) this.#wordings.set(language, (table = new WordingTable()));
+    const fingerprints = new Uint32Array(places.length);
+    for (const [index, [sourceId, wording]] of places.entries()) {
+      fingerprints[index] = fingerprintOf(sourceId);
+      if (table.note(fingerprints[index], wording)) this.#isAnyMixed = true;
+    }
+    this.#insert.run(language, file, JSON.stringify(places), Buffer.from(fingerprints.buffer));
   }
 
   /** The findings for every source text translated more than one way; nothing can be added afterwards. */
@@ -77,23 +88,28 @@ export class ConsistencyTracker {
 
   #readFindings(): Finding[] {
     try {
-      // No index of its own: grouping sorts the places once, and SQLite indexes them for the join when any is mixed.
-      const places = this.#db
-        .prepare(`
-          WITH mixed AS (
-            SELECT language, source_id, min(seq) AS first FROM places GROUP BY language, source_id HAVING count(DISTINCT wording) > 1
-          )
-          SELECT places.language, places.source_id AS sourceId, wording, file, line, plain
-          FROM mixed JOIN places USING (language, source_id) ORDER BY mixed.first, places.seq`)
-        .all() as Place[];
-      const findings: Finding[] = [];
-      for (let start = 0; start < places.length; ) {
-        let end = start;
-        while (end < places.length && places[end]!.sourceId === places[start]!.sourceId && places[end]!.language === places[start]!.language) end++;
-        findings.push(...this.#groupFindings(places.slice(start, end)));
-        start = end;
+      if (!this.#isAnyMixed) return [];
+      // The places of each text noted as mixed, grouped by language and id, the groups in the order they began.
+      const groups = new Map<string, Place[]>();
+      const readPlaces = this.#db.prepare('SELECT file, places FROM articles WHERE seq = ?');
+      const rows = this.#db.prepare('SELECT seq, language, fingerprints FROM articles ORDER BY seq').iterate() as IterableIterator<{ seq: number; language: string; fingerprints: Buffer }>;
+      for (const { seq, language, fingerprints } of rows) {
+        const table = this.#wordings.get(language)!;
+        // Copied into a buffer of its own, which a Uint32Array can view whatever the blob's offset in its pool.
+        const isMixedAt = new Uint32Array(new Uint8Array(fingerprints).buffer).map((fingerprint) => (table.isMixed(fingerprint) ? 1 : 0));
+        if (!isMixedAt.includes(1)) continue;
+        const { file, places } = readPlaces.get(seq) as { file: string; places: string };
+        for (const [index, [sourceId, wording, line, plain]] of (JSON.parse(places) as ConsistencyPlaces).entries()) {
+          if (isMixedAt[index] === 0) continue;
+          const key = `${language}\0${sourceId}`;
+          const place = { language, sourceId, wording, file, line, plain };
+          const group = groups.get(key);
+          if (group) group.push(place);
+          else groups.set(key, [place]);
+        }
       }
-      return findings;
+      // A text can share its fingerprint with a mixed one and have a single wording of its own.
+      return [...groups.values()].filter((group) => group.some((place) => place.wording !== group[0]!.wording)).flatMap((group) => this.#groupFindings(group));
     } finally {
       this.close();
     }
@@ -115,11 +131,4 @@ export class ConsistencyTracker {
       .filter((place) => place.wording !== usual.wording)
       .map((place) => ({ check: 'inconsistent', severity, file: place.file, language: place.language, line: place.line, message, text: shortenText(place.plain) }));
   }
-}
-
-// FNV-1a, 32 bits: only wordings of the same source text in the same language are compared, a handful at most.
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return hash;
 }

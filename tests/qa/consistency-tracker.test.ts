@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consistencyPlaces, ConsistencyTracker } from '../../src/qa/consistency-tracker.ts';
+import { fingerprintOf } from '../../src/qa/wording-table.ts';
 import type { CheckId, Severity } from '../../src/qa/finding.ts';
 import { segmentsOf } from './helpers.ts';
 
@@ -67,5 +68,75 @@ describe('ConsistencyTracker', () => {
       ['b.md', 'es', 'Horas de apertura\n\nNuevo\n\n---\n\nHorario\n'],
     ]);
     expect(findings).toEqual([]);
+  });
+});
+
+describe('ConsistencyTracker on many articles', () => {
+  // Texts shared between articles, a few of them given a second wording here and there.
+  function generatedArticles(seed: number) {
+    let state = seed;
+    const random = () => ((state = Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+    return Array.from({ length: 400 }, (_, article) => ({
+      file: `article-${article}.md`,
+      language: article % 4 === 0 ? 'ca' : 'es',
+      places: Array.from({ length: 30 }, (_, place) => {
+        const text = Math.floor(random() * 3000);
+        const wording = random() < 0.01 ? text + 1 : text;
+        return [`id-${text}`, wording, place + 1, `wording ${wording}`] as const;
+      }),
+    }));
+  }
+
+  it('reports exactly the places whose text has another, more frequent wording in the same language', () => {
+    for (const seed of [1, 2, 3]) {
+      const articles = generatedArticles(seed);
+      const tracker = new ConsistencyTracker();
+      for (const { file, language, places } of articles) tracker.add(file, language, places);
+      const findings = tracker.findings();
+      // Every place, grouped by language and text in the order the groups began.
+      const groups = new Map<string, { file: string; line: number; wording: number }[]>();
+      for (const { file, language, places } of articles) {
+        for (const [sourceId, wording, line] of places) {
+          const key = `${language} ${sourceId}`;
+          groups.set(key, [...(groups.get(key) ?? []), { file, line, wording }]);
+        }
+      }
+      const expected = [...groups.entries()].flatMap(([key, group]) => {
+        const counts = new Map<number, number>();
+        for (const place of group) counts.set(place.wording, (counts.get(place.wording) ?? 0) + 1);
+        const usual = group.find((place) => counts.get(place.wording) === Math.max(...counts.values()))!;
+        return group.filter((place) => place.wording !== usual.wording).map((place) => `${key.split(' ')[0]} ${place.file}:${place.line} ${usual.file}:${usual.line}`);
+      });
+      expect(expected.length).toBeGreaterThan(50);
+      expect(findings.map((finding) => `${finding.language} ${finding.file}:${finding.line} ${finding.message.split(' at ')[1]}`)).toEqual(expected);
+    }
+  });
+
+  it('finds nothing when every text kept one wording', () => {
+    const tracker = new ConsistencyTracker();
+    for (const { file, language, places } of generatedArticles(4)) tracker.add(file, language, places.map(([sourceId, , line, plain]) => [sourceId, 0, line, plain]));
+    expect(tracker.findings()).toEqual([]);
+  });
+});
+
+describe('ConsistencyTracker with texts whose ids share a fingerprint', () => {
+  it('tells them apart by their ids, reporting only the text really translated two ways', () => {
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let index = 0; !pair; index++) {
+      const id = `text-${index}`;
+      const other = seen.get(fingerprintOf(id));
+      if (other) pair = [other, id];
+      seen.set(fingerprintOf(id), id);
+    }
+    const [first, second] = pair;
+    const tracker = new ConsistencyTracker();
+    tracker.add('a.md', 'es', [[first, 1, 1, 'uno'], ['other', 5, 2, 'cinco']]);
+    tracker.add('b.md', 'es', [[second, 2, 1, 'dos'], ['other', 5, 2, 'cinco']]);
+    expect(tracker.findings()).toEqual([]);
+    const mixed = new ConsistencyTracker();
+    mixed.add('a.md', 'es', [[first, 1, 1, 'uno'], [second, 2, 2, 'dos']]);
+    mixed.add('b.md', 'es', [[second, 3, 4, 'tres']]);
+    expect(mixed.findings().map(({ file, line, message }) => [file, line, message])).toEqual([['b.md', 4, 'the same source text is translated as "dos" at a.md:2']]);
   });
 });

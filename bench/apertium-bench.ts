@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createApertiumEngine } from '../src/engines/apertium/apertium-engine.ts';
@@ -12,7 +12,6 @@ import { compareMedians, median, type OwnTime } from './measure.ts';
 import { runCommand } from './run-command.ts';
 import { describePartial, timedRun, type TimedRun } from './timed-run.ts';
 import { writeCorpus } from './write-corpus.ts';
-import { makeWorkFolder } from './work-folder.ts';
 
 const section = '2 apertium';
 const pair = 'eng-spa';
@@ -27,7 +26,7 @@ export async function benchApertium(options: BenchOptions): Promise<{ figures: F
   const texts = await corpusTexts(articles, repoLocales, frontmatterKeys);
   // Blank lines keep the segments apart as paragraphs, as the pipeline keeps them apart as frames.
   const plainText = `${texts.plain.join('\n\n')}\n`;
-  const work = await makeWorkFolder('bench-apertium-');
+  const work = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-apertium-'));
   const inputFile = path.join(work, 'input.txt');
   await writeFile(inputFile, plainText);
   let lastRun: TimedRun | undefined;

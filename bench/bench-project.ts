@@ -1,9 +1,9 @@
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig, type ResolvedConfig } from '../src/config/resolve-config.ts';
 import type { UserConfig } from '../src/config/schema.ts';
-import { makeWorkFolder } from './work-folder.ts';
 
 /** The repository's glossary (Chongqing, Liangjiang, Yuelai…), so runs mask terms as real runs do. */
 export const repoLocales = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'locales');
@@ -11,7 +11,7 @@ export const repoLocales = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** Frontmatter keys every bench project translates (the config's default, spelled out so corpus counts match). */
 export const frontmatterKeys = ['title', 'description'];
 
-/** A throwaway project: a resolved config whose output, memory and report live in a work folder (see `makeWorkFolder`). */
+/** A throwaway project: a resolved config whose output, memory and report live in a temp folder. */
 export interface BenchProject {
   readonly dir: string;
   /** The config file, for a `jialing` command run on the project. */
@@ -26,7 +26,7 @@ export interface BenchProject {
  * outputs would land in the repository.
  */
 export async function createBenchProject(articlesDir: string, overrides: Partial<UserConfig> = {}): Promise<BenchProject> {
-  const dir = await makeWorkFolder('bench-');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-'));
   const locales = path.join(dir, 'locales');
   await cp(repoLocales, locales, { recursive: true, filter: (source) => !source.endsWith('.json') || path.basename(source) === 'glossary.json' });
   const configFile = path.join(dir, 'pipeline.config.json');

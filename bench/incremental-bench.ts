@@ -1,4 +1,5 @@
-import { cp, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { BenchOptions } from './bench-options.ts';
 import { frontmatterKeys, repoLocales } from './bench-project.ts';
@@ -10,7 +11,6 @@ import { checked, info, seconds, times, type Figure } from './figure.ts';
 import { loadCorpus, type CorpusArticle } from './load-corpus.ts';
 import { describePartial } from './timed-run.ts';
 import { writeCorpus } from './write-corpus.ts';
-import { makeWorkFolder } from './work-folder.ts';
 
 const section = '4 incremental';
 // With nothing to translate, a re-run is local work only; half the first run's time is a lenient bar for that.
@@ -21,7 +21,7 @@ const maxMemoryPenalty = 1.2;
 /** A second DeepL run after one paragraph changed: what it sends and how long it takes, against the first run. */
 export async function benchIncremental(options: BenchOptions): Promise<{ figures: Figure[]; details: object }> {
   const corpus = await writeCorpus(options.seed, options.incrementalArticles);
-  const work = await makeWorkFolder('bench-edit-');
+  const work = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-edit-'));
   try {
     const articlesDir = path.join(work, 'articles');
     await cp(corpus, articlesDir, { recursive: true });

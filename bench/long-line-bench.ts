@@ -1,4 +1,5 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -12,7 +13,6 @@ import { generatePlainSentence } from './generate-sentence.ts';
 import { timeWithCpu } from './measure.ts';
 import { createRandom } from './random.ts';
 import { timedRun } from './timed-run.ts';
-import { makeWorkFolder } from './work-folder.ts';
 
 const section = '7 long line';
 const targetMs = 5000;
@@ -41,7 +41,7 @@ export async function benchLongLine(options: BenchOptions): Promise<{ figures: F
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
   for (const kind of kinds) {
-    const folder = await makeWorkFolder('long-line-');
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'jialing-long-line-'));
     try {
       const line = generateLine(options.seed, megabytes * 1_000_000, kind.marks);
       const article = `# A long line\n\n${line}\n${kind.after}`;

@@ -1,11 +1,11 @@
-import { copyFile, cp, mkdir, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createBenchProject } from './bench-project.ts';
 import { loadCorpus } from './load-corpus.ts';
 import { medianBy } from './measure.ts';
 import { timedRun, withoutReport, type TimedRun } from './timed-run.ts';
 import { writeCorpus } from './write-corpus.ts';
-import { makeWorkFolder } from './work-folder.ts';
 
 /** New articles translated into an empty memory and into one that already holds other articles' translations. */
 export interface MemoryPenalty {
@@ -26,7 +26,7 @@ export async function measureMemoryPenalty(seed: number, count: number, options:
   const earlierFolder = await writeCorpus(seed, count);
   const allFolder = await writeCorpus(seed, count * 2);
   const earlier = new Set((await loadCorpus(earlierFolder)).map((article) => article.relativePath));
-  const work = await makeWorkFolder('bench-new-');
+  const work = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-new-'));
   try {
     // The second half of the larger corpus: articles the earlier run never saw.
     const newFolder = path.join(work, 'new');

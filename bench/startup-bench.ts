@@ -1,4 +1,5 @@
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchOptions } from './bench-options.ts';
@@ -6,7 +7,6 @@ import { checked, info, seconds, type Figure } from './figure.ts';
 import { compareMedians } from './measure.ts';
 import { runCommand } from './run-command.ts';
 import { copySampleSources } from '../tests/support/sample-sources.ts';
-import { makeWorkFolder } from './work-folder.ts';
 
 const section = '0 start-up';
 // What a person notices on every command, above Node's own start.
@@ -39,7 +39,7 @@ export async function benchStartup(options: BenchOptions): Promise<{ figures: Fi
 // The repository's sample as a project that installed jialing: its articles, glossary, and a TypeScript config
 // importing defineConfig from the package, whose bundle the project's node_modules/.cache keeps between commands.
 async function sampleProject(): Promise<string> {
-  const dir = await makeWorkFolder('bench-sample-');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-sample-'));
   await copySampleSources(dir);
   await mkdir(path.join(dir, 'node_modules'));
   await symlink(repoRoot, path.join(dir, 'node_modules', 'jialing'), 'dir');

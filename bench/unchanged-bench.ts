@@ -1,4 +1,5 @@
-import { cp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { BenchOptions } from './bench-options.ts';
 import { withBenchProject } from './bench-project.ts';
@@ -8,7 +9,6 @@ import { loadCorpus } from './load-corpus.ts';
 import { medianBy } from './measure.ts';
 import { describePartial, timedRun, withoutReport } from './timed-run.ts';
 import { writeCorpus } from './write-corpus.ts';
-import { makeWorkFolder } from './work-folder.ts';
 
 const section = '5 unchanged';
 const maxNothingChanged = 0.05;
@@ -17,7 +17,7 @@ const maxOneParagraph = 0.08;
 /** A copy-engine run on many articles, then re-runs with nothing changed, and re-runs each after one paragraph changed. */
 export async function benchUnchanged(options: BenchOptions): Promise<{ figures: Figure[]; details: object }> {
   const corpus = await writeCorpus(options.seed, options.unchangedArticles);
-  const work = await makeWorkFolder('bench-unchanged-');
+  const work = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-unchanged-'));
   try {
     const articlesDir = path.join(work, 'articles');
     await cp(corpus, articlesDir, { recursive: true });

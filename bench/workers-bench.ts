@@ -10,7 +10,6 @@ import { startDeeplServerProcess } from './deepl-server-client.ts';
 import { checked, info, seconds, times, type Figure } from './figure.ts';
 import { runCommand } from './run-command.ts';
 import { writeCorpus } from './write-corpus.ts';
-import { makeWorkFolder } from './work-folder.ts';
 
 const section = '9 workers';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,7 +57,7 @@ export async function benchWorkers(options: BenchOptions): Promise<{ figures: Fi
 
 /** One queued batch: workers started and waiting, then the submitter timed from its jobs being queued to its exit. */
 async function runBatch(corpus: string, serverUrl: string, engineEnv: Record<string, string>, workerCount: number, budgetMs: number): Promise<{ seconds: number; jobs: number; workerCpuSeconds: number }> {
-  const dir = await makeWorkFolder('bench-workers-');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-workers-'));
   const databaseUrl = await createDatabase(serverUrl);
   const config = { sourceLanguage: 'en', targetLanguages: ['es'], articles: corpus, output: path.join(dir, 'out', '{lang}'), locales: repoLocales, frontmatter: frontmatterKeys, engine: 'deepl', deepl: { context: false }, memory: { url: { env: 'JIALING_DATABASE_URL' } }, report: path.join(dir, 'report'), resources: { namespaces: [] } };
   await writeFile(path.join(dir, 'pipeline.config.json'), JSON.stringify(config));

@@ -3,10 +3,10 @@ import type { Segment } from '../markdown/segment.ts';
 import { wordingOf } from '../markdown/wording.ts';
 import { defaultSeverities } from './default-severities.ts';
 import type { CheckId, Finding, Severity } from './finding.ts';
+import { fnv1a } from './fnv1a.ts';
 import { plainTextOf } from './plain-text-of.ts';
 import { shortenText } from './shorten-text.ts';
 import { fingerprintOf, WordingTable } from './wording-table.ts';
-import { fnv1a } from './fnv1a.ts';
 
 /** One occurrence of a source text's translation, as read back from the temporary database. */
 interface Place {

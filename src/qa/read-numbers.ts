@@ -14,6 +14,8 @@ const spaces = /[\s\u00a0\u202f\u2009]/u;
 // Digits joined by single separators: a candidate number however it is formatted, read further per language.
 const digitRun = /\d+(?:[.,' ’\u00a0\u202f\u2009]\d+)*/g;
 const anyDigit = /\p{Nd}/u;
+const asciiDigit = /[0-9]/;
+const nonAscii = /[^\x00-\x7f]/;
 
 // Building an Intl.NumberFormat costs far more than reading a segment; a run uses a handful of languages.
 const formats = new Map<string, NumberFormat>();
@@ -48,20 +50,28 @@ function readNumberFormat(language: string): NumberFormat {
  * can read the same run in two ways. Digits of every script and odd spaces are folded first.
  */
 export function readNumbers(text: string, format: NumberFormat): ReadNumber[][] {
-  const compatible = text.normalize('NFKC');
-  // Most segments hold no digit once folded, and need none of the work below.
-  if (!anyDigit.test(compatible)) return [];
-  const folded = compatible
-    .replace(/[\u00a0\u202f\u2009]/g, ' ')
-    .replace(/[^\P{Nd}0-9]/gu, asciiDigit);
-  return [...folded.matchAll(digitRun)].map(([run]) => readRun(run, format));
+  // Text in ASCII has nothing to fold, and most segments hold no digit: neither needs the work below.
+  const isAscii = !nonAscii.test(text);
+  if (isAscii && !asciiDigit.test(text)) return [];
+  const compatible = isAscii ? text : text.normalize('NFKC');
+  if (!isAscii && !anyDigit.test(compatible)) return [];
+  const folded = isAscii ? text : compatible.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/[^\P{Nd}0-9]/gu, asciiDigitOf);
+  const runs: ReadNumber[][] = [];
+  digitRun.lastIndex = 0;
+  for (let match = digitRun.exec(folded); match; match = digitRun.exec(folded)) runs.push(readRun(match[0], format));
+  return runs;
 }
 
 function readRun(run: string, format: NumberFormat): ReadNumber[] {
-  return [...run.matchAll(numberPattern(format))].map(({ 0: written, groups }) =>
+  const pattern = numberPattern(format);
+  const numbers: ReadNumber[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(run); match; match = pattern.exec(run)) {
+    const written = match[0];
     // A version (`18.0.0`) or an address is one token in every language, never localised.
-    groups?.['version'] ? { written, value: written } : { written, value: canonical(written.replaceAll(format.group, '').replace(format.decimal, '.')) },
-  );
+    numbers.push(match.groups?.['version'] ? { written, value: written } : { written, value: canonical(written.replaceAll(format.group, '').replace(format.decimal, '.')) });
+  }
+  return numbers;
 }
 
 function numberPattern(format: NumberFormat): RegExp {
@@ -79,7 +89,7 @@ function numberPattern(format: NumberFormat): RegExp {
 }
 
 /** Unicode lays out each script's digits as runs of ten from zero (٠١٢…, ०१२…), so a digit's value is its place in the run. */
-function asciiDigit(digit: string): string {
+function asciiDigitOf(digit: string): string {
   let place = 0;
   for (let code = digit.codePointAt(0)! - 1; /\p{Nd}/u.test(String.fromCodePoint(code)); code--) place++;
   return String(place % 10);

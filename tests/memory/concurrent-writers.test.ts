@@ -8,6 +8,7 @@ import { SqliteMemory } from '../../src/memory/sqlite/sqlite-memory.ts';
 import { makeTempDir, removeTempDir } from './support/memory-fixtures.ts';
 
 const writerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'write-entries.ts');
+const openerScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'open-at-once.ts');
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 let dir: string;
@@ -21,8 +22,12 @@ afterEach(async () => {
 });
 
 function runWriter(file: string, writer: string, batches: number, other: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runScript(writerScript, [file, writer, String(batches), other]);
+}
+
+function runScript(script: string, args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsxLoader, writerScript, file, writer, String(batches), other], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', tsxLoader, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -64,4 +69,16 @@ it('stays whole when two processes create and write the same memory at once', as
     'Sentence 42 written by B.',
   ]);
   await memory.close();
+});
+
+it('opens a new memory that several processes open at the same moment, every time', async () => {
+  // Twenty new files, each opened by three processes at once, once they have all started.
+  const firstStart = Date.now() + 4000;
+  const starts = Array.from({ length: 20 }, (_, round) => String(firstStart + round * 150));
+  const results = await Promise.all([1, 2, 3].map(() => runScript(openerScript, [dir, ...starts])));
+  for (const result of results) {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+  }
 });

@@ -1,5 +1,5 @@
 import type { ArticleState } from '../pipeline/article-state.ts';
-import type { ConsistencyPlaces } from '../qa/consistency-tracker.ts';
+import { keepPlaces, type ConsistencyPlaces } from '../qa/consistency-tracker.ts';
 
 /** An `article_states` row: SQLite gives its JSON columns as text, PostgreSQL (jsonb) already parsed. */
 export interface ArticleStateRow<Json = string> {
@@ -29,7 +29,7 @@ export function articleStateToRow(state: ArticleState): Record<string, string> {
     outputHash: state.outputHash,
     termIds: JSON.stringify(state.termIds),
     sourceIds: JSON.stringify(state.sourceIds),
-    outcome: JSON.stringify(state.outcome),
+    outcome: outcomeToJson(state.outcome),
   };
 }
 
@@ -46,11 +46,22 @@ export function rowToArticleState<Json>(row: ArticleStateRow<Json>, readJson: (v
     outputHash: row.output_hash,
     termIds: readJson(row.term_ids) as string[],
     sourceIds: readJson(row.source_ids) as string[],
-    outcome: readOutcome(readJson(row.outcome) as ArticleState['outcome'] & { places: ConsistencyPlaces | string }),
+    outcome: readOutcome(readJson(row.outcome) as StoredOutcome),
   };
 }
 
-// States kept before the places were stored as they are hold them as a JSON string of the same array.
-function readOutcome(outcome: ArticleState['outcome'] & { places: ConsistencyPlaces | string }): ArticleState['outcome'] {
-  return typeof outcome.places === 'string' ? { ...outcome, places: JSON.parse(outcome.places) as ConsistencyPlaces } : outcome;
+/**
+ * An outcome as a row keeps it: the places' JSON as a string and their keys beside it. States kept by earlier
+ * versions hold the places as an array, or as its JSON with no keys.
+ */
+type StoredOutcome = Omit<ArticleState['outcome'], 'places'> & { readonly places: ConsistencyPlaces | string; readonly placeKeys?: string };
+
+/** An outcome as the JSON of its column, on either memory. */
+export function outcomeToJson({ places, ...outcome }: ArticleState['outcome']): string {
+  return JSON.stringify({ ...outcome, places: places.json, placeKeys: places.keys } satisfies StoredOutcome);
+}
+
+function readOutcome({ places, placeKeys, ...outcome }: StoredOutcome): ArticleState['outcome'] {
+  if (typeof places === 'string' && placeKeys !== undefined) return { ...outcome, places: { json: places, keys: placeKeys } };
+  return { ...outcome, places: keepPlaces(typeof places === 'string' ? (JSON.parse(places) as ConsistencyPlaces) : places) };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { Glossary } from '../glossary/glossary.ts';
-import type { ConsistencyPlaces } from '../qa/consistency-tracker.ts';
+import type { KeptPlaces } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import { byteOrderMark } from '../io/byte-order-mark.ts';
 import type { SourceFigures } from './source-figures.ts';
@@ -43,7 +43,7 @@ export interface KeptReport extends SourceFigures {
   readonly warnings: readonly string[];
   readonly findings: readonly Finding[];
   /** What the check for inconsistent translations across articles needs of this one. */
-  readonly places: ConsistencyPlaces;
+  readonly places: KeptPlaces;
 }
 
 /** What a run compares every stored state against: the same for all of its articles. */

@@ -3,7 +3,7 @@ import type { Glossary } from '../glossary/glossary.ts';
 import type { RebuiltArticle } from '../markdown/rebuild-article.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { checkArticle } from '../qa/check-article.ts';
-import { consistencyPlaces, type ConsistencyPlaces, type ConsistencyTracker } from '../qa/consistency-tracker.ts';
+import { consistencyPlaces, type ConsistencyTracker, type KeptPlaces } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import type { SourceDocument } from './source-document.ts';
 
@@ -18,7 +18,7 @@ export interface OutputCheckRun {
 /** What checking one output found, as added to the run. */
 export interface OutputCheck {
   readonly findings: readonly Finding[];
-  readonly places: ConsistencyPlaces;
+  readonly places: KeptPlaces;
 }
 
 /**
@@ -41,9 +41,8 @@ export function checkOutput(run: OutputCheckRun, source: SourceDocument, output:
     }),
     ...source.format.check({ file: source.file, text: source.text, segments: sourceSegments }, typeof output === 'string' ? output : output.text, language),
   ];
-  const places = consistencyPlaces(sourceSegments, targetSegments);
   run.addFindings(findings);
-  run.consistency.add(source.file, language, places);
+  const places = run.consistency.add(source.file, language, consistencyPlaces(sourceSegments, targetSegments));
   return { findings, places };
 }
 

@@ -52,7 +52,7 @@ export function reportStoredOutcome(run: RunContext, target: Target, state: Arti
   summary.unchanged = (summary.unchanged ?? 0) + 1;
   summary.fromMemory += outcome.fromMemory;
   run.addFindings(outcome.findings);
-  run.consistency.add(state.file, language, outcome.places);
+  run.consistency.addKept(state.file, language, outcome.places);
   summary.seconds = (performance.now() - target.startedAt) / 1000;
   run.emit({ type: 'article', language, file: state.file, segments: outcome.texts, isOk: true });
 }

@@ -25,6 +25,30 @@ export type ConsistencyPlace = readonly [sourceId: string, wording: number, line
 export type ConsistencyPlaces = readonly ConsistencyPlace[];
 
 /**
+ * An article's places as its state keeps them: their JSON, and each place's fingerprint and wording as 32-bit
+ * little-endian pairs in base64, so that an unchanged article's places reach the check without being parsed or
+ * written out again.
+ */
+export interface KeptPlaces {
+  readonly json: string;
+  readonly keys: string;
+}
+
+/** Places in the form a state keeps them. */
+export function keepPlaces(places: ConsistencyPlaces): KeptPlaces {
+  return { json: JSON.stringify(places), keys: keysOf(places).toString('base64') };
+}
+
+function keysOf(places: ConsistencyPlaces): Buffer {
+  const keys = Buffer.alloc(places.length * 8);
+  for (const [index, [sourceId, wording]] of places.entries()) {
+    keys.writeUInt32LE(fingerprintOf(sourceId), index * 8);
+    keys.writeInt32LE(wording, index * 8 + 4);
+  }
+  return keys;
+}
+
+/**
  * The places of an article's source and target segments: its translatable segments, in order. None when the two
  * do not align (an output restructured by hand), where no segment can be matched with its source.
  */
@@ -59,25 +83,29 @@ export class ConsistencyTracker {
     // A private scratch database nobody reads after a crash: no journal, no syncing.
     this.#db.pragma('journal_mode = OFF');
     this.#db.pragma('synchronous = OFF');
-    // One row per article, with its places' fingerprints beside them: a row per place cost more than everything
-    // else a re-run does with an unchanged article.
-    this.#db.exec('CREATE TABLE articles (seq INTEGER PRIMARY KEY, language TEXT NOT NULL, file TEXT NOT NULL, places TEXT NOT NULL, fingerprints BLOB NOT NULL)');
-    this.#insert = this.#db.prepare('INSERT INTO articles (language, file, places, fingerprints) VALUES (?, ?, ?, ?)');
+    // One row per article, with its places' keys beside them: a row per place cost more than everything else a
+    // re-run does with an unchanged article.
+    this.#db.exec('CREATE TABLE articles (seq INTEGER PRIMARY KEY, language TEXT NOT NULL, file TEXT NOT NULL, places TEXT NOT NULL, keys BLOB NOT NULL)');
+    this.#insert = this.#db.prepare('INSERT INTO articles (language, file, places, keys) VALUES (?, ?, ?, ?)');
     // One transaction from start to end, never committed: a commit per article cost twice what its insert does.
     this.#db.exec('BEGIN');
   }
 
-  /** Adds an article's places in one language (see `consistencyPlaces`). */
-  add(file: string, language: string, places: ConsistencyPlaces): void {
-    if (places.length === 0) return;
+  /** Adds an article's places in one language (see `consistencyPlaces`); returns them as a state keeps them. */
+  add(file: string, language: string, places: ConsistencyPlaces): KeptPlaces {
+    const kept = keepPlaces(places);
+    this.addKept(file, language, kept);
+    return kept;
+  }
+
+  /** Adds the places an unchanged article's state kept. */
+  addKept(file: string, language: string, places: KeptPlaces): void {
+    const keys = Buffer.from(places.keys, 'base64');
+    if (keys.length === 0) return;
     let table = this.#wordings.get(language);
     if (!table) this.#wordings.set(language, (table = new WordingTable()));
-    const fingerprints = new Uint32Array(places.length);
-    for (const [index, [sourceId, wording]] of places.entries()) {
-      fingerprints[index] = fingerprintOf(sourceId);
-      if (table.note(fingerprints[index], wording)) this.#isAnyMixed = true;
-    }
-    this.#insert.run(language, file, JSON.stringify(places), Buffer.from(fingerprints.buffer));
+    for (let offset = 0; offset < keys.length; offset += 8) if (table.note(keys.readUInt32LE(offset), keys.readInt32LE(offset + 4))) this.#isAnyMixed = true;
+    this.#insert.run(language, file, places.json, keys);
   }
 
   /** The findings for every source text translated more than one way; nothing can be added afterwards. */
@@ -92,15 +120,14 @@ export class ConsistencyTracker {
       // The places of each text noted as mixed, grouped by language and id, the groups in the order they began.
       const groups = new Map<string, Place[]>();
       const readPlaces = this.#db.prepare('SELECT file, places FROM articles WHERE seq = ?');
-      const rows = this.#db.prepare('SELECT seq, language, fingerprints FROM articles ORDER BY seq').iterate() as IterableIterator<{ seq: number; language: string; fingerprints: Buffer }>;
-      for (const { seq, language, fingerprints } of rows) {
+      const rows = this.#db.prepare('SELECT seq, language, keys FROM articles ORDER BY seq').iterate() as IterableIterator<{ seq: number; language: string; keys: Buffer }>;
+      for (const { seq, language, keys } of rows) {
         const table = this.#wordings.get(language)!;
-        // Copied into a buffer of its own, which a Uint32Array can view whatever the blob's offset in its pool.
-        const isMixedAt = new Uint32Array(new Uint8Array(fingerprints).buffer).map((fingerprint) => (table.isMixed(fingerprint) ? 1 : 0));
-        if (!isMixedAt.includes(1)) continue;
+        const isMixedAt = Array.from({ length: keys.length / 8 }, (_, index) => table.isMixed(keys.readUInt32LE(index * 8)));
+        if (!isMixedAt.includes(true)) continue;
         const { file, places } = readPlaces.get(seq) as { file: string; places: string };
         for (const [index, [sourceId, wording, line, plain]] of (JSON.parse(places) as ConsistencyPlaces).entries()) {
-          if (isMixedAt[index] === 0) continue;
+          if (!isMixedAt[index]) continue;
           const key = `${language}\0${sourceId}`;
           const place = { language, sourceId, wording, file, line, plain };
           const group = groups.get(key);

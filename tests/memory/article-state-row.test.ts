@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { articleStateToRow, rowToArticleState, type ArticleStateRow } from '../../src/memory/article-state-row.ts';
 import type { ArticleState } from '../../src/pipeline/article-state.ts';
+import { keepPlaces, type ConsistencyPlaces } from '../../src/qa/consistency-tracker.ts';
+
+const places: ConsistencyPlaces = [['0123456789abcdef', 42, 3, 'El puente "nuevo" de Liangjiang.']];
 
 const state: ArticleState = {
   language: 'es',
@@ -24,7 +27,7 @@ const state: ArticleState = {
     needsReview: 0,
     warnings: [],
     findings: [],
-    places: [['0123456789abcdef', 42, 3, 'El puente "nuevo" de Liangjiang.']],
+    places: keepPlaces(places),
   },
 };
 
@@ -50,8 +53,12 @@ describe('article state rows', () => {
     expect(rowToArticleState(asRow(articleStateToRow(state)), (value) => JSON.parse(value))).toEqual(state);
   });
 
-  it('read the places of a state kept as a JSON string by an earlier jialing', () => {
-    const earlier = asRow(articleStateToRow({ ...state, outcome: { ...state.outcome, places: JSON.stringify(state.outcome.places) as never } }));
-    expect(rowToArticleState(earlier, (value) => JSON.parse(value))).toEqual(state);
+  it('read the places of states kept by earlier versions, as an array or as its JSON without keys', () => {
+    const saved = articleStateToRow(state);
+    const { placeKeys: _keys, ...outcome } = JSON.parse(saved['outcome']!) as Record<string, unknown>;
+    for (const earlierPlaces of [places, JSON.stringify(places)]) {
+      const earlier = asRow({ ...saved, outcome: JSON.stringify({ ...outcome, places: earlierPlaces }) });
+      expect(rowToArticleState(earlier, (value) => JSON.parse(value))).toEqual(state);
+    }
   });
 });

@@ -140,3 +140,22 @@ describe('ConsistencyTracker with texts whose ids share a fingerprint', () => {
     expect(mixed.findings().map(({ file, line, message }) => [file, line, message])).toEqual([['b.md', 4, 'the same source text is translated as "dos" at a.md:2']]);
   });
 });
+
+describe('ConsistencyTracker with places kept in a state', () => {
+  it('finds from kept places what it finds from the places themselves', () => {
+    const articles = [
+      ['a.md', 'es', 'Horario\n\n---\n\nHorario\n'],
+      ['b.md', 'es', 'Horas de apertura\n\n---\n\nHorario\n'],
+      ['c.md', 'ca', 'Horari\n\n---\n\nHores\n'],
+    ] as const;
+    const fresh = new ConsistencyTracker();
+    const kept = articles.map(([file, language, target]) => fresh.add(file, language, consistencyPlaces(source, segmentsOf(target))));
+    const fromStates = new ConsistencyTracker();
+    // An unchanged article from its state, beside one translated this run.
+    fromStates.addKept('a.md', 'es', kept[0]!);
+    fromStates.add('b.md', 'es', consistencyPlaces(source, segmentsOf(articles[1][2])));
+    fromStates.addKept('c.md', 'ca', kept[2]!);
+    expect(fromStates.findings()).toEqual(fresh.findings());
+    expect(fresh.findings().map(({ file, language }) => `${language} ${file}`)).toEqual(['es b.md', 'ca c.md']);
+  });
+});

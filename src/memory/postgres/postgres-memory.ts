@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { segmentId } from '../../markdown/segment-id.ts';
 import type { ArticleState } from '../../pipeline/article-state.ts';
-import { rowToArticleState, type ArticleStateRow } from '../article-state-row.ts';
+import { outcomeToJson, rowToArticleState, type ArticleStateRow } from '../article-state-row.ts';
 import { answerLookup } from '../answer-lookup.ts';
 import { rowToEntry, type EntryRow } from '../entry-row.ts';
 import type { LookupRequest, MemoryEntry, NewMemoryEntry, ReviewedEntry, Suggestion } from '../memory-entry.ts';
@@ -137,7 +137,7 @@ export class PostgresMemory implements MemoryStore {
   async saveArticleState(state: ArticleState): Promise<void> {
     await this.#query(sql.saveArticleState, [
       state.language, state.file, state.sourceHash, state.engineProfile, state.glossaryVersion, state.configHash,
-      state.memoryVersion, state.outputHash, JSON.stringify(state.termIds), JSON.stringify(state.outcome), JSON.stringify(state.sourceIds),
+      state.memoryVersion, state.outputHash, JSON.stringify(state.termIds), outcomeToJson(state.outcome), JSON.stringify(state.sourceIds),
     ]);
   }
 

@@ -1,35 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleStateToRow, rowToArticleState, type ArticleStateRow } from '../../src/memory/article-state-row.ts';
-import type { ArticleState } from '../../src/pipeline/article-state.ts';
-import { keepPlaces, type ConsistencyPlaces } from '../../src/qa/consistency-tracker.ts';
-
-const places: ConsistencyPlaces = [['0123456789abcdef', 42, 3, 'El puente "nuevo" de Liangjiang.']];
-
-const state: ArticleState = {
-  language: 'es',
-  file: 'guides/bridge.md',
-  sourceHash: 'source-hash',
-  engineProfile: 'apertium',
-  glossaryVersion: 'glossary-version',
-  configHash: 'config-hash',
-  memoryVersion: '0:',
-  outputHash: 'output-hash',
-  termIds: ['liangjiang'],
-  sourceIds: ['0123456789abcdef'],
-  outcome: {
-    segments: 2,
-    characters: 40,
-    glossaryHits: 1,
-    texts: 1,
-    fromMemory: 1,
-    reviewed: 0,
-    machine: 1,
-    needsReview: 0,
-    warnings: [],
-    findings: [],
-    places: keepPlaces(places),
-  },
-};
+import { samplePlaces as places, sampleState as state } from './support/article-state-fixture.ts';
 
 /** A row as SQLite gives it back: the statement's parameters, under the table's column names. */
 function asRow(saved: Record<string, string>): ArticleStateRow {

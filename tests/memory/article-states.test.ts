@@ -1,37 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemoryStore } from '../../src/memory/memory-store.ts';
-import type { ArticleState } from '../../src/pipeline/article-state.ts';
-import { ConsistencyTracker, keepPlaces } from '../../src/qa/consistency-tracker.ts';
+import { ConsistencyTracker } from '../../src/qa/consistency-tracker.ts';
+import { sampleState as state } from './support/article-state-fixture.ts';
 import { memoryBackends } from './support/memory-backends.ts';
-
-const state: ArticleState = {
-  language: 'es',
-  file: 'guides/bridge.md',
-  sourceHash: 'source-hash',
-  engineProfile: 'apertium',
-  glossaryVersion: 'glossary-version',
-  configHash: 'config-hash',
-  memoryVersion: '0:',
-  outputHash: 'output-hash',
-  termIds: ['liangjiang'],
-  sourceIds: ['0123456789abcdef', 'fedcba9876543210'],
-  outcome: {
-    segments: 3,
-    characters: 80,
-    glossaryHits: 1,
-    texts: 2,
-    fromMemory: 2,
-    reviewed: 0,
-    machine: 2,
-    needsReview: 0,
-    warnings: [],
-    findings: [{ check: 'untranslated', severity: 'warning', file: 'guides/bridge.md', language: 'es', line: 3, message: 'the translation is the same as the en source', text: 'Liangjiang' }],
-    places: keepPlaces([
-      ['0123456789abcdef', -42, 3, 'El puente "nuevo" de Liangjiang.'],
-      ['fedcba9876543210', 7, 5, 'Horario'],
-    ]),
-  },
-};
 
 describe.each(memoryBackends)('article states on $name', (backend) => {
   let memory: MemoryStore;

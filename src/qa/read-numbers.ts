@@ -14,7 +14,6 @@ const spaces = /[\s\u00a0\u202f\u2009]/u;
 // Digits joined by single separators: a candidate number however it is formatted, read further per language.
 const digitRun = /\d+(?:[.,' ’\u00a0\u202f\u2009]\d+)*/g;
 const anyDigit = /\p{Nd}/u;
-const asciiDigit = /[0-9]/;
 const nonAscii = /[^\x00-\x7f]/;
 
 // Building an Intl.NumberFormat costs far more than reading a segment; a run uses a handful of languages.
@@ -52,10 +51,9 @@ function readNumberFormat(language: string): NumberFormat {
 export function readNumbers(text: string, format: NumberFormat): ReadNumber[][] {
   // Text in ASCII has nothing to fold, and most segments hold no digit: neither needs the work below.
   const isAscii = !nonAscii.test(text);
-  if (isAscii && !asciiDigit.test(text)) return [];
   const compatible = isAscii ? text : text.normalize('NFKC');
-  if (!isAscii && !anyDigit.test(compatible)) return [];
-  const folded = isAscii ? text : compatible.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/[^\P{Nd}0-9]/gu, asciiDigitOf);
+  if (!anyDigit.test(compatible)) return [];
+  const folded = isAscii ? text : compatible.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/[^\P{Nd}0-9]/gu, asciiDigit);
   const runs: ReadNumber[][] = [];
   digitRun.lastIndex = 0;
   for (let match = digitRun.exec(folded); match; match = digitRun.exec(folded)) runs.push(readRun(match[0], format));
@@ -89,7 +87,7 @@ function numberPattern(format: NumberFormat): RegExp {
 }
 
 /** Unicode lays out each script's digits as runs of ten from zero (٠١٢…, ०१२…), so a digit's value is its place in the run. */
-function asciiDigitOf(digit: string): string {
+function asciiDigit(digit: string): string {
   let place = 0;
   for (let code = digit.codePointAt(0)! - 1; /\p{Nd}/u.test(String.fromCodePoint(code)); code--) place++;
   return String(place % 10);

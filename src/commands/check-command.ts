@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withProjectOptions } from './config-options.ts';
 import { parseLanguages } from './parse-languages.ts';
+import { countOf } from '../report/count-of.ts';
 
 /** `jialing check`: re-runs the quality checks on the outputs on disk. */
 export function addCheckCommand(program: Command): void {
@@ -24,7 +25,7 @@ export function addCheckCommand(program: Command): void {
       } else {
         for (const problem of result.problems) process.stdout.write(`${problem.severity}: ${problem.message}\n`);
         if (result.findings.length > 0) process.stdout.write(`${formatFindings(result.findings)}\n`);
-        process.stdout.write(`\nChecked ${describeDocuments(result.articles, result.resources)} in ${languages.join(', ')}: ${errors} errors, ${result.findings.length + result.problems.length - errors} warnings.\n`);
+        process.stdout.write(`\nChecked ${describeDocuments(result.articles, result.resources)} in ${languages.join(', ')}: ${countOf(errors, 'error')}, ${countOf(result.findings.length + result.problems.length - errors, 'warning')}.\n`);
       }
       process.exitCode = errors > 0 ? 1 : 0;
     });

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { withProjectOptions } from './config-options.ts';
 import { engineChoices, type EngineChoice } from '../config/engine-choices.ts';
 import { parseLanguages } from './parse-languages.ts';
+import { countOf } from '../report/count-of.ts';
 
 interface TranslateFlags {
   config?: string;
@@ -71,7 +72,7 @@ export function addTranslateCommand(program: Command): void {
         // Quiet silences progress, not errors: they say what to do before the exit code.
         if (flags.quiet) for (const problem of report.problems.filter((item) => item.severity === 'error')) process.stderr.write(`error: ${problem.message}\n`);
         process.stdout.write(`\n${formatSummaryTable(report)}\n`);
-        if (findings.length > 0) process.stdout.write(`\nQuality checks: ${findingErrors} errors, ${findings.length - findingErrors} warnings (\`jialing check\` lists them).\n`);
+        if (findings.length > 0) process.stdout.write(`\nQuality checks: ${countOf(findingErrors, 'error')}, ${countOf(findings.length - findingErrors, 'warning')} (\`jialing check\` lists them).\n`);
         if (reportFiles) process.stdout.write(`\nReport: ${reportFiles.htmlPath}\n`);
       }
       process.exitCode = interrupt.signal.aborted ? 130 : hasErrors(report) || (flags.strict && findingErrors > 0) ? 1 : 0;

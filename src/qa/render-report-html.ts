@@ -2,6 +2,7 @@ import type { Problem, RunReport } from '../pipeline/run-report.ts';
 import { escapeHtml } from './escape-html.ts';
 import type { Finding } from './finding.ts';
 import { summariseLanguages, type LanguageReport } from './summarise-languages.ts';
+import { countOf } from '../report/count-of.ts';
 
 // The page carries no script, and the policy forbids any, so even a missed escape could not run code.
 const head = `<meta charset="utf-8">
@@ -24,10 +25,10 @@ td.text { color: #555; }
 export function renderReportHtml(report: RunReport, findings: readonly Finding[], glossaryHits: Readonly<Record<string, number>>): string {
   const languages = summariseLanguages(report, findings, glossaryHits);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const title = report.dryRun ? `Dry run over ${count(report.articles, 'article')}` : count(report.articles, 'article');
+  const title = report.dryRun ? `Dry run over ${countOf(report.articles, 'article')}` : countOf(report.articles, 'article');
   const body = [
     '<h1>jialing report</h1>',
-    `<p>${escapeHtml(title)} · ${count(errors, 'error')} · ${count(findings.length - errors, 'warning')} · ${count(report.problems.length, 'run problem')}</p>`,
+    `<p>${escapeHtml(title)} · ${countOf(errors, 'error')} · ${countOf(findings.length - errors, 'warning')} · ${countOf(report.problems.length, 'run problem')}</p>`,
     '<h2>Languages</h2>',
     languageTable(languages),
     ...languages.map((language) => findingsSection(language.language, findings)),
@@ -112,10 +113,6 @@ function cell(text: string, className?: string): string {
 
 function numberCell(value: number | undefined): string {
   return cell(value === undefined ? '–' : String(value), 'number');
-}
-
-function count(amount: number, noun: string): string {
-  return `${amount} ${noun}${amount === 1 ? '' : 's'}`;
 }
 
 function byPlace(first: Finding, second: Finding): number {

@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../io/write-atomic.ts';
 import { emptySummary, type ArticleOutcome, type ArticleOutcomes, type LanguageSummary, type Problem, type RunReport } from '../pipeline/run-report.ts';
 import type { Finding } from '../qa/finding.ts';
 import { writeRunReport } from '../qa/write-report.ts';
+import { countOf } from '../report/count-of.ts';
 import { translateArticles, type TranslateOptions, type TranslateResult } from '../run.ts';
 import { jobIdentity } from './job-identity.ts';
 import { openQueue } from './open-queue.ts';
@@ -124,7 +125,7 @@ async function submitAndWait(config: ResolvedConfig, options: QueueRunOptions, q
     addProblem({
       severity: 'error',
       file: '',
-      message: `No \`jialing worker\` ran or ended a job of this batch for ${waitSeconds} s (queue.waitSeconds): the ${notTaken} ${notTaken === 1 ? 'job' : 'jobs'} not started were cancelled and their articles left as they were. Start workers with this project's config and database (\`${workerCommandFor(config)}\`, reaching ${queue.location}), then run again.`,
+      message: `No \`jialing worker\` ran or ended a job of this batch for ${waitSeconds} s (queue.waitSeconds): the ${countOf(notTaken, 'job')} not started were cancelled and their articles left as they were. Start workers with this project's config and database (\`${workerCommandFor(config)}\`, reaching ${queue.location}), then run again.`,
     });
   }
   for (const summary of summaries.values()) summary.seconds = (performance.now() - startedAt) / 1000;

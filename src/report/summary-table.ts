@@ -1,4 +1,5 @@
 import type { RunReport } from '../pipeline/run-report.ts';
+import { countOf } from './count-of.ts';
 
 /** Renders the end-of-run summary as an aligned text table. */
 export function formatSummaryTable(report: RunReport): string {
@@ -24,20 +25,20 @@ export function formatSummaryTable(report: RunReport): string {
   const title = describeRun(report);
   const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts, unchanged, adoptedOutputs, unrecordedOutputs, blockedOutputs, deadLettered, promptTokens, completionTokens, cost }) => [
     ...(promptTokens !== undefined ? [`${language}: ${tokenLine(promptTokens, completionTokens ?? 0, cost, report.dryRun)}`] : []),
-    ...(unchanged ? [`${language}: ${count(unchanged, hasResources ? 'document' : 'article')} unchanged since the last run, reported from ${unchanged === 1 ? 'its record' : 'their records'}`] : []),
-    ...(reviewerEdits ? [`${language}: ${count(reviewerEdits, 'segment')} edited by hand in the output kept and stored as reviewed`] : []),
-    ...(adoptedOutputs ? [`${language}: ${count(adoptedOutputs, 'existing output')} jialing had no record of adopted as reviewed translations`] : []),
-    ...(conflicts ? [`${language}: ${count(conflicts, 'hand-edited output')} left untouched (see the errors above)`] : []),
-    ...(unrecordedOutputs ? [`${language}: ${count(unrecordedOutputs, 'existing output')} jialing had no record of left untouched (see the errors above; --overwrite replaces them)`] : []),
-    ...(blockedOutputs ? [`${language}: ${count(blockedOutputs, 'output')} not written: read-only or behind a link (see the errors above)`] : []),
-    ...(deadLettered ? [`${language}: ${count(deadLettered, 'job')} failed in the queue on every try and dead-lettered (see the errors above)`] : []),
+    ...(unchanged ? [`${language}: ${countOf(unchanged, hasResources ? 'document' : 'article')} unchanged since the last run, reported from ${unchanged === 1 ? 'its record' : 'their records'}`] : []),
+    ...(reviewerEdits ? [`${language}: ${countOf(reviewerEdits, 'segment')} edited by hand in the output kept and stored as reviewed`] : []),
+    ...(adoptedOutputs ? [`${language}: ${countOf(adoptedOutputs, 'existing output')} jialing had no record of adopted as reviewed translations`] : []),
+    ...(conflicts ? [`${language}: ${countOf(conflicts, 'hand-edited output')} left untouched (see the errors above)`] : []),
+    ...(unrecordedOutputs ? [`${language}: ${countOf(unrecordedOutputs, 'existing output')} jialing had no record of left untouched (see the errors above; --overwrite replaces them)`] : []),
+    ...(blockedOutputs ? [`${language}: ${countOf(blockedOutputs, 'output')} not written: read-only or behind a link (see the errors above)`] : []),
+    ...(deadLettered ? [`${language}: ${countOf(deadLettered, 'job')} failed in the queue on every try and dead-lettered (see the errors above)`] : []),
   ]);
   return [title, '', line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ...(reviewed.length > 0 ? ['', ...reviewed] : [])].join('\n');
 }
 
 /** "4 articles", or "4 articles and 1 resource file" when the run has resource files. */
 export function describeDocuments(articles: number, resources: number): string {
-  return resources > 0 ? `${count(articles, 'article')} and ${count(resources, 'resource file')}` : count(articles, 'article');
+  return resources > 0 ? `${countOf(articles, 'article')} and ${countOf(resources, 'resource file')}` : countOf(articles, 'article');
 }
 
 /** The closing line: what was done and, when not everything was, what was not. */
@@ -58,16 +59,12 @@ export function describeRun(report: RunReport): string {
   ];
   const translated = report.interrupted ? 'Interrupted: translated' : 'Translated';
   if (left.length === 0) return `${translated} ${documents}`;
-  return `${translated} ${outcomes.written} of ${resources > 0 ? count(total, 'document') : documents}; ${left.join(', ')} (see the errors above)`;
+  return `${translated} ${outcomes.written} of ${resources > 0 ? countOf(total, 'document') : documents}; ${left.join(', ')} (see the errors above)`;
 }
 
 function tokenLine(prompt: number, completion: number, cost: number | undefined, isEstimate: boolean): string {
   const figures = `${prompt} prompt and ${completion} completion tokens${cost === undefined ? '' : `, cost ${cost.toFixed(4)}`}`;
   return isEstimate ? `about ${figures} (estimated from characters; see the README)` : figures;
-}
-
-function count(value: number, noun: string): string {
-  return `${value} ${noun}${value === 1 ? '' : 's'}`;
 }
 
 /** The report as the JSON a machine reads from `--json`. */

@@ -149,7 +149,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     isFrozen: options.frozen ?? false,
     isOverwriting: options.overwrite ?? false,
     memory,
-    hasEarlierTranslations: options.hasEarlierTranslations ?? ((await memory?.counts())?.entries ?? 0) > 0,
+    hasEarlierTranslations: options.hasEarlierTranslations ?? (await memory?.hasEntries()) ?? false,
     signal: options.signal,
     emit,
     addProblem: (problem: Problem) => {

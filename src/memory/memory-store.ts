@@ -137,6 +137,9 @@ export interface MemoryStore {
   /** How many entries the memory holds, and how many of them are reviewed. */
   counts(): Promise<{ entries: number; reviewed: number }>;
 
+  /** Whether the memory holds any entry: what a run needs to know, without the count's scan of every entry. */
+  hasEntries(): Promise<boolean>;
+
   /** Everything the memory holds, in batches of one kind, for `memory copy`. */
   records(): AsyncIterable<MemoryRecords>;
 

@@ -70,7 +70,7 @@ async function submitAndWait(config: ResolvedConfig, options: QueueRunOptions, q
 
   // As in a local run, suggestions are looked for only where the memory held translations before the batch.
   const memory = await openMemory(config, env);
-  const hasEarlierTranslations = await memory.counts().then((counts) => counts.entries > 0).finally(() => memory.close());
+  const hasEarlierTranslations = await memory.hasEntries().finally(() => memory.close());
   const batch = randomUUID();
   const jobs = new Map<string, { document: FoundDocument; job: TranslateJob }>();
   for (const document of documents) {

@@ -63,6 +63,12 @@ describe.each(memoryBackends)('on $name', (backend) => {
       expect(await memory.counts()).toEqual({ entries: 1, reviewed: 0 });
     });
 
+    it('tells whether it holds any entry', async () => {
+      expect(await memory.hasEntries()).toBe(false);
+      await memory.store([hello]);
+      expect(await memory.hasEntries()).toBe(true);
+    });
+
     it('writes a batch all or nothing', async () => {
       const broken = { ...machineEntry({ sourceText: 'Second.', targetText: 'Deuxième.' }), targetText: null as unknown as string };
       await expect(memory.store([hello, broken])).rejects.toThrow();

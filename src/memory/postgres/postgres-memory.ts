@@ -200,6 +200,11 @@ export class PostgresMemory implements MemoryStore {
     return row!;
   }
 
+  async hasEntries(): Promise<boolean> {
+    const [row] = await this.#query<{ found: boolean }>(sql.hasEntries, []);
+    return row!.found;
+  }
+
   async *records(): AsyncGenerator<MemoryRecords> {
     try {
       yield* readPostgresRecords(this.#pool);

@@ -102,4 +102,5 @@ export const postgresStatements = {
   `,
   rejectedAttempts: 'SELECT key, attempts FROM rejected WHERE key = ANY($1::text[])',
   counts: `SELECT count(*)::int AS entries, (count(*) FILTER (WHERE status = 'reviewed'))::int AS reviewed FROM entries`,
+  hasEntries: 'SELECT EXISTS (SELECT 1 FROM entries) AS found',
 } as const;

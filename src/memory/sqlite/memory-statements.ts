@@ -125,6 +125,7 @@ export function memoryStatements(db: Database.Database) {
     `),
     rejectedAttempts: prepare('SELECT rejected.key, rejected.attempts FROM json_each(?) AS wanted JOIN rejected ON rejected.key = wanted.value'),
     hasRejected: prepare('SELECT EXISTS (SELECT 1 FROM rejected)').pluck(),
+    hasEntries: prepare('SELECT EXISTS (SELECT 1 FROM entries)').pluck(),
     counts: prepare(`SELECT count(*) AS entries, count(*) FILTER (WHERE status = 'reviewed') AS reviewed FROM entries`),
   };
 }

@@ -220,6 +220,10 @@ export class SqliteMemory implements MemoryStore {
     return this.#guard(() => this.#statements.counts.get() as { entries: number; reviewed: number });
   }
 
+  async hasEntries(): Promise<boolean> {
+    return this.#guard(() => this.#statements.hasEntries.get() === 1);
+  }
+
   async *records(): AsyncGenerator<MemoryRecords> {
     try {
       yield* readSqliteRecords(this.#db);

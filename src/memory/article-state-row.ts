@@ -1,5 +1,6 @@
 import type { ArticleState } from '../pipeline/article-state.ts';
 import { keepPlaces, type ConsistencyPlaces } from '../qa/consistency-tracker.ts';
+import type { CheckId, Finding, Severity } from '../qa/finding.ts';
 
 /** An `article_states` row: SQLite gives its JSON columns as text, PostgreSQL (jsonb) already parsed. */
 export interface ArticleStateRow<Json = string> {
@@ -29,7 +30,7 @@ export function articleStateToRow(state: ArticleState): Record<string, string> {
     outputHash: state.outputHash,
     termIds: JSON.stringify(state.termIds),
     sourceIds: JSON.stringify(state.sourceIds),
-    outcome: outcomeToJson(state.outcome),
+    outcome: outcomeToJson(state),
   };
 }
 
@@ -46,22 +47,39 @@ export function rowToArticleState<Json>(row: ArticleStateRow<Json>, readJson: (v
     outputHash: row.output_hash,
     termIds: readJson(row.term_ids) as string[],
     sourceIds: readJson(row.source_ids) as string[],
-    outcome: readOutcome(readJson(row.outcome) as StoredOutcome),
+    outcome: readOutcome(readJson(row.outcome) as StoredOutcome, row),
   };
 }
 
 /**
- * An outcome as a row keeps it: the places' JSON as a string and their keys beside it. States kept by earlier
- * versions hold the places as an array, or as its JSON with no keys.
+ * An outcome as a row keeps it: the places' JSON as a string and their keys beside it, and each finding about
+ * the state's own file and language without them. States kept by earlier versions hold the places as an array,
+ * or as its JSON with no keys, and every finding whole.
  */
-type StoredOutcome = Omit<ArticleState['outcome'], 'places'> & { readonly places: ConsistencyPlaces | string; readonly placeKeys?: string };
+type StoredOutcome = Omit<ArticleState['outcome'], 'places' | 'findings'> & {
+  readonly findings: readonly (Finding | KeptFinding)[];
+  readonly places: ConsistencyPlaces | string;
+  readonly placeKeys?: string;
+};
+
+/**
+ * A finding without the file and language it shares with its state. The findings are most of a state where an
+ * engine leaves many (the copy engine one per segment), and a re-run reads every state.
+ */
+type KeptFinding = readonly [check: CheckId, severity: Severity, line: number, message: string, text: string];
 
 /** An outcome as the JSON of its column, on either memory. */
-export function outcomeToJson({ places, ...outcome }: ArticleState['outcome']): string {
-  return JSON.stringify({ ...outcome, places: places.json, placeKeys: places.keys } satisfies StoredOutcome);
+export function outcomeToJson({ file, language, outcome: { places, findings, ...outcome } }: ArticleState): string {
+  const kept = findings.map((finding) => (finding.file === file && finding.language === language ? [finding.check, finding.severity, finding.line, finding.message, finding.text] as const : finding));
+  return JSON.stringify({ ...outcome, findings: kept, places: places.json, placeKeys: places.keys } satisfies StoredOutcome);
 }
 
-function readOutcome({ places, placeKeys, ...outcome }: StoredOutcome): ArticleState['outcome'] {
-  if (typeof places === 'string' && placeKeys !== undefined) return { ...outcome, places: { json: places, keys: placeKeys } };
-  return { ...outcome, places: keepPlaces(typeof places === 'string' ? (JSON.parse(places) as ConsistencyPlaces) : places) };
+function readOutcome({ places, placeKeys, findings, ...outcome }: StoredOutcome, { file, target_language: language }: Pick<ArticleStateRow<unknown>, 'file' | 'target_language'>): ArticleState['outcome'] {
+  const whole = findings.map((finding): Finding => {
+    if (!Array.isArray(finding)) return finding as Finding;
+    const [check, severity, line, message, text] = finding as KeptFinding;
+    return { check, severity, file, language, line, message, text };
+  });
+  if (typeof places === 'string' && placeKeys !== undefined) return { ...outcome, findings: whole, places: { json: places, keys: placeKeys } };
+  return { ...outcome, findings: whole, places: keepPlaces(typeof places === 'string' ? (JSON.parse(places) as ConsistencyPlaces) : places) };
 }

@@ -24,6 +24,20 @@ describe('article state rows', () => {
     expect(rowToArticleState(asRow(articleStateToRow(state)), (value) => JSON.parse(value))).toEqual(state);
   });
 
+  it('keep each finding about the state\'s own file and language without repeating them, and any other whole', () => {
+    const elsewhere = { ...state.outcome.findings[0]!, file: 'guides/ferry.md', line: 9 };
+    const inCatalan = { ...state.outcome.findings[0]!, language: 'ca' };
+    const withOthers = { ...state, outcome: { ...state.outcome, findings: [...state.outcome.findings, elsewhere, inCatalan] } };
+    expect(articleStateToRow(state)['outcome']).not.toContain(state.file);
+    expect(rowToArticleState(asRow(articleStateToRow(withOthers)), (value) => JSON.parse(value))).toEqual(withOthers);
+  });
+
+  it('read the findings of states kept by earlier versions, each whole', () => {
+    const saved = articleStateToRow(state);
+    const earlier = asRow({ ...saved, outcome: JSON.stringify({ ...JSON.parse(saved['outcome']!), findings: state.outcome.findings }) });
+    expect(rowToArticleState(earlier, (value) => JSON.parse(value))).toEqual(state);
+  });
+
   it('read the places of states kept by earlier versions, as an array or as its JSON without keys', () => {
     const saved = articleStateToRow(state);
     const { placeKeys: _keys, ...outcome } = JSON.parse(saved['outcome']!) as Record<string, unknown>;

@@ -137,7 +137,7 @@ export class PostgresMemory implements MemoryStore {
   async saveArticleState(state: ArticleState): Promise<void> {
     await this.#query(sql.saveArticleState, [
       state.language, state.file, state.sourceHash, state.engineProfile, state.glossaryVersion, state.configHash,
-      state.memoryVersion, state.outputHash, JSON.stringify(state.termIds), outcomeToJson(state.outcome), JSON.stringify(state.sourceIds),
+      state.memoryVersion, state.outputHash, JSON.stringify(state.termIds), outcomeToJson(state), JSON.stringify(state.sourceIds),
     ]);
   }
 

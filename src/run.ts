@@ -16,6 +16,7 @@ import { segmentInThread, segmentInWorker, segmentWhenNeeded, type ArticleSegmen
 import { ArticleWindow } from './pipeline/article-window.ts';
 import { stateBasis } from './pipeline/article-state.ts';
 import { toMemoryEntry } from './pipeline/await-memory.ts';
+import { checkOutputsOnDisk } from './pipeline/outputs-on-disk.ts';
 import { closeEngines, forgetTexts, prepareTargets, type EngineSource, type Target } from './pipeline/prepare-targets.ts';
 import { updateTokenFigures } from './pipeline/token-figures.ts';
 import type { RunContext } from './pipeline/run-context.ts';
@@ -139,6 +140,8 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     problems: [],
   };
   const findings: Finding[] = [];
+  // A memory that cannot say what it wrote fails the articles that need it, each in its turn.
+  const outputs = memory && !isDryRun ? await checkOutputsOnDisk(memory, targets.map((target) => target.language), articles).catch(() => undefined) : undefined;
   const run: RunContext = {
     config,
     targets,
@@ -163,6 +166,7 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
     // that is not local are claimed (see recallArticle): a run without one has no claims to keep alive.
     claims: memory && !isDryRun && !options.frozen && targets.some((target) => !target.engine.isLocal) ? new SharedClaims(memory, options.claimTimes, options.signal) : undefined,
     basis: memory && !isDryRun ? stateBasis(config, glossary, jialingVersion()) : undefined,
+    outputs,
     glossaryHits: {},
   };
   if (!isDryRun) await Promise.all(targets.map((target) => removeStaleTempFiles(outputFolder(config.outputPattern, target.language))));
@@ -172,7 +176,11 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   let enginesClosed: Promise<void> = Promise.resolve();
   try {
     try {
-      for (const article of articles) {
+      // Articles with an output changed by hand go first, so that the others find its edits in the memory.
+      const changed = articles.filter((article) => outputs?.changed.has(article.relativePath));
+      const ordered = changed.length === 0 ? articles : [...changed, ...articles.filter((article) => !outputs?.changed.has(article.relativePath))];
+      for (const [index, article] of ordered.entries()) {
+        if (index > 0 && index === changed.length) await window.settle();
         if (options.signal?.aborted || !(await window.admit())) break;
         window.start((held) => translateArticle(run, article, held));
       }

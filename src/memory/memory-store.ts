@@ -96,6 +96,9 @@ export interface MemoryStore {
   /** The state kept for an article's output in a language, if any. */
   articleState(language: string, file: string): Promise<ArticleState | undefined>;
 
+  /** The output hash of every state kept in a language, by article: what a run checks the outputs on disk against. */
+  outputHashes(language: string): Promise<Map<string, string>>;
+
   /** Drops an article's kept state, so that the next run takes the full path for it. */
   forgetArticleState(language: string, file: string): Promise<void>;
 

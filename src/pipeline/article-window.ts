@@ -89,6 +89,13 @@ export class ArticleWindow {
     if (this.#fatal) throw this.#fatal.error;
   }
 
+  /** Waits for every article started so far, as `finish` does, and then lets the next ones be read. */
+  async settle(): Promise<void> {
+    await this.finish();
+    this.#isReadingDone = false;
+    this.#isReaderWaiting = false;
+  }
+
   /** Something changed (a request settled, an article finished or began to wait): re-check. */
   notify(): void {
     this.#scheduleCheck();

@@ -6,6 +6,7 @@ import type { ConsistencyTracker } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import type { MemoryStore } from '../memory/memory-store.ts';
 import type { StateBasis } from './article-state.ts';
+import type { OutputsOnDisk } from './outputs-on-disk.ts';
 import type { SharedClaims } from './shared-claims.ts';
 import type { Target } from './prepare-targets.ts';
 import type { ArticleOutcome, Problem, RunEvent } from './run-report.ts';
@@ -39,6 +40,8 @@ export interface RunContext {
   readonly claims?: SharedClaims;
   /** What stored article states are compared against; absent when none are read or kept (a dry run, no memory). */
   readonly basis?: StateBasis;
+  /** The outputs of articles with a kept state as the run found them on disk before it began; absent when none were read. */
+  readonly outputs?: OutputsOnDisk;
   /** Glossary terms masked per language. */
   readonly glossaryHits: Record<string, number>;
 }

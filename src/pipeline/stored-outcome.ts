@@ -10,7 +10,7 @@ import { addSourceFigures } from './source-figures.ts';
  * glossary, config, reviewed memory, and the output as written); `undefined` where the article must be redone.
  */
 export async function currentStates<T extends Pick<Target, 'language' | 'engineProfile'>>(
-  run: Pick<RunContext, 'memory' | 'basis' | 'glossary'> & { readonly config: Pick<RunContext['config'], 'sourceLanguage'> },
+  run: Pick<RunContext, 'memory' | 'basis' | 'glossary' | 'outputs'> & { readonly config: Pick<RunContext['config'], 'sourceLanguage'> },
   targets: readonly T[],
   file: string,
   /** The source text as `sourceKeyOf` gives it. */
@@ -36,6 +36,8 @@ export async function currentStates<T extends Pick<Target, 'language' | 'engineP
       if (changedPart(stored, current) !== undefined) return undefined;
       const pair = { sourceLanguage: run.config.sourceLanguage, targetLanguage: target.language };
       if ((await memory.reviewedVersion(pair, stored.sourceIds)) !== stored.memoryVersion) return undefined;
+      const isAsWritten = run.outputs?.isAsWritten(target.language, file);
+      if (isAsWritten !== undefined) return isAsWritten ? stored : undefined;
       // Kept without the byte-order mark the output copies from its source, which the source hash covers.
       const output = await readOutput(outputPathOf(target));
       return output !== undefined && hashText(output) === stored.outputHash ? stored : undefined;

@@ -25,4 +25,12 @@ describe.each(memoryBackends)('article states on $name', (backend) => {
     tracker.add('other.md', 'es', [['fedcba9876543210', 8, 1, 'Horas']]);
     expect(tracker.findings().map(({ file, line, message }) => [file, line, message])).toEqual([['other.md', 1, 'the same source text is translated as "Horario" at guides/bridge.md:5']]);
   });
+
+  it('give the output hash of every state of a language, by article, whatever the case of its code', async () => {
+    await memory.saveArticleState(state);
+    await memory.saveArticleState({ ...state, file: 'guides/ferry.md', outputHash: 'ferry-hash' });
+    await memory.saveArticleState({ ...state, language: 'ca', outputHash: 'catalan-hash' });
+    expect(await memory.outputHashes('ES')).toEqual(new Map([['guides/bridge.md', 'output-hash'], ['guides/ferry.md', 'ferry-hash']]));
+    expect(await memory.outputHashes('fr')).toEqual(new Map());
+  });
 });

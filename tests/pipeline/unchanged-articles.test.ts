@@ -74,8 +74,14 @@ describe('a run over articles that did not change', () => {
 
   it('still finds a text translated two ways across an unchanged and a changed article', async () => {
     await run();
-    // b.md's "Bring water." now reads differently in its output: a reviewed translation of its own.
-    await writeFile(path.join(dir, 'articles/es/b.md'), (await read('articles/es/b.md')).replace(/⟦[^⟧]*⟧\n$/, 'Traiga agua.\n'));
+    // Another machine translation of "Bring water.", which a.md's kept state does not depend on, and a change to
+    // b.md, whose run takes it up: the two articles now read the text two ways.
+    const file = path.join(dir, '.jialing/memory.db');
+    const entry = (await readMemoryEntries(file, { targetLanguage: 'es' })).find((candidate) => candidate.sourceText === 'Bring water.')!;
+    const memory = SqliteMemory.open(file);
+    await memory.store([{ ...entry, targetText: 'Lleve agua.' }]);
+    await memory.close();
+    await writeFile(path.join(dir, 'articles/en/b.md'), articles['articles/en/b.md'].replace('10', '11'));
 
     const second = await run();
 
@@ -176,6 +182,21 @@ describe('a run takes the full path for an article when', () => {
     // Only b.md holds the reviewed text: a.md and c.md stay as they were.
     expect(es(second).unchanged).toBe(2);
     expect(await read('articles/es/b.md')).toContain('El museo abre a las 10.');
+  });
+
+  it('a hand edit of a text two articles share was made in the output of the later one', async () => {
+    const second = await secondRunAfter(async () => {
+      const output = await read('articles/es/b.md');
+      const edited = output.split('\n').map((line) => (line.includes('⟦') && !line.startsWith('#') && !line.includes('10') ? 'Traiga agua.' : line));
+      await writeFile(path.join(dir, 'articles/es/b.md'), edited.join('\n'));
+    });
+
+    // The edit is in the memory before a.md, which holds the same text, is looked at: one run brings both outputs in line.
+    expect(es(second).reviewerEdits).toBe(1);
+    expect(await read('articles/es/a.md')).toContain('Traiga agua.');
+    expect(await read('articles/es/b.md')).toContain('Traiga agua.');
+    expect(second.findings.filter((finding) => finding.check === 'inconsistent')).toEqual([]);
+    expect(es(second).unchanged).toBe(1);
   });
 
   it('a reviewed translation of a text two articles share was added to the memory', async () => {

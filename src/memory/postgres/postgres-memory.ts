@@ -141,6 +141,11 @@ export class PostgresMemory implements MemoryStore {
     ]);
   }
 
+  async outputHashes(language: string): Promise<Map<string, string>> {
+    const rows = await this.#query<{ file: string; output_hash: string }>(sql.outputHashes, [language]);
+    return new Map(rows.map((row) => [row.file, row.output_hash]));
+  }
+
   async articleState(language: string, file: string): Promise<ArticleState | undefined> {
     const [row] = await this.#query<ArticleStateRow<unknown>>(sql.articleState, [language, file]);
     return row && rowToArticleState(row, (value) => value);

@@ -60,6 +60,7 @@ export const postgresStatements = {
       term_ids = excluded.term_ids, outcome = excluded.outcome, source_ids = excluded.source_ids
   `,
   articleState: 'SELECT * FROM article_states WHERE target_language = lower($1) AND file = $2',
+  outputHashes: 'SELECT file, output_hash FROM article_states WHERE target_language = lower($1)',
   // A claim is taken over only from its own owner or once its lease ran out; a key with an entry is never claimed.
   claim: `
     INSERT INTO claims AS held (key, owner, expires_at)

@@ -71,6 +71,8 @@ export function memoryStatements(db: Database.Database) {
       VALUES (@language, @file, @sourceHash, @engineProfile, @glossaryVersion, @configHash, @memoryVersion, @outputHash, @termIds, @sourceIds, @outcome)
     `),
     articleState: prepare('SELECT * FROM article_states WHERE target_language = ? AND file = ?'),
+    // The hash comes before the large columns of a row, so their overflow pages are not read.
+    outputHashes: prepare('SELECT file, output_hash FROM article_states WHERE target_language = ?').raw(),
     // A claim is taken over only from its own owner or once its lease ran out; a key with an entry is never claimed.
     claim: prepare(`
       INSERT INTO claims (key, owner, expires_at)

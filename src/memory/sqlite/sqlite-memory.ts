@@ -166,6 +166,10 @@ export class SqliteMemory implements MemoryStore {
     return row && rowToArticleState(row, (value) => JSON.parse(value));
   }
 
+  async outputHashes(language: string): Promise<Map<string, string>> {
+    return new Map(this.#guard(() => this.#statements.outputHashes.all(language) as [string, string][]));
+  }
+
   async forgetArticleState(language: string, file: string): Promise<void> {
     this.#guard(() => this.#statements.forgetArticleState.run(language, file));
   }

@@ -33,15 +33,16 @@ export async function awaitJobs(pool: pg.Pool, ids: readonly string[], onEnd: (i
   let gaveUp = false;
   while (pending.size > 0) {
     if (options.whileAborted?.signal?.aborted) await options.whileAborted.cancel([...pending]);
-    const { ended, running } = await lookAtJobs(pool, [...pending]);
+    const { ended, running, delayed } = await lookAtJobs(pool, [...pending]);
     for (const job of ended) {
       pending.delete(job.id);
       if (job.state === 'completed') await onEnd(job.id, { kind: 'completed', result: job.output as JobResult });
       else if (job.state === 'failed') await onEnd(job.id, { kind: 'failed', message: failureMessage(job.output), tries: job.retryCount + 1 });
       else await onEnd(job.id, { kind: 'cancelled' });
     }
-    // A running job is a worker at work, however long its article takes.
-    if (ended.length > 0 || running > 0) {
+    // A running job is a worker at work, however long its article takes; a job waiting out its retry delay can be
+    // taken by no worker until the delay has passed, so the wait for a worker starts again from then.
+    if (ended.length > 0 || running > 0 || delayed > 0) {
       lastActivity = Date.now();
       notices = 0;
     }

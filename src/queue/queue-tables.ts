@@ -12,16 +12,27 @@ export interface EndedJob {
   readonly retryCount: number;
 }
 
-/** Those of `ids` that have ended, and how many of the others a worker is running. */
-export async function lookAtJobs(pool: pg.Pool, ids: readonly string[]): Promise<{ readonly ended: EndedJob[]; readonly running: number }> {
-  if (ids.length === 0) return { ended: [], running: 0 };
-  const { rows } = await pool.query<{ id: string; state: EndedJob['state'] | 'active'; output: unknown; retry_count: number }>(
-    `SELECT id, state, CASE WHEN state = 'active' THEN NULL ELSE output END AS output, retry_count
-       FROM ${queueSchema}.job WHERE name = $1 AND id = ANY($2::uuid[]) AND state IN ('active', 'completed', 'failed', 'cancelled')`,
+/**
+ * Those of `ids` that have ended; how many of the others a worker is running; and how many failed and wait out
+ * their retry delay, which no worker may end early.
+ */
+export async function lookAtJobs(pool: pg.Pool, ids: readonly string[]): Promise<{ readonly ended: EndedJob[]; readonly running: number; readonly delayed: number }> {
+  if (ids.length === 0) return { ended: [], running: 0, delayed: 0 };
+  const { rows } = await pool.query<{ id: string; state: EndedJob['state'] | 'active' | 'retry'; output: unknown; retry_count: number }>(
+    `SELECT id, state, CASE WHEN state IN ('active', 'retry') THEN NULL ELSE output END AS output, retry_count
+       FROM ${queueSchema}.job WHERE name = $1 AND id = ANY($2::uuid[])
+         AND (state IN ('active', 'completed', 'failed', 'cancelled') OR (state = 'retry' AND start_after > now()))`,
     [translateQueue, ids],
   );
-  const ended = rows.flatMap((row) => (row.state === 'active' ? [] : [{ id: row.id, state: row.state, output: row.output, retryCount: row.retry_count }]));
-  return { ended, running: rows.length - ended.length };
+  const ended: EndedJob[] = [];
+  let running = 0;
+  let delayed = 0;
+  for (const row of rows) {
+    if (row.state === 'active') running++;
+    else if (row.state === 'retry') delayed++;
+    else ended.push({ id: row.id, state: row.state, output: row.output, retryCount: row.retry_count });
+  }
+  return { ended, running, delayed };
 }
 
 /** Cancels those of `ids` no worker has started (or is about to retry); the ones running go on. */

@@ -152,6 +152,21 @@ describe('translate --queue with no worker', () => {
     expect(report.problems.map((problem) => problem.severity === 'error' && problem.message.includes('queue.waitSeconds'))).toContain(true);
   }, timeout);
 
+  it('keeps waiting while a failed job waits out a retry delay longer than queue.waitSeconds', async () => {
+    project = await QueueProject.create(postgres.url, server.url, { queue: { waitSeconds: 1, attempts: 2, retryDelaySeconds: 2 } }, numberedArticleFiles(1, 1));
+    const submitter = project.start(['translate', '--queue', '--json']);
+    await project.whenQueued();
+    // Every try fails (a wrong key), and no worker may take the job again before its retry delay (2–4 s with
+    // pg-boss's backoff) has passed: twice the wait for a worker and more.
+    const worker = project.startWorker(['--idle-exit', '10'], { DEEPL_AUTH_KEY: 'wrong-key-789' });
+    const [submitted, worked] = await Promise.all([submitter.result, worker.result]);
+
+    expect(workerLog(worked.stderr).failed).toEqual(['guide00.md [de]', 'guide00.md [de]']);
+    expect(submitted.stderr).not.toContain('queue.waitSeconds');
+    const summary = JSON.parse(submitted.stdout) as QueueSummary;
+    expect(summary.problems.find((item) => item.file === 'guide00.md')!.message).toContain('failed in the queue after 2 tries and was dead-lettered');
+  }, timeout);
+
   it('keeps waiting while a worker runs a job longer than queue.waitSeconds', async () => {
     project = await QueueProject.create(postgres.url, server.url, { queue: { waitSeconds: 4 } }, numberedArticleFiles(2, 2));
     // Each job takes longer than the wait: a running job is a worker at work, not a missing one.

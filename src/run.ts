@@ -3,6 +3,7 @@ import { outputFolder, type ResolvedConfig } from './config/resolve-config.ts';
 import type { EngineChoice } from './config/engine-choices.ts';
 import { chooseLanguages } from './config/choose-languages.ts';
 import type { EngineEnvironment } from './engines/create-engine.ts';
+import type { Glossary } from './glossary/glossary.ts';
 import { loadGlossary } from './glossary/load-glossary.ts';
 import { jialingVersion } from './jialing-version.ts';
 import { createTermMatcher } from './glossary/match-terms.ts';
@@ -56,6 +57,8 @@ export interface TranslateOptions {
   readonly engines?: EngineSource;
   /** A memory the caller keeps open across runs and closes itself (a worker's); the config's is opened otherwise. */
   readonly memory?: MemoryStore;
+  /** The config's glossary as the caller loaded it (a worker's, whose jobs must match it); read from the locales otherwise. */
+  readonly glossary?: Glossary;
   /** Whether to write the report files; a worker's job hands its report back instead. True by default. */
   readonly isReportWritten?: boolean;
   /** Whether the memory held translations before the batch this run is part of (a worker's job); asked of the memory otherwise. */
@@ -82,7 +85,7 @@ const answersKept = 2 * highWater;
 export async function translateArticles(config: ResolvedConfig, options: TranslateOptions = {}): Promise<TranslateResult> {
   const emit = options.onEvent ?? (() => {});
   const languages = chooseLanguages(config, options.languages);
-  const glossary = await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages);
+  const glossary = options.glossary ?? (await loadGlossary(config.localesDir, config.sourceLanguage, config.targetLanguages));
   const articles = options.documents ?? (await findDocuments(config));
   // An output folder that cannot be written fails its own articles; the report would only fail once they are all done.
   if (!options.dryRun) await checkFoldersUsable([{ dir: config.reportDir, setting: 'report' }], config.configFile);

@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/resolve-config.ts';
 import type { EngineEnvironment } from '../engines/create-engine.ts';
 import { JialingError } from '../errors.ts';
 import { byteOrderMark } from '../io/byte-order-mark.ts';
+import type { Glossary } from '../glossary/glossary.ts';
 import { documentOutputPath, type FoundDocument } from '../io/find-documents.ts';
 import { readOutput } from '../io/read-output.ts';
 import type { MemoryStore } from '../memory/memory-store.ts';
@@ -19,6 +20,8 @@ import type { JobResult, TranslateJob } from './translate-job.ts';
 export interface WorkerContext {
   readonly config: ResolvedConfig;
   readonly identity: JobIdentity;
+  /** The glossary the identity was taken from, which every job then uses. */
+  readonly glossary: Glossary;
   readonly engines: EngineSource;
   /** The shared memory, open for the worker's lifetime. */
   readonly memory: MemoryStore;
@@ -50,7 +53,7 @@ export async function runJob(job: TranslateJob, worker: WorkerContext): Promise<
     if (job.outputText !== undefined) await writeText(outputPath, job.outputText);
     const { report, findings } = await translateArticles(
       { ...worker.config, outputPattern, reportDir: path.join(scratch, 'report') },
-      { languages: [job.language], engine: job.engine, frozen: job.isFrozen, overwrite: job.isOverwriting, env: worker.env, documents: [document], engines: worker.engines, memory: worker.memory, isReportWritten: false, hasEarlierTranslations: job.hasEarlierTranslations, segmentInWorker: false, claimTimes: worker.claimTimes },
+      { languages: [job.language], engine: job.engine, frozen: job.isFrozen, overwrite: job.isOverwriting, env: worker.env, documents: [document], engines: worker.engines, memory: worker.memory, glossary: worker.glossary, isReportWritten: false, hasEarlierTranslations: job.hasEarlierTranslations, segmentInWorker: false, claimTimes: worker.claimTimes },
     );
     const written = await readOutput(outputPath, { keepByteOrderMark: true });
     const outcomes = Object.entries(report.outcomes ?? {}) as [ArticleOutcome, number][];

@@ -44,7 +44,7 @@ export async function runWorker(config: ResolvedConfig, options: WorkerOptions):
     throw error;
   });
   const engines = createWorkerEngines(config, options.env, queue.pool);
-  const worker: WorkerContext = { config, identity: jobIdentity(config, glossary), engines: engines.source, memory, claimTimes: { leaseMs: config.queue.takeoverSeconds * 1000, pollMs: 250 }, env: options.env, name: `${os.hostname()}:${process.pid}` };
+  const worker: WorkerContext = { config, identity: jobIdentity(config, glossary), glossary, engines: engines.source, memory, claimTimes: { leaseMs: config.queue.takeoverSeconds * 1000, pollMs: 250 }, env: options.env, name: `${os.hostname()}:${process.pid}` };
   const summary: WorkerSummary = { completed: 0, failed: 0 };
   const heartbeatMs = Math.max(500, (config.queue.takeoverSeconds * 1000) / 3);
   const pollMs = (options.pollSeconds ?? 0.5) * 1000;

@@ -11,6 +11,30 @@ export function wordingOf(text: string): string {
   return collapseWhitespace(text.normalize('NFC'));
 }
 
+/**
+ * Whether `wordingOf(text)` is `wording`, itself a wording. Decided without building the text's wording while the
+ * two agree in ASCII, which is where a translation and its source most often part: a 5 MB paragraph costs a scan
+ * and no copy.
+ */
+export function hasWording(text: string, wording: string): boolean {
+  let position = 0;
+  let isSpaceDue = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // Beyond ASCII, NFC may join or change characters.
+    if (code >= 0x80) return wordingOf(text) === wording;
+    if (isWhitespace(code)) {
+      isSpaceDue = position > 0;
+      continue;
+    }
+    if (isSpaceDue && wording.charCodeAt(position++) !== 0x20) return false;
+    isSpaceDue = false;
+    const found = wording.charCodeAt(position++);
+    if (found !== code) return found >= 0x80 && wordingOf(text) === wording;
+  }
+  return position === wording.length;
+}
+
 function isCollapsed(text: string): boolean {
   // Starting as if after a space refuses leading whitespace; ending on one refuses trailing whitespace.
   let isAfterSpace = true;

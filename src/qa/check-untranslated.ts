@@ -1,5 +1,5 @@
 import type { Segment } from '../markdown/segment.ts';
-import { wordingOf } from '../markdown/wording.ts';
+import { hasWording, wordingOf } from '../markdown/wording.ts';
 import type { CheckContext } from './check-context.ts';
 import { createFinding } from './create-finding.ts';
 import type { Finding } from './finding.ts';
@@ -14,7 +14,7 @@ const capitalised = /^[\p{Lu}\p{Lt}]/u;
 export function checkUntranslated(source: Segment, target: Segment, context: CheckContext): Finding[] {
   const sourcePlain = wordingOf(plainTextOf(source));
   const targetPlain = plainTextOf(target);
-  if ((targetPlain !== sourcePlain && wordingOf(targetPlain) !== sourcePlain) || !hasWordsToTranslate(sourcePlain, context)) return [];
+  if ((targetPlain !== sourcePlain && !hasWording(targetPlain, sourcePlain)) || !hasWordsToTranslate(sourcePlain, context)) return [];
   return [createFinding('untranslated', target, context, `the translation is the same as the ${context.sourceLanguage} source`)];
 }
 

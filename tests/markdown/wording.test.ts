@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, isWhitespace, wordingOf } from '../../src/markdown/wording.ts';
+import { collapseWhitespace, hasWording, isWhitespace, wordingOf } from '../../src/markdown/wording.ts';
 
 describe('collapseWhitespace', () => {
   it('treats as whitespace exactly the code units `\\s` matches', () => {
@@ -31,5 +31,31 @@ describe('collapseWhitespace', () => {
 describe('wordingOf', () => {
   it('reads composed and decomposed accents and any spacing alike', () => {
     expect(wordingOf('Caf\u0065\u0301  de\nChongqing')).toBe(wordingOf('Caf\u00e9 de Chongqing'));
+  });
+});
+
+describe('hasWording', () => {
+  it('says what comparing with wordingOf says, for texts of letters, accents in both forms and every kind of whitespace', () => {
+    const pieces = ['a', 'b', 'e', 'é', 'e\u0301', 'E', '𝒳', ' ', '  ', '\n', '\u00a0', '\u3000', '\ufb01', 'fi', '.', ''];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const text = () => Array.from({ length: next() % 7 }, () => pieces[next() % pieces.length]).join('');
+    let same = 0;
+    for (let round = 0; round < 20000; round++) {
+      const [candidate, other] = [text(), text()];
+      // Half the rounds compare a text with its own wording spaced another way, so that many do match.
+      const wording = wordingOf(round % 2 === 0 ? other : candidate.replace(/ /g, '  '));
+      const expected = wordingOf(candidate) === wording;
+      if (expected) same++;
+      expect(hasWording(candidate, wording), JSON.stringify([candidate, wording])).toBe(expected);
+    }
+    expect(same).toBeGreaterThan(5000);
+  });
+
+  it('tells a translation from its source without either being NFC-normalised', () => {
+    expect(hasWording('  Bring   water.\n', 'Bring water.')).toBe(true);
+    expect(hasWording('Traiga agua.', 'Bring water.')).toBe(false);
+    expect(hasWording('Bring water', 'Bring water.')).toBe(false);
+    expect(hasWording('Cafe\u0301 de Chongqing', 'Caf\u00e9 de Chongqing')).toBe(true);
   });
 });

@@ -93,19 +93,23 @@ export class ConsistencyTracker {
 
   /** Adds an article's places in one language (see `consistencyPlaces`); returns them as a state keeps them. */
   add(file: string, language: string, places: ConsistencyPlaces): KeptPlaces {
-    const kept = keepPlaces(places);
-    this.addKept(file, language, kept);
-    return kept;
+    const json = JSON.stringify(places);
+    const keys = keysOf(places);
+    this.#addRow(file, language, json, keys);
+    return { json, keys: keys.toString('base64') };
   }
 
   /** Adds the places an unchanged article's state kept. */
   addKept(file: string, language: string, places: KeptPlaces): void {
-    const keys = Buffer.from(places.keys, 'base64');
+    this.#addRow(file, language, places.json, Buffer.from(places.keys, 'base64'));
+  }
+
+  #addRow(file: string, language: string, json: string, keys: Buffer): void {
     if (keys.length === 0) return;
     let table = this.#wordings.get(language);
     if (!table) this.#wordings.set(language, (table = new WordingTable()));
     for (let offset = 0; offset < keys.length; offset += 8) if (table.note(keys.readUInt32LE(offset), keys.readInt32LE(offset + 4))) this.#isAnyMixed = true;
-    this.#insert.run(language, file, places.json, keys);
+    this.#insert.run(language, file, json, keys);
   }
 
   /** The findings for every source text translated more than one way; nothing can be added afterwards. */

@@ -180,8 +180,9 @@ export async function translateArticles(config: ResolvedConfig, options: Transla
   try {
     try {
       // Articles with an output changed by hand go first, so that the others find its edits in the memory.
-      const changed = articles.filter((article) => outputs?.changed.has(article.relativePath));
-      const ordered = changed.length === 0 ? articles : [...changed, ...articles.filter((article) => !outputs?.changed.has(article.relativePath))];
+      const isChanged = (article: FoundDocument) => outputs?.changed.has(article.relativePath) === true;
+      const changed = articles.filter(isChanged);
+      const ordered = changed.length === 0 ? articles : [...changed, ...articles.filter((article) => !isChanged(article))];
       for (const [index, article] of ordered.entries()) {
         if (index > 0 && index === changed.length) await window.settle();
         if (options.signal?.aborted || !(await window.admit())) break;

@@ -34,10 +34,12 @@ export async function currentStates<T extends Pick<Target, 'language' | 'engineP
       };
       // The memory is asked and the output read only once everything else holds: most changes are found without either.
       if (changedPart(stored, current) !== undefined) return undefined;
+      // Known when the run looked at every output before it began.
+      const isAsWritten = run.outputs?.isAsWritten(target.language, file);
+      if (isAsWritten === false) return undefined;
       const pair = { sourceLanguage: run.config.sourceLanguage, targetLanguage: target.language };
       if ((await memory.reviewedVersion(pair, stored.sourceIds)) !== stored.memoryVersion) return undefined;
-      const isAsWritten = run.outputs?.isAsWritten(target.language, file);
-      if (isAsWritten !== undefined) return isAsWritten ? stored : undefined;
+      if (isAsWritten) return stored;
       // Kept without the byte-order mark the output copies from its source, which the source hash covers.
       const output = await readOutput(outputPathOf(target));
       return output !== undefined && hashText(output) === stored.outputHash ? stored : undefined;

@@ -1,10 +1,10 @@
 import type { Root } from 'mdast';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { fillMissingPositions } from './fill-missing-positions.ts';
 import { gfmExtensions } from './gfm-extensions.ts';
+import { gfmFromMarkdownFor } from './gfm-from-markdown.ts';
 
 /** Parses markdown (CommonMark, GFM, frontmatter) into mdast with positions. */
 export function parseMarkdown(source: string): Root {
@@ -13,9 +13,9 @@ export function parseMarkdown(source: string): Root {
   return tree;
 }
 
-// remark-gfm's parse, from its parts, with the costly constructs guarded for the one document it parses.
+// remark-gfm's parse, from its parts, with the costly constructs and transform guarded for the one document it parses.
 function remarkGfmFor(this: Processor, source: string): void {
   const data = this.data();
   data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...gfmExtensions(source)];
-  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), gfmFromMarkdown()];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), gfmFromMarkdownFor(source)];
 }

@@ -16,22 +16,27 @@ const autolinkStarts: Readonly<Record<string, RegExp>> = {
 };
 
 /**
- * micromark extensions for GFM that try its two costly constructs only where `source` may hold them. Unguarded,
- * micromark tries the e-mail literal at every word and the table at every paragraph: on a long line that is
- * most of the parse, and it finds nothing. Each guard is a necessary condition for its construct, so the
+ * micromark extensions for GFM that try its two costly constructs only where the document being parsed
+ * (`parsing`) may hold them. Unguarded, micromark tries the e-mail literal at every word and the table at every
+ * paragraph: on a long line that is most of the parse, and it finds nothing. Each guard is a necessary condition for its construct, so the
  * constructs themselves still decide, and the tree is the one full GFM gives.
  */
-export function gfmExtensions(source: string): Extension[] {
-  // micromark drops a leading byte-order mark: the places it reports are in the text after it.
+export function gfmExtensions(parsing: () => GuardedDocument): Extension[] {
+  return [guardedAutolinks(parsing), gfmFootnote(), gfmStrikethrough(), guardedTable(parsing), gfmTaskListItem()];
+}
+
+/** What the guards read of the document being parsed. */
+export interface GuardedDocument {
+  /** The source after any byte-order mark: micromark drops one, and the places it reports are in the text after it. */
+  readonly text: string;
+  /** The lines on which a table row may start. */
+  readonly rowLines: ReadonlySet<number>;
+}
+
+/** Reads what the guards need of a document, before it is parsed. */
+export function guardedDocument(source: string): GuardedDocument {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
-  const rowLines = tableRowLines(text);
-  return [
-    guardedAutolinks(text),
-    gfmFootnote(),
-    gfmStrikethrough(),
-    ...(rowLines.size > 0 ? [guardedTable(rowLines)] : []),
-    gfmTaskListItem(),
-  ];
+  return { text, rowLines: tableRowLines(text) };
 }
 
 /**
@@ -52,7 +57,7 @@ export function tableRowLines(source: string): ReadonlySet<number> {
   return rowLines;
 }
 
-function guardedAutolinks(source: string): Extension {
+function guardedAutolinks(parsing: () => GuardedDocument): Extension {
   const text: NonNullable<Extension['text']> = {};
   for (const [code, constructs] of Object.entries(gfmAutolinkLiteral().text ?? {})) {
     text[Number(code)] = [constructs ?? []].flat().map((construct) => {
@@ -60,16 +65,16 @@ function guardedAutolinks(source: string): Extension {
       if (!start) return construct;
       return guarded(construct, (context) => {
         start.lastIndex = context.now().offset;
-        return start.test(source);
+        return start.test(parsing().text);
       });
     });
   }
   return { text };
 }
 
-function guardedTable(rowLines: ReadonlySet<number>): Extension {
+function guardedTable(parsing: () => GuardedDocument): Extension {
   const flow = gfmTable().flow ?? {};
-  const constructs = [flow.null ?? []].flat().map((construct) => guarded(construct, (context) => rowLines.has(context.now().line)));
+  const constructs = [flow.null ?? []].flat().map((construct) => guarded(construct, (context) => parsing().rowLines.has(context.now().line)));
   return { flow: { null: constructs } };
 }
 

@@ -1,6 +1,7 @@
 import type { Nodes, Parent, Root } from 'mdast';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import type { GuardedDocument } from './gfm-extensions.ts';
 
 type FromMarkdownExtension = ReturnType<typeof gfmFromMarkdown>[number];
 type Transform = NonNullable<FromMarkdownExtension['transforms']>[number];
@@ -18,20 +19,19 @@ const mayHoldLiteral = /http|www|[@&]/i;
 const phrasingParentTypes: ReadonlySet<string> = new Set(['paragraph', 'heading', 'tableCell']);
 
 /**
- * GFM's extensions for building the tree, with the literal-autolink transform run only on the blocks whose source
- * may hold a literal. On the whole tree it reads every text node of every document with four patterns, about an
- * eighth of a parse, where most blocks have no `http`, `www` or `@` to find.
+ * GFM's extensions for building the tree, with the literal-autolink transform run only on the blocks of the
+ * document being parsed (`parsing`) that may hold a literal. On the whole tree it reads every text node of every
+ * document with four patterns, about an eighth of a parse, where most blocks have no `http`, `www` or `@` to find.
  */
-export function gfmFromMarkdownFor(source: string): FromMarkdownExtension[] {
-  // micromark drops a leading byte-order mark: the offsets it gives are in the text after it.
-  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
+export function gfmFromMarkdownGuarded(parsing: () => GuardedDocument): FromMarkdownExtension[] {
   return gfmFromMarkdown().map((extension) =>
-    extension.transforms ? { ...extension, transforms: extension.transforms.map((transform) => (autolinkTransforms.has(transform) ? whereLiteralsMayBe(transform, text) : transform)) } : extension,
+    extension.transforms ? { ...extension, transforms: extension.transforms.map((transform) => (autolinkTransforms.has(transform) ? whereLiteralsMayBe(transform, parsing) : transform)) } : extension,
   );
 }
 
-function whereLiteralsMayBe(transform: Transform, text: string): Transform {
+function whereLiteralsMayBe(transform: Transform, parsing: () => GuardedDocument): Transform {
   return (tree) => {
+    const { text } = parsing();
     for (const block of phrasingParents(tree, [])) {
       const start = block.position?.start.offset;
       const end = block.position?.end.offset;

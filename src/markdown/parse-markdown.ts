@@ -3,19 +3,36 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { fillMissingPositions } from './fill-missing-positions.ts';
-import { gfmExtensions } from './gfm-extensions.ts';
-import { gfmFromMarkdownFor } from './gfm-from-markdown.ts';
+import { gfmExtensions, guardedDocument, type GuardedDocument } from './gfm-extensions.ts';
+import { gfmFromMarkdownGuarded } from './gfm-from-markdown.ts';
+
+// The document being parsed, for the guards of the one processor every document goes through: set for the
+// length of a parse, which runs to its end without giving way. Building a processor (its extensions, the
+// freeze) per document cost a tenth of a parse.
+let current: GuardedDocument | undefined;
+
+function parsing(): GuardedDocument {
+  if (!current) throw new Error('the GFM guards were asked about a document outside a parse');
+  return current;
+}
+
+// remark-gfm's parse, from its parts, with the costly constructs and transform guarded.
+function remarkGfmGuarded(this: Processor): void {
+  const data = this.data();
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...gfmExtensions(parsing)];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), gfmFromMarkdownGuarded(parsing)];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfmGuarded).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 /** Parses markdown (CommonMark, GFM, frontmatter) into mdast with positions. */
 export function parseMarkdown(source: string): Root {
-  const tree = unified().use(remarkParse).use(remarkGfmFor, source).use(remarkFrontmatter, ['yaml', 'toml']).parse(source);
-  fillMissingPositions(tree, source);
-  return tree;
-}
-
-// remark-gfm's parse, from its parts, with the costly constructs and transform guarded for the one document it parses.
-function remarkGfmFor(this: Processor, source: string): void {
-  const data = this.data();
-  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...gfmExtensions(source)];
-  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), gfmFromMarkdownFor(source)];
+  current = guardedDocument(source);
+  try {
+    const tree = processor.parse(source);
+    fillMissingPositions(tree, source);
+    return tree;
+  } finally {
+    current = undefined;
+  }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Segment } from './segment.ts';
 import { wordingOf } from './wording.ts';
 
 // A run asks for the same texts' ids several times (segmenting, memory keys, lookups, stores): hashing
@@ -15,4 +16,12 @@ export function segmentId(taggedText: string): string {
     known.set(taggedText, id);
   }
   return id;
+}
+
+/** Remembers ids worked out elsewhere (a segmenting thread), so that this thread need not hash those texts again. */
+export function knowSegmentIds(segments: readonly Pick<Segment, 'text' | 'id'>[]): void {
+  for (const { text, id } of segments) {
+    if (known.size >= maxKnown) known.clear();
+    known.set(text, id);
+  }
 }

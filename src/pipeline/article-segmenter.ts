@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { ExtractedArticle } from '../markdown/extract-segments.ts';
+import { knowSegmentIds } from '../markdown/segment-id.ts';
 import { segmentMarkdown } from '../markdown/segment-markdown.ts';
 import type { SegmentOptions } from '../markdown/segment-options.ts';
 import { readySignal, type SegmentReply, type SegmentRequest } from './segment-messages.ts';
@@ -206,7 +207,11 @@ class SegmentWorker {
     if (!job) return;
     this.#jobs.delete(message.id);
     if ('failure' in message) job.reject(new Error(`Segmenting failed in the worker thread: ${message.failure}`));
-    else job.resolve(message.extracted);
+    else {
+      // The memory keys and lookups ask for the same ids again on this thread.
+      knowSegmentIds(message.extracted.segments);
+      job.resolve(message.extracted);
+    }
     this.#dispatch();
   }
 

@@ -20,7 +20,8 @@ export function maskArticle(segments: readonly Segment[], matcher: TermMatcher):
   return segments.map((segment) => {
     if (!segment.isTranslatable) return { segment, text: segment.text, masks: [], isSendable: false };
     const { text, masks } = maskTerms(segment.text, matcher, segment.tags.length + 1);
-    return { segment, text, masks, isSendable: hasWord.test(taggedTextToPlain(text)) };
+    // Without a term masked, the text is the segment's own, whose words were looked for when it was read.
+    return { segment, text, masks, isSendable: masks.length === 0 || hasWord.test(taggedTextToPlain(text)) };
   });
 }
 

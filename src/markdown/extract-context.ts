@@ -7,6 +7,8 @@ import { taggedTextToPlain } from './tagged-text.ts';
 /** Shared state while one article is split into segments. */
 export interface ExtractContext {
   readonly source: string;
+  /** Where each line of the source starts (see `lineStartsOf`). */
+  readonly lineStarts: readonly number[];
   readonly frontmatterKeys: readonly string[];
   readonly protect: ProtectOptions;
   readonly segments: Segment[];
@@ -29,7 +31,7 @@ export function fillSegment(context: ExtractContext, index: number, draft: Segme
     ...draft,
     index,
     id: segmentId(draft.text),
-    line: lineAt(context.source, draft.start),
+    line: lineAt(context.lineStarts, draft.start),
     linePrefixes: linePrefixes(context.source, draft.start, draft.end),
     isTranslatable: hasWord.test(taggedTextToPlain(draft.text)),
   };
@@ -42,8 +44,21 @@ export function addSegment(context: ExtractContext, draft: SegmentDraft): number
   return index;
 }
 
-function lineAt(source: string, offset: number): number {
-  let line = 1;
-  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) line++;
-  return line;
+/** The offsets at which the lines of `source` start, first line first: read once, so that finding a segment's line is a search. */
+export function lineStartsOf(source: string): number[] {
+  const starts = [0];
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+// The 1-based line holding `offset`: the number of line starts at or before it.
+function lineAt(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lineStarts[middle]! <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -1,5 +1,5 @@
 import type { Heading, Nodes, Paragraph, PhrasingContent, Root, TableCell } from 'mdast';
-import { fillSegment, reserveSegment, type ExtractContext } from './extract-context.ts';
+import { fillSegment, lineStartsOf, reserveSegment, type ExtractContext } from './extract-context.ts';
 import { addFrontmatterSegments } from './frontmatter-segments.ts';
 import { offsetOf, phrasingToTags } from './phrasing-to-tags.ts';
 import type { Segment } from './segment.ts';
@@ -39,7 +39,7 @@ const blockHandlers: Record<string, Handler> = {
 
 /** Splits a parsed article into segments, in source order of their blocks. */
 export function extractSegments(tree: Root, source: string, options: SegmentOptions): ExtractedArticle {
-  const context: ExtractContext = { source, frontmatterKeys: options.frontmatterKeys, protect: options.protect, segments: [], warnings: [] };
+  const context: ExtractContext = { source, lineStarts: lineStartsOf(source), frontmatterKeys: options.frontmatterKeys, protect: options.protect, segments: [], warnings: [] };
   visitBlock(tree, context);
   return { segments: context.segments, warnings: context.warnings };
 }

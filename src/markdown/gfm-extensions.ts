@@ -18,8 +18,8 @@ const autolinkStarts: Readonly<Record<string, RegExp>> = {
 /**
  * micromark extensions for GFM that try its two costly constructs only where the document being parsed
  * (`parsing`) may hold them. Unguarded, micromark tries the e-mail literal at every word and the table at every
- * paragraph: on a long line that is most of the parse, and it finds nothing. Each guard is a necessary condition for its construct, so the
- * constructs themselves still decide, and the tree is the one full GFM gives.
+ * paragraph: on a long line that is most of the parse, and it finds nothing. Each guard is a necessary condition
+ * for its construct, so the constructs themselves still decide, and the tree is the one full GFM gives.
  */
 export function gfmExtensions(parsing: () => GuardedDocument): Extension[] {
   return [guardedAutolinks(parsing), gfmFootnote(), gfmStrikethrough(), guardedTable(parsing), gfmTaskListItem()];

@@ -24,6 +24,8 @@ const hrefAttribute = /(?<=\s)href\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 export function findFragmentLinks(tree: Root, source: string): FragmentLink[] {
   const links: FragmentLink[] = [];
   for (const node of nodesOf(tree)) {
+    // A node the parser could not place in the source (see fillMissingPositions) has no markup to read or rewrite.
+    if (!node.position) continue;
     if (node.type === 'link') pushLink(links, node, source, linkDestination(node, source));
     else if (node.type === 'definition') pushLink(links, node, source, definitionDestination(node, source));
     else if (node.type === 'html') pushHtmlLinks(links, node, source);

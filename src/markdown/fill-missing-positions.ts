@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import { alignValue } from './protect/align-value.ts';
 
 type Point = { line: number; column: number; offset?: number };
 type Positioned = { position?: { start: Point; end: Point } };
@@ -6,8 +7,9 @@ type Positioned = { position?: { start: Point; end: Point } };
 /**
  * Gives a position to the nodes the parser left without one. GFM's literal autolinks are found in text after
  * parsing; in text that follows an unclosed `[` (`[*see http://x.a*`) neither the text nor the link it finds
- * get a position, and every later step reads markup from the source by position. Each such node is found in
- * the source after its previous sibling, within its parent.
+ * get a position, nor does a link found in text written with references or escapes, and every later step reads
+ * markup from the source by position. Each such node is found in the source after its previous sibling, within
+ * its parent.
  */
 export function fillMissingPositions(tree: Root, source: string): void {
   const lineStarts = [0];
@@ -33,7 +35,10 @@ export function fillMissingPositions(tree: Root, source: string): void {
       if (own?.start.offset !== undefined && own.end.offset !== undefined) {
         cursor = own.end.offset;
       } else if (range?.end.offset !== undefined) {
-        const found = findText(source, literalText(child), cursor);
+        const text = literalText(child);
+        // The text as written may come first, or the same text spelled with references or escapes.
+        const written = findText(source, text, cursor);
+        const found = findSpelledText(source, text, cursor, written?.start ?? range.end.offset) ?? written;
         if (found && found.end <= range.end.offset) {
           setPosition(child, pointAt(found.start), pointAt(found.end));
           cursor = found.end;
@@ -51,6 +56,19 @@ function findText(source: string, text: string, from: number): { start: number; 
   pattern.lastIndex = from;
   const match = pattern.exec(source);
   return match ? { start: match.index, end: match.index + match[0].length } : undefined;
+}
+
+// GFM finds literal autolinks in text as the parser decoded it: an address written with a character reference
+// or an escape (`contact&#64;example.org`, `www\.example.org`) is not in the source as it reads.
+function findSpelledText(source: string, text: string, from: number, to: number): { start: number; end: number } | undefined {
+  if (text === '') return undefined;
+  for (let at = from; at < to; at++) {
+    const char = source[at];
+    if (char !== text[0] && char !== '&' && char !== '\\') continue;
+    const offsets = alignValue(text, source.slice(at, to));
+    if (offsets?.[0] === 0) return { start: at, end: at + offsets[text.length]! };
+  }
+  return undefined;
 }
 
 function literalText(node: Nodes): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnchorOptions } from '../../src/anchors/anchor-options.ts';
+import { findFragmentLinks } from '../../src/anchors/find-fragment-links.ts';
 import { rewriteAnchors } from '../../src/anchors/rewrite-anchors.ts';
+import { parseMarkdown } from '../../src/markdown/parse-markdown.ts';
 
 const github: AnchorOptions = { style: 'github' };
 
@@ -30,6 +32,18 @@ describe('rewriteAnchors', () => {
     expect(rewriteAnchors(source, output, github)).toBe(
       ['## La *función* `run()`', '## ¿Qué hay de nuevo?', '## 🚀 Inicio rápido', '', '[a](#la-función-run) [b](#qué-hay-de-nuevo) [c](#-inicio-rápido)', ''].join('\n\n'),
     );
+  });
+
+  it('reads a document whose table holds an address written with a character reference', () => {
+    const source = '## Contact\n\n| Centre | Mail |\n| - | - |\n| Yuelai | contact&#64;yuelai.example |\n\nSee [contact](#contact).\n';
+    const output = '## Contacto\n\n| Centro | Correo |\n| - | - |\n| Yuelai | contact&#64;yuelai.example |\n\nVer [contacto](#contact).\n';
+    expect(rewriteAnchors(source, output, github)).toBe(output.replace('(#contact)', '(#contacto)'));
+  });
+
+  it('passes over a literal link the parser could not place in the source, and finds the others', () => {
+    // Escaped backslashes next to references: the address is found in the decoded text but not in the source.
+    const source = 'Visit +www.\\\\http\\.&#46;#a now.\n\nSee [a](#a).\n';
+    expect(findFragmentLinks(parseMarkdown(source), source).map((link) => link.markup)).toEqual(['[a](#a)']);
   });
 
   it('keeps a percent-encoded fragment percent-encoded', () => {

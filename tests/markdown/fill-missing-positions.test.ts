@@ -36,6 +36,7 @@ describe('positions of literal autolinks written with character references or es
     ['a www address with an escaped full stop', 'See www\\.example.org today.\n', [[4, 20]]],
     ['two addresses in a quote', '> Mail a&#64;b.co and x&#64;y.org\n', [[7, 17], [22, 33]]],
     ['a reference before the same character written plainly', '&#64;WwW.http===@>#\n', [[5, 19]]],
+    ['an address with an escaped backslash, an escape and a reference', 'Visit +www.\\\\http\\.&#46;#a now.\n', [[7, 26]]],
   ])('places %s', (_name, source, expected) => {
     expect(linkOffsets(source)).toEqual(expected);
   });

@@ -13,13 +13,14 @@ export function alignValue(value: string, raw: string): number[] | undefined {
   let at = 0;
   for (let index = 0; index < value.length; index++) {
     const char = value[index]!;
-    if (raw[at] === char) {
-      offsets.push(at++);
-      continue;
-    }
+    // An escape first: the source's `\\` is one backslash of the value, not two.
     if (raw[at] === '\\' && raw[at + 1] === char && asciiPunctuation.test(char)) {
       offsets.push(at);
       at += 2;
+      continue;
+    }
+    if (raw[at] === char) {
+      offsets.push(at++);
       continue;
     }
     const decoded = raw[at] === '&' ? decodeReference(raw.slice(at, at + 40)) : undefined;

@@ -1,13 +1,14 @@
 import type { ProtectOptions } from './protect/find-protected.ts';
 import type { Segment } from './segment.ts';
 import { linePrefixes } from './line-prefixes.ts';
+import { lineAt } from './line-starts.ts';
 import { segmentId } from './segment-id.ts';
 import { taggedTextToPlain } from './tagged-text.ts';
 
 /** Shared state while one article is split into segments. */
 export interface ExtractContext {
   readonly source: string;
-  /** Where each line of the source starts (see `lineStartsOf`). */
+  /** Where each line of the source starts (see `lineStartsOf`), for the line each segment starts on. */
   readonly lineStarts: readonly number[];
   readonly frontmatterKeys: readonly string[];
   readonly protect: ProtectOptions;
@@ -42,23 +43,4 @@ export function addSegment(context: ExtractContext, draft: SegmentDraft): number
   const index = reserveSegment(context);
   fillSegment(context, index, draft);
   return index;
-}
-
-/** The offsets at which the lines of `source` start, first line first: read once, so that finding a segment's line is a search. */
-export function lineStartsOf(source: string): number[] {
-  const starts = [0];
-  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-// The 1-based line holding `offset`: the number of line starts at or before it.
-function lineAt(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (lineStarts[middle]! <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -1,6 +1,7 @@
 import type { Heading, Nodes, Paragraph, PhrasingContent, Root, TableCell } from 'mdast';
-import { fillSegment, lineStartsOf, reserveSegment, type ExtractContext } from './extract-context.ts';
+import { fillSegment, reserveSegment, type ExtractContext } from './extract-context.ts';
 import { addFrontmatterSegments } from './frontmatter-segments.ts';
+import { lineStartsOf } from './line-starts.ts';
 import { offsetOf, phrasingToTags } from './phrasing-to-tags.ts';
 import type { Segment } from './segment.ts';
 import type { SegmentOptions } from './segment-options.ts';

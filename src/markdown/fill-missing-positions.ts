@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import { lineAt, lineStartsOf } from './line-starts.ts';
 import { alignValue } from './protect/align-value.ts';
 
 type Point = { line: number; column: number; offset?: number };
@@ -12,17 +13,10 @@ type Positioned = { position?: { start: Point; end: Point } };
  * its parent.
  */
 export function fillMissingPositions(tree: Root, source: string): void {
-  const lineStarts = [0];
-  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const lineStarts = lineStartsOf(source);
   const pointAt = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1, offset };
+    const line = lineAt(lineStarts, offset);
+    return { line, column: offset - lineStarts[line - 1]! + 1, offset };
   };
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {

@@ -12,16 +12,17 @@ export function segmentId(taggedText: string): string {
   let id = known.get(taggedText);
   if (id === undefined) {
     id = createHash('sha256').update(wordingOf(taggedText)).digest('hex').slice(0, 16);
-    if (known.size >= maxKnown) known.clear();
-    known.set(taggedText, id);
+    remember(taggedText, id);
   }
   return id;
 }
 
 /** Remembers ids worked out elsewhere (a segmenting thread), so that this thread need not hash those texts again. */
 export function knowSegmentIds(segments: readonly Pick<Segment, 'text' | 'id'>[]): void {
-  for (const { text, id } of segments) {
-    if (known.size >= maxKnown) known.clear();
-    known.set(text, id);
-  }
+  for (const { text, id } of segments) remember(text, id);
+}
+
+function remember(taggedText: string, id: string): void {
+  if (known.size >= maxKnown) known.clear();
+  known.set(taggedText, id);
 }

@@ -7,6 +7,7 @@ export function createCopyEngine(): Engine {
     limits: localEngineLimits,
     isLocal: true,
     runsInProcess: true,
+    returnsSource: true,
     checkPair: async () => undefined,
     translate: async (texts) => [...texts],
     close: async () => {},

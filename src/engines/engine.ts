@@ -86,6 +86,11 @@ export interface Engine<Reply extends EngineReply = string> {
    */
   readonly runsInProcess?: boolean;
   /**
+   * Whether the engine answers every text with the text itself, on purpose (copy). What it writes is then the
+   * source by request, and is not reported as text nobody translated.
+   */
+  readonly returnsSource?: boolean;
+  /**
    * Why the pair cannot be translated, or undefined when it can, or a warning when it is tried without the
    * engine being sure it can. Checked before any work starts.
    */

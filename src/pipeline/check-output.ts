@@ -3,6 +3,7 @@ import type { Glossary } from '../glossary/glossary.ts';
 import type { RebuiltArticle } from '../markdown/rebuild-article.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { checkArticle } from '../qa/check-article.ts';
+import { checksOfReturnedSource } from '../qa/segment-checks.ts';
 import { consistencyPlaces, type ConsistencyTracker, type KeptPlaces } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
 import type { SourceDocument } from './source-document.ts';
@@ -24,9 +25,11 @@ export interface OutputCheck {
 /**
  * Checks a document as written in one language and adds its segments to the consistency check.
  * A rebuild is checked from the segments it wrote, with no second parse; text read back (a person's edit
- * kept as written, `jialing check` on files from disk) goes through the format's reader.
+ * kept as written, `jialing check` on files from disk) goes through the format's reader. With
+ * `isSourceReturned` (the engine returns its source on purpose), a rebuild is not checked for untranslated
+ * text; text read back is, since a person may have left it so.
  */
-export function checkOutput(run: OutputCheckRun, source: SourceDocument, output: string | RebuiltArticle, language: string): OutputCheck {
+export function checkOutput(run: OutputCheckRun, source: SourceDocument, output: string | RebuiltArticle, language: string, { isSourceReturned = false } = {}): OutputCheck {
   const sourceSegments = source.masked.map((item) => item.segment);
   const targetSegments = typeof output === 'string' ? source.format.segmentOutput(output, sourceSegments, { file: source.file, language }) : writtenSegments(sourceSegments, output);
   const masksByIndex = new Map(source.masked.map((item) => [item.segment.index, item.masks]));
@@ -36,6 +39,7 @@ export function checkOutput(run: OutputCheckRun, source: SourceDocument, output:
       sourceLanguage: run.config.sourceLanguage,
       targetLanguage: language,
       severities: run.config.qaSeverities,
+      ...(isSourceReturned && typeof output !== 'string' && { checks: checksOfReturnedSource }),
       termsFor: (segment: Segment) =>
         (masksByIndex.get(segment.index) ?? []).map((mask) => ({ termId: mask.termId, source: mask.source, expected: run.glossary.targetForm(mask.termId, language) })),
     }),

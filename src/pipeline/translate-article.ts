@@ -205,7 +205,7 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), source.hasByteOrderMark ? byteOrderMark + output : output, { isBlocking: target.engine.isLocal });
       isOnDisk = true;
       if (!isUnchanged) await run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
-      const checked = checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language);
+      const checked = checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language, { isSourceReturned: target.engine.returnsSource });
       // Every text translated: none given up on, none whose replies all failed the engine's checks.
       const isComplete = rebuilt.failures.length === 0 && texts.every((text) => byText.has(text));
       if (isComplete) await keepState(run, target, source, { texts, figures, recalled, output, checked });

@@ -4,10 +4,14 @@ import { checkEmpty } from './check-empty.ts';
 import { createFinding } from './create-finding.ts';
 import { defaultSeverities } from './default-severities.ts';
 import type { Finding } from './finding.ts';
-import { segmentChecks } from './segment-checks.ts';
+import { segmentChecks, type SegmentCheck } from './segment-checks.ts';
 
 /** What `checkArticle` needs besides the segments: the check context, with the glossary terms looked up per segment. */
-export type ArticleCheckContext = Omit<CheckContext, 'terms'> & { termsFor(segment: Segment): CheckContext['terms'] };
+export type ArticleCheckContext = Omit<CheckContext, 'terms'> & {
+  termsFor(segment: Segment): CheckContext['terms'];
+  /** The checks each segment goes through; all of them by default. */
+  readonly checks?: readonly SegmentCheck[];
+};
 
 /**
  * Checks a translated article segment by segment. Source and target segments come from the same extractor,
@@ -16,13 +20,13 @@ export type ArticleCheckContext = Omit<CheckContext, 'terms'> & { termsFor(segme
 export function checkArticle(sourceSegments: readonly Segment[], targetSegments: readonly Segment[], context: ArticleCheckContext): Finding[] {
   const mismatch = findStructureMismatch(sourceSegments, targetSegments, context);
   if (mismatch) return [mismatch];
-  const { termsFor, ...shared } = context;
+  const { termsFor, checks = segmentChecks, ...shared } = context;
   return sourceSegments.flatMap((source, index) => {
     const target = targetSegments[index]!;
     if (target.isOmitted) return [];
     const segmentContext: CheckContext = { ...shared, terms: termsFor(source) };
     const empty = checkEmpty(source, target, segmentContext);
-    return empty.length > 0 ? empty : segmentChecks.flatMap((check) => check(source, target, segmentContext));
+    return empty.length > 0 ? empty : checks.flatMap((check) => check(source, target, segmentContext));
   });
 }
 

@@ -24,3 +24,9 @@ export const segmentChecks: readonly SegmentCheck[] = [
   checkWhitespace,
   checkEndPunctuation,
 ];
+
+/**
+ * The checks of what an engine that returns its source on purpose wrote (see `Engine.returnsSource`): every one
+ * but `checkUntranslated`, which would only say what the engine was asked to do, once for every segment.
+ */
+export const checksOfReturnedSource: readonly SegmentCheck[] = segmentChecks.filter((check) => check !== checkUntranslated);

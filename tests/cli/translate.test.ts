@@ -274,15 +274,21 @@ describe('jialing translate with the Apertium engine', () => {
   );
 
   it(
-    'reproduces every article byte for byte with --engine copy',
+    'reproduces every article byte for byte with --engine copy, without calling its copies untranslated',
     async () => {
       await writeProject(dir, project());
 
-      const result = await runCli(['translate', '--engine', 'copy', '--lang', 'es', '-q'], { cwd: dir });
+      const result = await runCli(['translate', '--engine', 'copy', '--lang', 'es', '--json'], { cwd: dir });
 
       expect(result.code).toBe(0);
       expect(await read('articles/es/index.md')).toBe(indexArticle);
       expect(await read('articles/es/guides/deep/setup.md')).toBe(setupArticle);
+      expect((JSON.parse(result.stdout) as { findings: unknown[] }).findings).toEqual([]);
+      // Read back from disk, the same text is what a person left in the source language.
+      const check = await runCli(['check', '--lang', 'es', '--json'], { cwd: dir });
+      const checks = (JSON.parse(check.stdout) as { findings: { check: string }[] }).findings.map((finding) => finding.check);
+      expect(checks.length).toBeGreaterThan(0);
+      expect(new Set(checks)).toEqual(new Set(['untranslated']));
     },
     timeout,
   );

@@ -117,4 +117,21 @@ describe('checkOutput', () => {
     checkOutput(run, source, rebuildTranslated(glossary, source, byText, 'es'), 'es');
     expect(findings.map(({ check, line }) => [check, line])).toEqual([['empty', 3]]);
   });
+
+  // The copy engine returns its source on purpose: its own rebuild is no untranslated text, but the same text
+  // read back from disk is what a person left, and may be.
+  it('leaves the untranslated check out for a rebuild whose engine returns its source, and only for it', () => {
+    const text = 'The museum opens at nine.\n\nTake the metro to the centre.\n';
+    const masked = maskArticle(segmentMarkdown(text, segmentOptions([])).segments, createTermMatcher([]));
+    const source = { file: 'a.md', text, masked, format };
+    const rebuilt = rebuildTranslated(glossary, source, new Map(masked.map((item) => [item.text, item.text])), 'es');
+    const checksOf = (output: string | typeof rebuilt, isSourceReturned: boolean) => {
+      const findings: Finding[] = [];
+      checkOutput({ config, glossary, addFindings: (found) => findings.push(...found), consistency: new ConsistencyTracker() }, source, output, 'es', { isSourceReturned });
+      return findings.map((finding) => finding.check);
+    };
+    expect(checksOf(rebuilt, false)).toEqual(['untranslated', 'untranslated']);
+    expect(checksOf(rebuilt, true)).toEqual([]);
+    expect(checksOf(rebuilt.text, true)).toEqual(['untranslated', 'untranslated']);
+  });
 });

@@ -129,7 +129,8 @@ describe('a run takes the full path for an article when', () => {
   it('a config setting that shapes the findings changed', async () => {
     const first = await run();
     expect(first.findings.some((finding) => finding.check === 'untranslated')).toBe(false);
-    configData = { ...configData, engine: 'copy' };
+    // A person put the English back: the edit is kept, and flagged as untranslated from then on.
+    await writeFile(path.join(dir, 'articles/es/c.md'), articles['articles/en/c.md']);
     await run();
     configData = { ...configData, qa: { severities: { untranslated: 'error' } } };
 

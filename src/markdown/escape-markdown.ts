@@ -29,17 +29,25 @@ const whitespace = /\s/;
  * them comes out as written.
  */
 export function escapeInlineText(value: string, place: TextPlace, surroundings: TextSurroundings): string {
+  // Most characters can never need an escape: the text between those that might is copied in one piece.
   let result = '';
+  let copied = 0;
   for (let index = 0; index < value.length; index++) {
-    const char = value[index]!;
+    const code = value.charCodeAt(index);
+    if (code >= 0x80 || !mayNeedEscape[code]) continue;
     const before = index === 0 ? surroundings.before : value[index - 1];
     const after = index === value.length - 1 ? surroundings.after : value[index + 1];
-    result += needsEscape(char, before, after, value.slice(index), place, surroundings) ? `\\${char}` : char;
+    if (!needsEscape(value, index, before, after, place, surroundings)) continue;
+    result += `${value.slice(copied, index)}\\`;
+    copied = index;
   }
-  return result;
+  return result === '' ? value : result + value.slice(copied);
 }
 
-function needsEscape(char: string, before: string | undefined, after: string | undefined, rest: string, place: TextPlace, surroundings: TextSurroundings): boolean {
+const mayNeedEscape: readonly boolean[] = Array.from({ length: 0x80 }, (_, code) => '\\`[]!|*~_<&'.includes(String.fromCharCode(code)));
+
+function needsEscape(value: string, index: number, before: string | undefined, after: string | undefined, place: TextPlace, surroundings: TextSurroundings): boolean {
+  const char = value[index]!;
   switch (char) {
     case '\\':
       return after === undefined || after === '\n' || asciiPunctuation.test(after);
@@ -62,9 +70,9 @@ function needsEscape(char: string, before: string | undefined, after: string | u
     }
     case '<':
       // Only `<` followed by a name and, somewhere after, a `>` can open HTML or an autolink.
-      return after !== undefined && /[a-zA-Z/!?]/.test(after) && (rest.includes('>') || surroundings.after !== undefined);
+      return after !== undefined && /[a-zA-Z/!?]/.test(after) && (value.includes('>', index + 1) || surroundings.after !== undefined);
     case '&':
-      return isCharacterReference(rest);
+      return isCharacterReference(value.slice(index));
     default:
       return false;
   }

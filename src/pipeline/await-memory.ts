@@ -32,5 +32,7 @@ export function awaitMemory(run: Pick<RunContext, 'memory' | 'config' | 'addProb
 /** The memory entry for a text a target's engine translated. */
 export function toMemoryEntry(sourceLanguage: string, target: Target, text: string, translation: string, pending: PendingMemoryEntry): NewMemoryEntry {
   const origin = `mt:${target.engine.name}` as MemoryOrigin;
-  return { ...pending, sourceText: text, targetText: translation, sourceLanguage, targetLanguage: target.language, engineProfile: target.engineProfile, origin };
+  // Spelled out rather than spread from `pending`: adding keys after a spread is V8's slow path (see fillSegment).
+  const { key, glossaryVersion, articlePath } = pending;
+  return { key, glossaryVersion, articlePath, sourceText: text, targetText: translation, sourceLanguage, targetLanguage: target.language, engineProfile: target.engineProfile, origin };
 }

@@ -1,4 +1,5 @@
 import type { TaggedNode } from './tagged-text.ts';
+import { trailingWhitespace } from './wording.ts';
 
 /**
  * Mends what engines commonly do to tags without changing meaning: a span split around a word
@@ -36,7 +37,7 @@ function moveEdgeSpaceOut(nodes: readonly TaggedNode[], mustHugWords: (id: numbe
     const first = children[0];
     const last = children.at(-1);
     const leading = first?.type === 'text' ? /^\s*/.exec(first.value)![0] : '';
-    const trailing = last?.type === 'text' ? /\s*$/.exec(last.value)![0] : '';
+    const trailing = last?.type === 'text' ? trailingWhitespace(last.value) : '';
     if (!leading && !trailing) return [{ ...node, children }];
     const trimmed = trimEdges(children, leading.length, trailing.length);
     return [...(leading ? [text(leading)] : []), { ...node, children: trimmed }, ...(trailing ? [text(trailing)] : [])];

@@ -1,6 +1,5 @@
-import { countCodePoints } from '../markdown/count-code-points.ts';
 import type { Segment } from '../markdown/segment.ts';
-import { collapseWhitespace } from '../markdown/wording.ts';
+import { collapsedLength } from '../markdown/wording.ts';
 import type { CheckContext } from './check-context.ts';
 import { createFinding } from './create-finding.ts';
 import type { Finding } from './finding.ts';
@@ -41,5 +40,5 @@ function boundsFor(sourceLanguage: string, targetLanguage: string): Bounds {
 }
 
 function lengthOf(segment: Segment): number {
-  return countCodePoints(collapseWhitespace(plainTextOf(segment)));
+  return collapsedLength(plainTextOf(segment));
 }

@@ -1,5 +1,6 @@
 import type { Segment } from '../markdown/segment.ts';
 import type { CheckContext } from './check-context.ts';
+import { trailingWhitespace } from '../markdown/wording.ts';
 import { createFinding } from './create-finding.ts';
 import type { Finding } from './finding.ts';
 
@@ -15,7 +16,7 @@ export function checkWhitespace(source: Segment, target: Segment, context: Check
 }
 
 function edgeBlanks(text: string, edge: 'leading' | 'trailing'): string {
-  return (edge === 'leading' ? /^\s*/ : /\s*$/).exec(text)![0];
+  return edge === 'leading' ? /^\s*/.exec(text)![0] : trailingWhitespace(text);
 }
 
 function describe(blanks: string): string {

@@ -22,7 +22,8 @@ export async function checkOutputPath(outputRoot: string, relativePath: string):
 /** The first folder under `root` on the way to `relativeDir` that is a link resolving outside `root`. */
 function findEscapingLink(root: string, relativeDir: string): { link: string; target: string } | undefined {
   if (relativeDir === '.' || relativeDir === '') return undefined;
-  const realRoot = unlessFailed(() => realpathSync(root));
+  // The system's own realpath: one call, where Node's walks the path with a stat per folder.
+  const realRoot = unlessFailed(() => realpathSync.native(root));
   if (!realRoot) return undefined;
   let current = root;
   for (const part of relativeDir.split(path.sep)) {
@@ -31,7 +32,7 @@ function findEscapingLink(root: string, relativeDir: string): { link: string; ta
     const entry = unlessFailed(() => lstatSync(current));
     if (!entry) return undefined;
     if (!entry.isSymbolicLink()) continue;
-    const target = unlessFailed(() => realpathSync(current));
+    const target = unlessFailed(() => realpathSync.native(current));
     const inside = target === undefined ? undefined : path.relative(realRoot, target);
     if (inside === undefined || inside.startsWith('..') || path.isAbsolute(inside)) return { link: current, target: target ?? 'nowhere: the link is broken' };
   }

@@ -1,3 +1,5 @@
+import { endsSurrogatePair } from './count-code-points.ts';
+
 /**
  * Text with every run of whitespace (as `\s` reads it) turned into one space and none at either end. Most texts
  * already read so, and come back as they are; in the others only the runs that change are cut out, so a long text
@@ -36,8 +38,7 @@ export function collapsedLength(text: string): number {
     }
     if (isSpaceDue) count++;
     isSpaceDue = false;
-    // A low surrogate after a high one is the second half of one character.
-    if (code < 0xdc00 || code > 0xdfff || index === 0 || !isHighSurrogate(text.charCodeAt(index - 1))) count++;
+    if (!endsSurrogatePair(text, index)) count++;
   }
   return count;
 }
@@ -50,10 +51,6 @@ export function trailingWhitespace(text: string): string {
   let start = text.length;
   while (start > 0 && isWhitespace(text.charCodeAt(start - 1))) start--;
   return text.slice(start);
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function skipWhitespace(text: string, from: number): number {

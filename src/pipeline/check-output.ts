@@ -3,9 +3,9 @@ import type { Glossary } from '../glossary/glossary.ts';
 import type { RebuiltArticle } from '../markdown/rebuild-article.ts';
 import type { Segment } from '../markdown/segment.ts';
 import { checkArticle } from '../qa/check-article.ts';
-import { checksOfReturnedSource } from '../qa/segment-checks.ts';
 import { consistencyPlaces, type ConsistencyTracker, type KeptPlaces } from '../qa/consistency-tracker.ts';
 import type { Finding } from '../qa/finding.ts';
+import { checksOfReturnedSource } from '../qa/segment-checks.ts';
 import type { SourceDocument } from './source-document.ts';
 
 /** What checking an output needs from the run. */

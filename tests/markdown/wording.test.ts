@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, hasWording, isWhitespace, wordingOf } from '../../src/markdown/wording.ts';
+import { countCodePoints } from '../../src/markdown/count-code-points.ts';
+import { collapsedLength, collapseWhitespace, hasWording, isWhitespace, trailingWhitespace, wordingOf } from '../../src/markdown/wording.ts';
 
 describe('collapseWhitespace', () => {
   it('treats as whitespace exactly the code units `\\s` matches', () => {
@@ -25,6 +26,27 @@ describe('collapseWhitespace', () => {
     expect(collapseWhitespace('')).toBe('');
     expect(collapseWhitespace(' x')).toBe('x');
     expect(collapseWhitespace('x ')).toBe('x');
+  });
+});
+
+// Lone halves of a surrogate pair count as a character each, as countCodePoints counts them.
+const spacingPieces = ['a', 'é', '𝒳', '\ud835', '\udcb3', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', '\u2028', '\ufeff', ''];
+
+function randomTexts(seed: number, count: number): string[] {
+  let state = seed;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31);
+  return Array.from({ length: count }, () => Array.from({ length: next() % 9 }, () => spacingPieces[next() % spacingPieces.length]).join(''));
+}
+
+describe('collapsedLength', () => {
+  it('counts the characters of the collapsed text, for texts of words, surrogates and every kind of whitespace', () => {
+    for (const text of randomTexts(3, 5000)) expect(collapsedLength(text), JSON.stringify(text)).toBe(countCodePoints(text.replace(/\s+/g, ' ').trim()));
+  });
+});
+
+describe('trailingWhitespace', () => {
+  it('finds what /\\s*$/ finds', () => {
+    for (const text of randomTexts(5, 5000)) expect(trailingWhitespace(text), JSON.stringify(text)).toBe(/\s*$/.exec(text)![0]);
   });
 });
 

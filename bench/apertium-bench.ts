@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createApertiumEngine } from '../src/engines/apertium/apertium-engine.ts';
+import { integerScanLibrary } from '../src/engines/apertium/integer-scan-library.ts';
 import { frontmatterKeys, repoLocales, withBenchProject } from './bench-project.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { corpusTexts } from './corpus-texts.ts';
@@ -17,7 +18,11 @@ const section = '2 apertium';
 const pair = 'eng-spa';
 const maxRatio = 1.1;
 
-/** The apertium engine through the whole pipeline against one raw `apertium -u eng-spa` call on the same plain text. */
+/**
+ * The apertium engine through the whole pipeline against one raw `apertium -u eng-spa` call on the same plain text:
+ * as Debian installs it, and started with the integer-scan library the engine preloads, which tells what the
+ * pipeline adds apart from what the library saves.
+ */
 export async function benchApertium(options: BenchOptions): Promise<{ figures: Figure[]; details: object }> {
   const problem = await checkApertium();
   if (problem) return { figures: [skipped(section, 'pipeline / raw apertium', problem)], details: { skipped: problem } };
@@ -29,17 +34,21 @@ export async function benchApertium(options: BenchOptions): Promise<{ figures: F
   const work = await mkdtemp(path.join(os.tmpdir(), 'jialing-bench-apertium-'));
   const inputFile = path.join(work, 'input.txt');
   await writeFile(inputFile, plainText);
+  const library = await integerScanLibrary();
   let lastRun: TimedRun | undefined;
   // Apertium is a pipeline of processes: when they keep every core busy, whatever the run does besides adds to its time.
   const rawBusyCores: number[] = [];
+  const outputs: { raw?: string; rawWithLibrary?: string } = {};
   const timings = await compareMedians(
     {
       raw: async () => {
         const before = coreTimes();
-        // From a file: apertium's shell script reads stdin through `cat /dev/stdin`, which fails on Node's pipes.
-        const { code, stdout, stderr } = await runCommand('apertium', ['-u', pair, inputFile]);
-        if (code !== 0 || stdout.length < plainText.length / 2) throw new Error(`apertium -u ${pair} failed (exit code ${code}): ${stderr.slice(0, 300)}`);
+        outputs.raw = await runApertium(pair, inputFile, plainText);
         rawBusyCores.push(busyCoresSince(before));
+      },
+      // A no-op where the library could not be compiled; not shown then.
+      rawWithLibrary: async () => {
+        if (library) outputs.rawWithLibrary = await runApertium(pair, inputFile, plainText, { ...process.env, LD_PRELOAD: library });
       },
       // The engine alone on the texts the pipeline would send: tells engine integration apart from pipeline work.
       engine: async () => {
@@ -60,6 +69,8 @@ export async function benchApertium(options: BenchOptions): Promise<{ figures: F
   ).finally(() => rm(work, { recursive: true, force: true }));
   const failures = lastRun?.isComplete ? lastRun.report.languages[0]!.failedSegments : 0;
   const ratio = timings.pipeline.median / timings.raw.median;
+  const rawWithLibrary = library && timings.rawWithLibrary.median;
+  const isSameOutput = outputs.raw === outputs.rawWithLibrary;
   const rate = (count: number, ms: number) => `${Math.round(count / (ms / 1000))} segments/s`;
   const kilobytes = Buffer.byteLength(plainText) / 1000;
   return {
@@ -70,10 +81,24 @@ export async function benchApertium(options: BenchOptions): Promise<{ figures: F
       info(section, 'translateArticles, engine apertium, es', timings.pipeline.median, lastRun?.isComplete === false ? describePartial(lastRun) : `${seconds(timings.pipeline.median)} (${rate(texts.unique.length, timings.pipeline.median)})`),
       info(section, 'apertium engine alone, same texts', timings.engine.median, `${seconds(timings.engine.median)} (${rate(texts.unique.length, timings.engine.median)}; ${times(timings.engine.median / timings.raw.median)} raw)`),
       checked(section, 'pipeline / raw apertium', ratio, times(ratio), `≤ ${times(maxRatio)}`, ratio <= maxRatio),
+      ...(rawWithLibrary
+        ? [
+            info(section, 'raw apertium with the integer-scan library', rawWithLibrary, `${seconds(rawWithLibrary)} (${times(rawWithLibrary / timings.raw.median)} raw)`),
+            checked(section, 'raw apertium, output differing with the library', Number(!isSameOutput), isSameOutput ? 'no' : 'yes', 'no', isSameOutput),
+            info(section, 'pipeline / raw apertium, both with the library', timings.pipeline.median / rawWithLibrary, times(timings.pipeline.median / rawWithLibrary)),
+          ]
+        : [skipped(section, 'raw apertium with the integer-scan library', 'the library could not be compiled (is `cc` installed?)')]),
       info(section, 'segments failed (formatting lost)', failures),
     ],
     details: { articles: articles.length, uniqueSegments: texts.unique.length, plainSegments: texts.plain.length, plainBytes: Buffer.byteLength(plainText), timingsMs: timings, rawBusyCores },
   };
+}
+
+// From a file: apertium's shell script reads stdin through `cat /dev/stdin`, which fails on Node's pipes.
+async function runApertium(pair: string, inputFile: string, plainText: string, env?: NodeJS.ProcessEnv): Promise<string> {
+  const { code, stdout, stderr } = await runCommand('apertium', ['-u', pair, inputFile], { env });
+  if (code !== 0 || stdout.length < plainText.length / 2) throw new Error(`apertium -u ${pair} failed (exit code ${code}): ${stderr.slice(0, 300)}`);
+  return stdout;
 }
 
 async function checkApertium(): Promise<string | undefined> {

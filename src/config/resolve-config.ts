@@ -29,6 +29,7 @@ export interface ResolvedConfig {
   /** How links to headings follow the headings' translations. */
   readonly anchors: AnchorStyle;
   readonly apertiumPairs: Readonly<Record<string, string>>;
+  readonly apertiumIntegerScan: boolean;
   readonly deepl: ParsedConfig['deepl'];
   readonly llm: ParsedConfig['llm'];
   /** The SQLite memory file; for a PostgreSQL memory, where `memory` points instead. */
@@ -77,6 +78,7 @@ export function resolveConfig(raw: unknown, configFile: string): ResolvedConfig 
     },
     anchors: config.anchors,
     apertiumPairs: config.apertium.pairs,
+    apertiumIntegerScan: config.apertium.integerScan,
     deepl: config.deepl,
     llm: config.llm,
     memoryFile: typeof config.memory === 'string' && !isPostgresUrl(config.memory) ? path.resolve(root, config.memory) : path.resolve(root, '.jialing/memory.db'),

@@ -209,9 +209,11 @@ export const configSchema = z
       .object({
         /** Apertium pair (`apertium -l`) to use per target language, e.g. `{ ca: "eng-cat_valencia" }`. */
         pairs: z.record(z.string(), z.string().min(1)).default({}),
+        /** Start the pipeline's stages with jialing's integer-scan library: the same translations, faster. */
+        integerScan: z.boolean().default(true),
       })
       .strict()
-      .default({ pairs: {} }),
+      .prefault({}),
   })
   .strict();
 

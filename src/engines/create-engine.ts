@@ -20,7 +20,7 @@ export interface EngineEnvironment {
 // The clients of the paid engines (deepl-node, openai) are loaded only by a run that uses them: each costs
 // a tenth of a second or more to load.
 const factories: Record<EngineName, (config: ResolvedConfig, env: EngineEnvironment) => Promise<Engine<EngineReply>>> = {
-  apertium: async (config) => createApertiumEngine({ pairs: config.apertiumPairs }),
+  apertium: async (config) => createApertiumEngine({ pairs: config.apertiumPairs, integerScan: config.apertiumIntegerScan }),
   deepl: async (config, env) => {
     const { createDeeplEngine } = await import('./deepl/deepl-engine.ts');
     return createDeeplEngine({ ...config.deepl, authKey: env.DEEPL_AUTH_KEY, serverUrl: env.DEEPL_SERVER_URL });

@@ -180,6 +180,8 @@ describe('config files that are refused with exit code 2', () => {
 
   it('names engine when it is not an engine', () => refusedJson({ targetLanguages: ['es'], engine: 'nonsense' }, 'engine: '), timeout);
 
+  it('names apertium.integerScan when it is not true or false', () => refusedJson({ targetLanguages: ['es'], apertium: { integerScan: 'off' } }, 'apertium.integerScan: ', 'expected boolean'), timeout);
+
   it(
     'names a style or DeepL setting for a language the run does not translate',
     () => refusedJson({ targetLanguages: ['es'], llm: { languages: { fr: { style: 'Formal.' } } }, deepl: { languages: { de: { formality: 'more' } } } }, 'llm.languages.fr: "fr" is not in targetLanguages', 'deepl.languages.de: "de" is not in targetLanguages'),

@@ -50,9 +50,11 @@ export class ApertiumProcess {
   #buffer = '';
   #failure?: Error;
 
-  constructor(readonly pair: string, modeFile: string) {
+  /** `preload`: a library every stage is started with (LD_PRELOAD), such as the integer-scan library. */
+  constructor(readonly pair: string, modeFile: string, { preload }: { readonly preload?: string } = {}) {
+    const env = preload ? { ...process.env, LD_PRELOAD: [preload, process.env.LD_PRELOAD].filter(Boolean).join(' ') } : process.env;
     // In a process group of its own, so that closing can end every stage at once (see `running`).
-    this.#child = spawn('bash', ['-c', startStages, modeFile, '-n', '', taggerGuard, segmentBreak], { stdio: 'pipe', detached: true });
+    this.#child = spawn('bash', ['-c', startStages, modeFile, '-n', '', taggerGuard, segmentBreak], { stdio: 'pipe', detached: true, env });
     this.#child.stdout.setEncoding('utf8');
     this.#child.stdout.on('data', (chunk: string) => this.#receive(chunk));
     let stderr = '';

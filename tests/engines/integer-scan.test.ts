@@ -56,7 +56,8 @@ describe('the integer-scan library', () => {
     'reads every text as ICU reads it, numbers of tags and all else',
     async () => {
       // ICU's u_sscanf: its file, and the major version its names carry.
-      const { stdout: known } = await run('ldconfig', ['-p']);
+      // By its path: /sbin is not on every user's PATH.
+      const { stdout: known } = await run('/sbin/ldconfig', ['-p']);
       const icu = /=> (\S*libicuio\.so\.(\d+))$/m.exec(known);
       if (!icu) throw new Error('ICU (libicuio) is not installed; Apertium needs it');
       const program = path.join(folder, 'compare-integer-scan');

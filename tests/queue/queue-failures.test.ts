@@ -9,7 +9,7 @@ import { startDeeplTestServer, type DeeplTestServer } from '../support/deepl-tes
 import { numberedArticleFiles } from '../support/numbered-articles.ts';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.ts';
 import { signalWhen } from '../support/signal-when.ts';
-import { deeplKey, progressLines, QueueProject, workerLog } from './queue-project.ts';
+import { deeplKey, progressLines, QueueProject, whenWaiting, workerLog } from './queue-project.ts';
 
 // What a queued batch does when its jobs cannot be done, and what it refuses to do.
 
@@ -154,11 +154,13 @@ describe('translate --queue with no worker', () => {
 
   it('keeps waiting while a failed job waits out a retry delay longer than queue.waitSeconds', async () => {
     project = await QueueProject.create(postgres.url, server.url, { queue: { waitSeconds: 1, attempts: 2, retryDelaySeconds: 2 } }, numberedArticleFiles(1, 1));
+    // Waiting before the batch is queued, so that the first try starts within the second the submitter waits
+    // for a worker, however long a worker takes to start on this machine.
+    const worker = project.startWorker(['--idle-exit', '10'], { DEEPL_AUTH_KEY: 'wrong-key-789' });
+    await whenWaiting(worker);
     const submitter = project.start(['translate', '--queue', '--json']);
-    await project.whenQueued();
     // Every try fails (a wrong key), and no worker may take the job again before its retry delay (2–4 s with
     // pg-boss's backoff) has passed: twice the wait for a worker and more.
-    const worker = project.startWorker(['--idle-exit', '10'], { DEEPL_AUTH_KEY: 'wrong-key-789' });
     const [submitted, worked] = await Promise.all([submitter.result, worker.result]);
 
     expect(workerLog(worked.stderr).failed).toEqual(['guide00.md [de]', 'guide00.md [de]']);

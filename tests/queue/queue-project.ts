@@ -125,6 +125,15 @@ export function progressLines(stderr: string): string[] {
   });
 }
 
+/** Resolves once a started worker says it waits for jobs: from then on it takes each job at its next look. */
+export async function whenWaiting(worker: StartedCli, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!worker.output().stderr.includes('worker: waiting for jobs')) {
+    if (worker.child.exitCode !== null || Date.now() > deadline) throw new Error(`The worker did not start waiting for jobs:\n${worker.output().stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** What a worker's log says it took and finished, as `file [lang]`. */
 export function workerLog(stderr: string): { took: string[]; done: string[]; failed: string[] } {
   const of = (verb: string) => stderr.split('\n').flatMap((line) => (line.startsWith(`worker: ${verb} `) ? [line.slice(`worker: ${verb} `.length).replace(/(\])(: .*)$/, '$1')] : []));

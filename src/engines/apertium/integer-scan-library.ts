@@ -18,8 +18,12 @@ let built: Promise<string | undefined> | undefined;
  * installed, only slower.
  */
 export function integerScanLibrary(): Promise<string | undefined> {
+  return (built ??= buildInCacheFolder());
+}
+
+async function buildInCacheFolder(): Promise<string | undefined> {
   const folder = cacheFolderAbove(path.dirname(source));
-  return (built ??= folder ? buildIntegerScan(folder) : Promise.resolve(undefined));
+  return folder && buildIntegerScan(folder);
 }
 
 /** Compiles the library into `folder` unless it is there already; resolves with its path, or undefined on failure. */

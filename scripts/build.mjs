@@ -1,6 +1,7 @@
 // `npm run build`: compiles src/ into dist/ (or the folder given) with tsc, then copies the files tsc does not
 // emit but the compiled modules load by their own URL: the Apertium tagger guard (Perl), the source of the
-// integer-scan library (C, compiled on first use) and the review page (HTML, CSS, browser JavaScript). The folder is emptied first so no module of an older build lingers.
+// integer-scan library (C, compiled on first use) and the review page (HTML, CSS, browser JavaScript). The
+// folder is emptied first so no module of an older build lingers.
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countCodePoints } from '../../src/markdown/count-code-points.ts';
 import { collapsedLength, collapseWhitespace, hasWording, isWhitespace, trailingWhitespace, wordingOf } from '../../src/markdown/wording.ts';
+import { createRandom } from '../fuzz/hostile-documents.ts';
 
 describe('collapseWhitespace', () => {
   it('treats as whitespace exactly the code units `\\s` matches', () => {
@@ -33,9 +34,9 @@ describe('collapseWhitespace', () => {
 const spacingPieces = ['a', 'é', '𝒳', '\ud835', '\udcb3', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', '\u2028', '\ufeff', ''];
 
 function randomTexts(seed: number, count: number): string[] {
-  let state = seed;
-  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31);
-  return Array.from({ length: count }, () => Array.from({ length: next() % 9 }, () => spacingPieces[next() % spacingPieces.length]).join(''));
+  const random = createRandom(seed);
+  const below = (limit: number) => Math.floor(random() * limit);
+  return Array.from({ length: count }, () => Array.from({ length: below(9) }, () => spacingPieces[below(spacingPieces.length)]).join(''));
 }
 
 describe('collapsedLength', () => {

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectReadmes } from '../../scripts/corpus/collect-readmes.ts';
 import { createApertiumEngine } from '../../src/engines/apertium/apertium-engine.ts';
-import { buildIntegerScan } from '../../src/engines/apertium/integer-scan-library.ts';
+import { buildIntegerScan, integerScanLibrary } from '../../src/engines/apertium/integer-scan-library.ts';
 import { resolveConfig } from '../../src/config/resolve-config.ts';
 import type { UserConfig } from '../../src/config/schema.ts';
 import { createEngine } from '../../src/engines/create-engine.ts';
@@ -19,6 +19,7 @@ import { descendants } from '../support/processes.ts';
 const run = promisify(execFile);
 const timeout = 180_000;
 const nodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url));
+const maxSampleBytes = 150_000;
 const comparer = fileURLToPath(new URL('./fixtures/compare-integer-scan.c', import.meta.url));
 
 let folder: string;
@@ -84,13 +85,21 @@ describe('Apertium with the integer-scan library', () => {
   let texts: string[];
 
   beforeAll(async () => {
-    // Paragraphs, headings and list items of the installed packages' READMEs, as the pipeline segments them.
-    const readmes = await collectReadmes(nodeModules);
+    // Paragraphs, headings and list items of the installed packages' READMEs, as the pipeline segments them, up
+    // to the largest sample a test takes.
     const unique = new Set<string>();
-    for (const { text } of readmes) {
-      for (const segment of segmentMarkdown(text, segmentOptions([])).segments) if (segment.isTranslatable) unique.add(segment.text);
+    let bytes = 0;
+    for (const { text } of await collectReadmes(nodeModules)) {
+      if (bytes >= maxSampleBytes) break;
+      for (const segment of segmentMarkdown(text, segmentOptions([])).segments) {
+        if (!segment.isTranslatable || unique.has(segment.text)) continue;
+        unique.add(segment.text);
+        bytes += Buffer.byteLength(segment.text);
+      }
     }
     texts = [...unique];
+    // Without the library both engines below would run Apertium as installed, and agree for nothing.
+    expect(await integerScanLibrary()).toBeDefined();
   }, timeout);
 
   async function translateWith(isPreloaded: boolean, sample: readonly string[], pair: LanguagePair): Promise<string[]> {
@@ -103,7 +112,7 @@ describe('Apertium with the integer-scan library', () => {
   }
 
   it.each([
-    { target: 'es', bytes: 150_000 },
+    { target: 'es', bytes: maxSampleBytes },
     { target: 'ca', bytes: 60_000 },
   ])(
     'translates READMEs of installed packages into $target as Apertium does without it',

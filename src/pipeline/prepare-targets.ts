@@ -25,6 +25,8 @@ export interface Target {
   readonly hints: Map<string, TextHints>;
   /** Memory keys whose replies this run found broken and took out of the memory. */
   readonly rejected: Set<string>;
+  /** Source texts a person changed in an output this run, with the article whose output it was. */
+  readonly editedIn: Map<string, string>;
   /** When the first article of this language started, for the wall-clock figure. */
   startedAt?: number;
 }
@@ -141,6 +143,7 @@ export async function prepareTargets(config: ResolvedConfig, options: TargetOpti
         names: new Map(),
         hints: new Map(),
         rejected: new Set(),
+        editedIn: new Map(),
       };
       targets.push(target);
     }

@@ -31,6 +31,8 @@ export interface LanguageSummary {
   unsentSegments?: number;
   /** Segments a person changed in the outputs since the last run, now reviewed entries of the memory. */
   reviewerEdits?: number;
+  /** Outputs of other articles written anew with those segments' translations, where their source holds the same text. */
+  rewrittenWithEdits?: number;
   /** Articles whose source, settings and output were as the last run left them: reported from its record, not redone. */
   unchanged?: number;
   /** Outputs left untouched because a person's edits no longer line up with the source. */
@@ -87,7 +89,8 @@ export interface RunReport {
 /** Progress events, for a progress bar or plain log lines. */
 export type RunEvent =
   | { readonly type: 'start'; readonly articles: number; readonly resources: number; readonly languages: readonly string[] }
-  | { readonly type: 'article'; readonly language: string; readonly file: string; readonly segments: number; readonly isOk: boolean }
+  /** `editsFrom`: the articles whose hand-edited segments this output was written anew with. */
+  | { readonly type: 'article'; readonly language: string; readonly file: string; readonly segments: number; readonly isOk: boolean; readonly editsFrom?: readonly string[] }
   | { readonly type: 'problem'; readonly problem: Problem };
 
 /** Whether the run failed some of its work. */

@@ -20,9 +20,10 @@ export type ReviewerEdits =
   | { readonly state: 'none'; readonly written?: WrittenOutput; readonly current?: string; readonly isUnrecordedReplaced?: boolean }
   /**
    * Changed segments are now reviewed entries of the memory; `text` is the file as the person left it.
+   * `sourceTexts`: the source texts of the changed segments, one per segment.
    * `isAdopted`: jialing had no record of the file (a translation made before it, a fresh clone, a new memory).
    */
-  | { readonly state: 'edited'; readonly text: string; readonly segments: number; readonly isSourceUnchanged: boolean; readonly isAdopted?: boolean }
+  | { readonly state: 'edited'; readonly text: string; readonly segments: number; readonly sourceTexts: readonly string[]; readonly isSourceUnchanged: boolean; readonly isAdopted?: boolean }
   /**
    * The file cannot be lined up with its source; it must be left as it is. `isUnrecorded`: jialing never wrote it.
    * `current`: the file, for a rebuild that replaces it (`--overwrite`) and keeps what the format keeps of it.
@@ -85,7 +86,8 @@ export async function takeReviewerEdits(
     return { state: 'conflict', reason: `it can no longer be read as an article (${(error as Error).message})`, current, isUnrecorded };
   }
   if ('conflict' in aligned) return { state: 'conflict', reason: aligned.conflict, current, isUnrecorded };
-  if (options.isDryRun) return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text, isAdopted: isUnrecorded };
+  const edited = { state: 'edited', text: current, segments: aligned.edits.length, sourceTexts: aligned.edits.map((edit) => edit.sourceText), isSourceUnchanged: written.sourceText === source.text, isAdopted: isUnrecorded } as const;
+  if (options.isDryRun) return edited;
   const termIds = new Map(masked.map((item) => [item.text, item.masks.map((mask) => mask.termId)]));
   const masksOf = new Map(masked.map((item) => [item.text, item.masks]));
   await memory.storeReviewed(
@@ -104,5 +106,5 @@ export async function takeReviewerEdits(
       };
     }),
   );
-  return { state: 'edited', text: current, segments: aligned.edits.length, isSourceUnchanged: written.sourceText === source.text, isAdopted: isUnrecorded };
+  return edited;
 }

@@ -144,11 +144,13 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   }
   if (reviewer.state === 'edited' && reviewer.isAdopted) reportAdopted(run, target, file, reviewer.segments);
   else if (reviewer.state === 'edited') summary.reviewerEdits = (summary.reviewerEdits ?? 0) + reviewer.segments;
+  if (reviewer.state === 'edited') for (const text of reviewer.sourceTexts) target.editedIn.set(text, file);
   const texts = textsToSend(source.masked);
   const figures = sourceFiguresOf(source.masked, texts);
   addSourceFigures(run, target, figures, source.format.name);
   summary.fromMemory += recalled.known.size;
   let isOk = true;
+  let editsFrom: string[] | undefined;
   // Whether the output holds what this run made of it, so that a later failure does not say it was not written.
   let isOnDisk = false;
   try {
@@ -204,6 +206,8 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
       if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), source.hasByteOrderMark ? byteOrderMark + output : output, { isBlocking: target.engine.isLocal });
       isOnDisk = true;
+      if (!isKept && !isUnchanged && reviewer.state === 'none' && reviewer.current !== undefined) editsFrom = editsTaken(target, file, texts, recalled);
+      if (editsFrom) summary.rewrittenWithEdits = (summary.rewrittenWithEdits ?? 0) + 1;
       if (!isUnchanged) await run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
       const checked = checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language, { isSourceReturned: target.engine.returnsSource });
       // Every text translated: none given up on, none whose replies all failed the engine's checks.
@@ -225,8 +229,18 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
   if (run.isDryRun) summary.billedCharacters += countCharacters([...recalled.missing.keys()]);
   // A real run takes its tokens from the engine once every request has ended (see translateArticles).
   if (run.isDryRun) updateTokenFigures(summary, target.engine, run.config.llm.prices, [...recalled.missing.keys()]);
-  run.emit({ type: 'article', language, file, segments: texts.length, isOk });
+  run.emit({ type: 'article', language, file, segments: texts.length, isOk, ...(editsFrom && { editsFrom }) });
   return isOk ? 'written' : 'failed';
+}
+
+// An output on disk written anew with a text a person edited in another article's output this run: the articles
+// whose edits it took, so a run says why a file nobody touched changed. Undefined when it took none.
+function editsTaken(target: Target, file: string, texts: readonly string[], recalled: Recalled): string[] | undefined {
+  const files = new Set(texts.flatMap((text) => {
+    const editedIn = target.editedIn.get(text);
+    return editedIn !== undefined && editedIn !== file && recalled.known.has(text) ? [editedIn] : [];
+  }));
+  return files.size > 0 ? [...files].sort() : undefined;
 }
 
 // Kept only for an output made entirely of translations: one with a source text kept for a failed segment must

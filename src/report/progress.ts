@@ -34,7 +34,7 @@ function lineReporter(stream: NodeJS.WriteStream) {
   return {
     onEvent(event: RunEvent) {
       if (event.type === 'start') stream.write(`Translating ${describeDocuments(event.articles, event.resources)} into ${event.languages.join(', ')}\n`);
-      else if (event.type === 'article') stream.write(`${event.language}  ${event.file}  ${event.segments} segments${event.isOk ? '' : '  FAILED'}\n`);
+      else if (event.type === 'article') stream.write(`${event.language}  ${event.file}  ${event.segments} segments${event.isOk ? '' : '  FAILED'}${event.editsFrom ? `  with hand edits from ${event.editsFrom.join(', ')}` : ''}\n`);
       else stream.write(`${event.problem.severity}: ${event.problem.message}\n`);
     },
     stop: () => {},

@@ -23,10 +23,11 @@ export function formatSummaryTable(report: RunReport): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   const title = describeRun(report);
-  const reviewed = report.languages.flatMap(({ language, reviewerEdits, conflicts, unchanged, adoptedOutputs, unrecordedOutputs, blockedOutputs, deadLettered, promptTokens, completionTokens, cost }) => [
+  const reviewed = report.languages.flatMap(({ language, reviewerEdits, rewrittenWithEdits, conflicts, unchanged, adoptedOutputs, unrecordedOutputs, blockedOutputs, deadLettered, promptTokens, completionTokens, cost }) => [
     ...(promptTokens !== undefined ? [`${language}: ${tokenLine(promptTokens, completionTokens ?? 0, cost, report.dryRun)}`] : []),
     ...(unchanged ? [`${language}: ${countOf(unchanged, hasResources ? 'document' : 'article')} unchanged since the last run, reported from ${unchanged === 1 ? 'its record' : 'their records'}`] : []),
     ...(reviewerEdits ? [`${language}: ${countOf(reviewerEdits, 'segment')} edited by hand in the output kept and stored as reviewed`] : []),
+    ...(rewrittenWithEdits ? [`${language}: ${countOf(rewrittenWithEdits, 'other output')} written anew with those edits, where ${rewrittenWithEdits === 1 ? 'its source holds' : 'their sources hold'} the same text`] : []),
     ...(adoptedOutputs ? [`${language}: ${countOf(adoptedOutputs, 'existing output')} jialing had no record of adopted as reviewed translations`] : []),
     ...(conflicts ? [`${language}: ${countOf(conflicts, 'hand-edited output')} left untouched (see the errors above)`] : []),
     ...(unrecordedOutputs ? [`${language}: ${countOf(unrecordedOutputs, 'existing output')} jialing had no record of left untouched (see the errors above; --overwrite replaces them)`] : []),

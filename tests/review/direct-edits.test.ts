@@ -169,6 +169,39 @@ describe('edits made in the localised markdown', () => {
   );
 
   it(
+    'writes the edit into the other outputs whose source holds the same paragraph, and names them and where the edit came from',
+    async () => {
+      const shared = 'The museum opens every Monday at nine in the morning.';
+      await writeProject(dir, {
+        'articles/en/b.md': `# Visiting\n\n${shared}\n\nTickets cost ten yuan.\n`,
+        'articles/en/c.md': '# Elsewhere\n\nThe river is very wide.\n',
+      });
+      expect((await runCli(['translate', '-q'], { cwd: dir })).code).toBe(0);
+      const otherOutput = (name: string) => readFile(path.join(dir, 'articles', 'es', name), 'utf8');
+      const untouched = await otherOutput('c.md');
+      expect(await otherOutput('b.md')).not.toContain('de la mañana en punto');
+
+      await editLine('El museo', 'El museo abre cada lunes a las nueve de la mañana en punto.');
+      // A new article with the same paragraph takes the edit too, but there was no output of it to write anew.
+      await writeProject(dir, { 'articles/en/d.md': `# New\n\n${shared}\n` });
+      const result = await runCli(['translate'], { cwd: dir });
+      expect(result.code).toBe(0);
+      expect(await otherOutput('b.md')).toContain('El museo abre cada lunes a las nueve de la mañana en punto.');
+      expect(await otherOutput('d.md')).toContain('El museo abre cada lunes a las nueve de la mañana en punto.');
+      expect(await otherOutput('c.md')).toBe(untouched);
+      const printed = result.stdout + result.stderr;
+      expect(printed).toMatch(/^es {2}b\.md {2}\d+ segments {2}with hand edits from a\.md$/m);
+      expect(printed).not.toMatch(/d\.md.*with hand edits/);
+      expect(printed).toContain('es: 1 other output written anew with those edits, where its source holds the same text');
+
+      const again = await runCli(['translate', '--json'], { cwd: dir });
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout).languages.es.rewrittenWithEdits).toBeUndefined();
+    },
+    timeout,
+  );
+
+  it(
     'writes the output anew once a conflicting file is deleted, with the translations reviewed before',
     async () => {
       await editLine('El museo', 'El museo abre todos los lunes a las nueve.');

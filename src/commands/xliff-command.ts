@@ -47,17 +47,19 @@ export function addXliffCommand(program: Command): void {
   xliff
     .command('import')
     .description('Store the translations of XLIFF files as reviewed and rewrite the articles; a file with any problem imports nothing (exit 1)')
-    .argument('<files...>', 'XLIFF files written by `jialing xliff export` and edited in a CAT tool')
+    .argument('<paths...>', 'XLIFF files written by `jialing xliff export` and edited in a CAT tool, or folders of them')
     .option('-c, --config <file>', 'config file (.ts, .mjs, .js or .json); default: pipeline.config.* in the working folder')
     .option('--force', 'store changed targets even where the translation changed in the project since the export')
     .option('--json', 'print what each file did as JSON on stdout')
-    .action(async (files: string[], flags: { config?: string; force?: boolean; json?: boolean }) => {
-      const [{ loadConfig }, { ReviewWorkspace }, { importXliffFile }] = await Promise.all([
+    .action(async (paths: string[], flags: { config?: string; force?: boolean; json?: boolean }) => {
+      const [{ loadConfig }, { ReviewWorkspace }, { importXliffFile }, { findXliffFiles }] = await Promise.all([
         import('../config/load-config.ts'),
         import('../review/review-workspace.ts'),
         import('../review/xliff/import-xliff.ts'),
+        import('../review/xliff/find-xliff-files.ts'),
       ]);
       const config = await loadConfig(flags.config, process.cwd());
+      const files = await findXliffFiles(paths);
       const imported: XliffImportResult[] = [];
       const rejected: XliffError[] = [];
       const workspace = await ReviewWorkspace.open(config, { env: process.env });

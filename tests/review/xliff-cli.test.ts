@@ -169,6 +169,39 @@ describe('jialing xliff import', () => {
   );
 
   it(
+    'imports every XLIFF file of a folder, as the export wrote it',
+    async () => {
+      await exportOk('--lang', 'es');
+      await editUnit(riverXliff(), 'u2', 'Los barcos salen a las nueve y media.');
+      const result = await runCli(['xliff', 'import', path.join(dir, '.jialing', 'xliff', 'es')], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.trim().split('\n')).toEqual([
+        `${bridgeXliff()}: es/bridge.md: 0 saved as reviewed, 2 unchanged`,
+        `${riverXliff()}: es/guides/river.md: 1 saved as reviewed, 2 unchanged`,
+      ]);
+      expect(await readFile(riverOutput(), 'utf8')).toContain('Los barcos salen a las nueve y media.');
+    },
+    timeout,
+  );
+
+  it(
+    'refuses a path that does not exist and a folder without XLIFF files, naming both, with exit 2 and nothing imported',
+    async () => {
+      await exportOk('--lang', 'es');
+      await editUnit(riverXliff(), 'u2', 'Los barcos salen a las nueve y media.');
+      const before = await snapshot();
+      const result = await runCli(['xliff', 'import', riverXliff(), 'returned/river.md.xlf', path.join(dir, 'articles', 'en')], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('returned/river.md.xlf: no such file or folder');
+      expect(result.stderr).toContain(`${path.join(dir, 'articles', 'en')}: a folder holding no .xlf or .xliff file`);
+      expect(result.stderr).toContain('Nothing was imported.');
+      expect(stackFrames(result.stderr)).toEqual([]);
+      expect(await snapshot()).toEqual(before);
+    },
+    timeout,
+  );
+
+  it(
     'stores an unchanged translation as reviewed when its state is raised to final, from a UTF-16 file',
     async () => {
       await exportOk('--lang', 'es', '--article', 'bridge.md');
@@ -261,7 +294,7 @@ describe('jialing xliff import', () => {
       expect(exportHelp.stdout).toContain('--out <dir>');
       const importHelp = await runCli(['xliff', 'import', '--help'], { cwd: dir });
       expect(importHelp.code).toBe(0);
-      expect(importHelp.stdout).toContain('Usage: jialing xliff import [options] <files...>');
+      expect(importHelp.stdout).toContain('Usage: jialing xliff import [options] <paths...>');
       const missing = await runCli(['xliff', 'import'], { cwd: dir });
       expect(missing.code).toBe(2);
     },

@@ -7,6 +7,7 @@ import type { XliffImportResult } from '../review/xliff/import-xliff.ts';
 import { XliffError } from '../review/xliff/xliff-error.ts';
 import { withProjectOptions } from './config-options.ts';
 import { parseLanguages } from './parse-languages.ts';
+import { checkOutFolder } from '../io/check-out-folder.ts';
 import { isInside } from '../io/is-inside.ts';
 
 /** `jialing xliff export|import`: hand translations to reviewers' CAT tools as XLIFF 2.1 and take their corrections back. */
@@ -26,6 +27,7 @@ export function addXliffCommand(program: Command): void {
       ]);
       const config = await loadConfig(flags.config, process.cwd());
       const languages = chooseLanguages(config, parseLanguages(flags.lang));
+      if (flags.out !== undefined) await checkOutFolder(flags.out, ['.xlf', '.xliff']);
       const workspace = await ReviewWorkspace.open(config, { env: process.env });
       try {
         const articles = flags.article ? [articleOf(flags.article, config)] : (await workspace.listArticles()).map((article) => article.file);

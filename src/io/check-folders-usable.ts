@@ -23,7 +23,7 @@ export async function checkFoldersUsable(folders: readonly FolderToWrite[], conf
 }
 
 /** The nearest existing entry on the way up from `dir`, when it is not a folder. */
-async function firstFileOnPath(dir: string): Promise<string | undefined> {
+export async function firstFileOnPath(dir: string): Promise<string | undefined> {
   for (let current = dir; ; current = path.dirname(current)) {
     const found = await stat(current).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ENOTDIR' ? undefined : Promise.reject(error)));
     if (found) return found.isDirectory() ? undefined : current;

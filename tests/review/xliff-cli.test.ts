@@ -117,6 +117,25 @@ describe('jialing xliff export', () => {
     },
     timeout,
   );
+
+  it.each([
+    ['a file', 'notes.txt', /error: --out notes\.txt is a file; expected a folder\./],
+    ['a path under a file', 'notes.txt/es', /error: --out notes\.txt\/es: .*notes\.txt, on the way to it, is a file; expected a folder\./],
+    ['a name like one XLIFF file', 'review.xlf', /error: --out review\.xlf names a file, but --out takes a folder: .*\nhint: Name a folder, for example --out review\./],
+  ])(
+    'refuses an --out that is %s with exit 2, writing nothing',
+    async (_what, out, message) => {
+      await writeFile(path.join(dir, 'notes.txt'), 'mine\n');
+      const before = await listFiles(dir);
+      const result = await runCli(['xliff', 'export', '--out', out], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(stackFrames(result.stderr)).toEqual([]);
+      expect(await listFiles(dir)).toEqual(before);
+      expect(await readFile(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
+    },
+    timeout,
+  );
 });
 
 describe('jialing xliff import', () => {

@@ -1,7 +1,8 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve-config.ts';
 import { UsageError } from '../errors.ts';
+import { firstFileOnPath } from './check-folders-usable.ts';
 import { isInside } from './is-inside.ts';
 
 /** A file format an export writes, with the extensions its files may carry. */
@@ -13,7 +14,8 @@ export interface ExportFormat {
 /**
  * Refuses an export that would replace the project's own data (the memory and its journal files, the config,
  * a glossary resource, an article) or whose file name says another format: `memory export .jialing/memory.db`
- * is a slip of the keyboard that would otherwise turn the memory into TMX.
+ * is a slip of the keyboard that would otherwise turn the memory into TMX. Refuses too a path that is a folder,
+ * or one a file stands in the way of, which no write could use.
  */
 export async function checkExportPath(file: string, format: ExportFormat, config: Pick<ResolvedConfig, 'memoryFile' | 'configFile' | 'localesDir' | 'articlesDir'>): Promise<void> {
   const extension = path.extname(file).toLowerCase();
@@ -21,6 +23,13 @@ export async function checkExportPath(file: string, format: ExportFormat, config
     throw new UsageError(`Refusing to write ${format.name} to ${file}: its extension "${extension}" says another format.`, {
       hint: `Name the file *${format.extensions[0]}${format.extensions.length > 1 ? ` (or ${format.extensions.slice(1).join(', ')})` : ''}.`,
     });
+  }
+  if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+    throw new UsageError(`Refusing to write ${format.name} to ${file}: it is a folder.`, { hint: `Name a file in it, for example ${path.join(file, `export${format.extensions[0]}`)}.` });
+  }
+  const blocking = await firstFileOnPath(path.dirname(path.resolve(file)));
+  if (blocking) {
+    throw new UsageError(`Refusing to write ${format.name} to ${file}: ${blocking}, on the way to it, is a file.`, { hint: 'Name a path whose folders are folders (missing ones are created).' });
   }
   const target = await realPathOf(path.resolve(file));
   const memory = await realPathOf(config.memoryFile);

@@ -23,7 +23,8 @@ export async function writeFileAtomic(file: string, content: string, options: { 
     if (replaced?.isFile()) chmodSync(temporary, replaced.mode & 0o7777);
     renameSync(temporary, file);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    // Cleaning up must not hide why the write failed (a file where a folder should be fails both).
+    unlessFailed(() => rmSync(temporary, { force: true }));
     throw error;
   }
 }

@@ -52,6 +52,13 @@ describe('where an export may be written', () => {
     expect(await refusal(path.join(dir, 'articles/en/index.tmx'))).toContain('it lies in the folder of source articles');
   });
 
+  it('refuses a folder, and a path a file stands in the way of', async () => {
+    await writeProject(dir, { 'notes.txt': 'mine\n', 'exports/keep.txt': '' });
+    expect(await refusal(path.join(dir, 'exports'))).toBe(`Refusing to write TMX to ${path.join(dir, 'exports')}: it is a folder.`);
+    expect(await refusal(path.join(dir, 'notes.txt/export.tmx'))).toBe(`Refusing to write TMX to ${path.join(dir, 'notes.txt/export.tmx')}: ${path.join(dir, 'notes.txt')}, on the way to it, is a file.`);
+    expect(await refusal(path.join(dir, 'notes.txt/more/export.tmx'))).toContain(`${path.join(dir, 'notes.txt')}, on the way to it, is a file.`);
+  });
+
   it('refuses a file name whose extension names another format, and accepts one with none', async () => {
     expect(await refusal(path.join(dir, 'export.db'))).toBe(`Refusing to write TMX to ${path.join(dir, 'export.db')}: its extension ".db" says another format.`);
     expect(await refusal(path.join(dir, 'out/export.tmx'))).toBe('accepted');
@@ -74,6 +81,24 @@ describe('export commands', () => {
       const result = await runCli(['memory', 'export', '.jialing/memory.db'], { cwd: dir });
       expectRefused(result, 'error: Refusing to write TMX to .jialing/memory.db: its extension ".db" says another format.', 'hint: Name the file *.tmx');
       expect(await readFile(project().memoryFile)).toEqual(before);
+    },
+    timeout,
+  );
+
+  it(
+    'memory and glossary export onto a folder or under a file: exit 2, one message, nothing written',
+    async () => {
+      await writeProject(dir, { 'notes.txt': 'mine\n', 'exports/keep.txt': '' });
+      const before = await listFiles(dir);
+      for (const [args, message] of [
+        [['memory', 'export', 'exports'], 'error: Refusing to write TMX to exports: it is a folder.'],
+        [['memory', 'export', 'notes.txt/memory.tmx'], `error: Refusing to write TMX to notes.txt/memory.tmx: ${path.join(dir, 'notes.txt')}, on the way to it, is a file.`],
+        [['glossary', 'export', 'notes.txt/terms.csv'], `error: Refusing to write CSV to notes.txt/terms.csv: ${path.join(dir, 'notes.txt')}, on the way to it, is a file.`],
+      ] as const) {
+        expectRefused(await runCli(args, { cwd: dir }), message);
+      }
+      expect(await listFiles(dir)).toEqual(before);
+      expect(await readFile(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
     },
     timeout,
   );

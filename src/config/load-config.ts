@@ -24,11 +24,20 @@ async function findDefaultConfig(cwd: string): Promise<string> {
   });
 }
 
+const configExtensions = ['.ts', '.mts', '.cts', '.mjs', '.cjs', '.js', '.json'];
+
 async function importConfig(configFile: string): Promise<unknown> {
   if (!(await isFile(configFile))) {
-    throw new ConfigError(`Config file not found: ${configFile}`, { hint: 'Check the --config path.' });
+    const isFolder = (await stat(configFile).catch(() => undefined))?.isDirectory() === true;
+    throw new ConfigError(isFolder ? `The config path ${configFile} is a folder, not a config file.` : `Config file not found: ${configFile}`, {
+      hint: isFolder ? `Pass the file itself, for example --config ${path.join(configFile, defaultConfigFiles[0]!)}.` : 'Check the --config path.',
+    });
   }
   const extension = path.extname(configFile);
+  // Any other file would be imported as a script, and an empty or unrelated one would pass for an empty config.
+  if (!configExtensions.includes(extension)) {
+    throw new ConfigError(`Config file ${configFile}: its name does not say its format.`, { hint: `Name it ${configExtensions.map((known) => `*${known}`).join(', ')}.` });
+  }
   try {
     if (extension === '.json') return JSON.parse(await readFile(configFile, 'utf8'));
     const url = pathToFileURL(configFile).href;

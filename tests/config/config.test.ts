@@ -265,6 +265,16 @@ describe('config files that are refused with exit code 2', () => {
   );
 
   it(
+    'refuses a --config that is a folder, or a file whose name does not say its format, rather than run with defaults',
+    async () => {
+      await writeProject(dir, { ...article, 'settings/pipeline.config.ts': '', 'settings.txt': '' });
+      await expectConfigRefused(await runCli(['translate', '--config', 'settings'], { cwd: dir }), `The config path ${path.join(dir, 'settings')} is a folder, not a config file.`, `--config ${path.join(dir, 'settings', 'pipeline.config.ts')}`);
+      await expectConfigRefused(await runCli(['translate', '--config', 'settings.txt'], { cwd: dir }), `Config file ${path.join(dir, 'settings.txt')}: its name does not say its format.`, 'Name it *.ts, *.mts, *.cts, *.mjs, *.cjs, *.js, *.json.');
+    },
+    timeout,
+  );
+
+  it(
     'names the working folder and the default names when there is no config file',
     async () => {
       await writeProject(dir, article);

@@ -9,6 +9,7 @@ import { addTranslateCommand } from './commands/translate-command.ts';
 import { addWorkerCommand } from './commands/worker-command.ts';
 import { addXliffCommand } from './commands/xliff-command.ts';
 import { formatPlace, JialingError } from './errors.ts';
+import { jialingVersion } from './jialing-version.ts';
 import { limitSegmentThreadHeap } from './pipeline/segment-thread-heap.ts';
 
 /**
@@ -18,6 +19,7 @@ import { limitSegmentThreadHeap } from './pipeline/segment-thread-heap.ts';
 export function createProgram(): Command {
   const program = new Command('jialing')
     .description('Batch translation and localisation pipeline for markdown articles')
+    .version(jialingVersion(), '-V, --version', 'print the version of jialing')
     .exitOverride()
     .configureOutput({ outputError: (message, write) => write(message) })
     .showHelpAfterError('(run with --help for usage)');

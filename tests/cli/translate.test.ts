@@ -408,6 +408,19 @@ describe('jialing command line', () => {
   );
 
   it(
+    'prints the version of package.json with --version and -V, and exits 0',
+    async () => {
+      const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+      for (const flag of ['--version', '-V']) {
+        const result = await runCli([flag], { cwd: dir });
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe(`${version}\n`);
+      }
+    },
+    timeout,
+  );
+
+  it(
     'shows the translate help with translate --help, listing every option, and exits 0',
     async () => {
       const result = await runCli(['translate', '--help'], { cwd: dir });

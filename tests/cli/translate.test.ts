@@ -229,6 +229,18 @@ describe('jialing translate with the Apertium engine', () => {
     timeout,
   );
 
+  it.each([['translate', ''], ['status', ' , '], ['check', ',']])(
+    '%s refuses a --lang naming no language (%j) with exit 2 rather than take every language, writing nothing',
+    async (command, value) => {
+      await writeProject(dir, project());
+      const result = await runCli([command, '--lang', value], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`error: --lang "${value}" names no language.\nhint: Give one or more codes (--lang es,ca), or leave --lang out for every target language.\n`);
+      expect(await listFiles(dir)).toEqual(Object.keys(project()).sort());
+    },
+    timeout,
+  );
+
   it.each([['status'], ['check']])(
     '%s takes a --lang spelled in another case as the configured language',
     async (command) => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
@@ -94,6 +95,12 @@ export function addMemoryCommand(program: Command): void {
       const configured = flags.from && flags.to ? undefined : (await loadConfig(flags.config, process.cwd())).memory;
       const from = flags.from ? parseMemoryLocation(flags.from, process.cwd()) : configured!;
       const to = flags.to ? parseMemoryLocation(flags.to, process.cwd()) : configured!;
+      // Opening a SQLite file creates it: a mistyped --from would copy an empty memory and report success.
+      if (from.kind === 'sqlite' && !existsSync(from.file)) {
+        throw new UsageError(`memory copy: there is no memory at ${from.file} to copy from.`, {
+          hint: flags.from ? 'Check the --from path.' : "The config's memory does not exist yet: run `jialing translate` first, or pass --from.",
+        });
+      }
       const source = await openMemoryAt(from);
       try {
         const target = await openMemoryAt(to);

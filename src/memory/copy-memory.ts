@@ -30,5 +30,6 @@ export async function copyMemory(from: MemoryStore, to: MemoryStore): Promise<Me
 
 /** `12 entries (3 reviewed), 4 outputs, 0 rejected replies, 2 saved suggestions`. */
 export function describeTally(tally: MemoryTally): string {
-  return `${tally.entries} entries (${tally.reviewed} reviewed), ${tally.outputs} outputs, ${tally.rejected} rejected replies, ${tally.suggestions} saved suggestions`;
+  const amount = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return `${amount(tally.entries, 'entry', 'entries')} (${tally.reviewed} reviewed), ${amount(tally.outputs, 'output', 'outputs')}, ${amount(tally.rejected, 'rejected reply', 'rejected replies')}, ${amount(tally.suggestions, 'saved suggestion', 'saved suggestions')}`;
 }

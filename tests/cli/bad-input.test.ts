@@ -253,3 +253,25 @@ describe('temporary files', () => {
     timeout,
   );
 });
+
+describe('memory copy from a memory that is not there', () => {
+  it(
+    'refuses a --from file that does not exist with exit 2, creating neither file, and copies from one that does',
+    async () => {
+      await writeProject(dir, { 'pipeline.config.json': JSON.stringify({ targetLanguages: ['es'], engine: 'copy' }), 'articles/en/a.md': 'The city is big.\n' });
+      const missing = await runCli(['memory', 'copy', '--from', 'old/memory.db', '--to', 'new.db'], { cwd: dir });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toBe(`error: memory copy: there is no memory at ${path.join(dir, 'old', 'memory.db')} to copy from.\nhint: Check the --from path.\n`);
+      const fromConfig = await runCli(['memory', 'copy', '--to', 'new.db'], { cwd: dir });
+      expect(fromConfig.code).toBe(2);
+      expect(fromConfig.stderr).toContain("hint: The config's memory does not exist yet");
+      expect(await listFiles(dir)).toEqual(['articles/en/a.md', 'pipeline.config.json']);
+
+      expect((await runCli(['translate', '-q'], { cwd: dir })).code).toBe(0);
+      const copied = await runCli(['memory', 'copy', '--to', 'new.db'], { cwd: dir });
+      expect(copied.code, copied.stderr).toBe(0);
+      expect(copied.stderr).toContain('Copied 1 entry (0 reviewed), 1 output, 0 rejected replies, 0 saved suggestions');
+    },
+    timeout,
+  );
+});

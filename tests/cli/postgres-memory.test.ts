@@ -84,14 +84,14 @@ describe('a PostgreSQL memory through the CLI', () => {
     await cli(['memory', 'migrate']);
     await cli(['translate', '-q']);
     const toFile = await cli(['memory', 'copy', '--to', 'backup.db']);
-    expect(toFile.stderr).toContain('Copied 3 entries (0 reviewed), 1 outputs');
+    expect(toFile.stderr).toContain('Copied 3 entries (0 reviewed), 1 output,');
     expect(toFile.stderr).toContain('the counts match');
     expect(toFile.code).toBe(0);
 
     const other = await createTestDatabase(server.url);
     expect((await cli(['memory', 'migrate', other])).code).toBe(0);
     const back = await runCli(['memory', 'copy', '--from', 'backup.db', '--to', 'env:OTHER_DATABASE_URL'], { cwd: dir, env: { JIALING_DATABASE_URL: url, OTHER_DATABASE_URL: other } });
-    expect(back.stderr).toContain('Copied 3 entries (0 reviewed), 1 outputs');
+    expect(back.stderr).toContain('Copied 3 entries (0 reviewed), 1 output,');
     expect(back.code).toBe(0);
 
     const again = await runCli(['memory', 'copy', '--from', 'backup.db', '--to', 'env:OTHER_DATABASE_URL'], { cwd: dir, env: { JIALING_DATABASE_URL: url, OTHER_DATABASE_URL: other } });

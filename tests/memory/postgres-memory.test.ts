@@ -1,3 +1,4 @@
+import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySetupError } from '../../src/memory/memory-error.ts';
@@ -87,6 +88,26 @@ describe('PostgresMemory.open', () => {
     expect(error.message).toContain('postgres://jialing:***@127.0.0.1:1/');
     expect(error.message).toContain('cannot be reached');
     expect(`${error.message} ${(error as MemorySetupError).hint}`).not.toContain('hunter2-secret');
+  });
+
+  it('names the database with its password masked when the port answers but is not PostgreSQL', async () => {
+    // A web server on the port the URL names, as a mistyped port finds: it answers the client's first bytes and hangs up.
+    const sockets = new Set<net.Socket>();
+    const web = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = web.address() as net.AddressInfo;
+      const error = await failureOf(PostgresMemory.open(`postgres://jialing:hunter2-secret@127.0.0.1:${port}/memory`));
+      expect(error).toBeInstanceOf(MemorySetupError);
+      expect(error.message).toBe(`The translation memory postgres://jialing:***@127.0.0.1:${port}/memory closed the connection without answering as PostgreSQL does (Connection terminated unexpectedly).`);
+      expect((error as MemorySetupError).hint).toContain('5432 by default');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => web.close(resolve));
+    }
   });
 
   it('names a database that does not exist', async () => {

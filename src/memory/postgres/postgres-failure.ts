@@ -32,6 +32,14 @@ const setupProblems: readonly { codes: readonly string[]; message: string; hint:
 export function toPostgresError(error: unknown, location: string): unknown {
   if (error instanceof JialingError || !(error instanceof Error)) return error;
   const code = (error as { code?: unknown }).code;
+  // The client's own word, without a code, for a peer that hung up: a server that is not PostgreSQL (a wrong
+  // port), or one that turned this client away before any exchange.
+  if (code === undefined && /^Connection terminated/.test(error.message)) {
+    return new MemorySetupError(`The translation memory ${location} closed the connection without answering as PostgreSQL does (${error.message}).`, {
+      hint: "Check that the host and port of the memory URL are a PostgreSQL server's (5432 by default), and that it accepts this client (pg_hba.conf, sslmode).",
+      cause: error,
+    });
+  }
   if (typeof code !== 'string') return error;
   const problem = setupProblems.find(({ codes }) => codes.some((known) => code === known || (known.length === 2 && code.startsWith(known))));
   if (!problem) return error;

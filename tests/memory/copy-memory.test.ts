@@ -53,7 +53,7 @@ describe.each(pairs)('copyMemory %s', (_name, fromBackend, toBackend) => {
     await fill(from);
     const to = await toBackend.open();
     await to.store([machineEntry({ sourceText: 'Already here.', targetText: 'Déjà là.' })]);
-    await expect(copyMemory(from, to)).rejects.toThrow(/is not empty \(1 entries.*memory copy only fills an empty memory/);
+    await expect(copyMemory(from, to)).rejects.toThrow(/is not empty \(1 entry .*memory copy only fills an empty memory/);
     expect((await to.tally()).entries).toBe(1);
   });
 });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
@@ -86,7 +85,7 @@ export function addMemoryCommand(program: Command): void {
     .option('-c, --config <file>', 'config file; default: pipeline.config.* in the working folder')
     .action(async (flags: { from?: string; to?: string; config?: string }) => {
       if (!flags.from && !flags.to) throw new UsageError('memory copy needs --from, --to or both (the one left out is the config\'s memory).');
-      const [{ loadConfig }, { parseMemoryLocation }, { openMemoryAt }, { copyMemory, describeTally }] = await Promise.all([
+      const [{ loadConfig }, { parseMemoryLocation }, { hasMemory, openMemoryAt }, { copyMemory, describeTally }] = await Promise.all([
         import('../config/load-config.ts'),
         import('../memory/memory-location.ts'),
         import('../memory/open-memory.ts'),
@@ -96,7 +95,7 @@ export function addMemoryCommand(program: Command): void {
       const from = flags.from ? parseMemoryLocation(flags.from, process.cwd()) : configured!;
       const to = flags.to ? parseMemoryLocation(flags.to, process.cwd()) : configured!;
       // Opening a SQLite file creates it: a mistyped --from would copy an empty memory and report success.
-      if (from.kind === 'sqlite' && !existsSync(from.file)) {
+      if (from.kind === 'sqlite' && !(await hasMemory({ memory: from }))) {
         throw new UsageError(`memory copy: there is no memory at ${from.file} to copy from.`, {
           hint: flags.from ? 'Check the --from path.' : "The config's memory does not exist yet: run `jialing translate` first, or pass --from.",
         });

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.ts';
+import { countOf } from '../report/count-of.ts';
 import { MemoryError } from './memory-error.ts';
 import type { MemoryTally } from './memory-records.ts';
 import type { MemoryStore } from './memory-store.ts';
@@ -30,6 +31,5 @@ export async function copyMemory(from: MemoryStore, to: MemoryStore): Promise<Me
 
 /** `12 entries (3 reviewed), 4 outputs, 0 rejected replies, 2 saved suggestions`. */
 export function describeTally(tally: MemoryTally): string {
-  const amount = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  return `${amount(tally.entries, 'entry', 'entries')} (${tally.reviewed} reviewed), ${amount(tally.outputs, 'output', 'outputs')}, ${amount(tally.rejected, 'rejected reply', 'rejected replies')}, ${amount(tally.suggestions, 'saved suggestion', 'saved suggestions')}`;
+  return `${countOf(tally.entries, 'entry', 'entries')} (${tally.reviewed} reviewed), ${countOf(tally.outputs, 'output')}, ${countOf(tally.rejected, 'rejected reply', 'rejected replies')}, ${countOf(tally.suggestions, 'saved suggestion')}`;
 }

@@ -204,9 +204,10 @@ async function translateInto(run: RunContext, target: Target, source: SourceArti
       const written = reviewer.state === 'none' ? reviewer.written : undefined;
       const isUnchanged = written !== undefined && written.sourceText === source.text && written.rebuiltText === rebuilt.text;
       const output = isKept ? reviewer.text : isUnchanged ? written.outputText : rebuilt.text;
-      if (!isKept && !isUnchanged) await writeFileAtomic(documentOutputPath(source.found, language), source.hasByteOrderMark ? byteOrderMark + output : output, { isBlocking: target.engine.isLocal });
+      const isWritten = !isKept && !isUnchanged;
+      if (isWritten) await writeFileAtomic(documentOutputPath(source.found, language), source.hasByteOrderMark ? byteOrderMark + output : output, { isBlocking: target.engine.isLocal });
       isOnDisk = true;
-      if (!isKept && !isUnchanged && reviewer.state === 'none' && reviewer.current !== undefined) editsFrom = editsTaken(target, file, texts, recalled);
+      if (isWritten && reviewer.state === 'none' && reviewer.current !== undefined) editsFrom = editsTaken(target, file, texts, recalled);
       if (editsFrom) summary.rewrittenWithEdits = (summary.rewrittenWithEdits ?? 0) + 1;
       if (!isUnchanged) await run.memory?.recordOutput({ language, file, sourceText: source.text, outputText: output, rebuiltText: rebuilt.text });
       const checked = checkOutput(run, source, output === rebuilt.text ? rebuilt : output, language, { isSourceReturned: target.engine.returnsSource });

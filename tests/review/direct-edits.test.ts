@@ -197,6 +197,12 @@ describe('edits made in the localised markdown', () => {
       const again = await runCli(['translate', '--json'], { cwd: dir });
       expect(again.code).toBe(0);
       expect(JSON.parse(again.stdout).languages.es.rewrittenWithEdits).toBeUndefined();
+
+      // A machine reads the same count from --json.
+      await editLine('El museo', 'El museo abre cada lunes a las nueve en punto.');
+      const counted = await runCli(['translate', '--json'], { cwd: dir });
+      expect(counted.code).toBe(0);
+      expect(JSON.parse(counted.stdout).languages.es).toMatchObject({ reviewerEdits: 1, rewrittenWithEdits: 2 });
     },
     timeout,
   );
